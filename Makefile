@@ -1,0 +1,31 @@
+# dyad: two commands set everything up — `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= dyad.duckdb
+
+.PHONY: demo test eval clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/dyad ingest examples/ --db $(DB)
+	$(BIN)/dyad dyads --db $(DB) --limit 10
+	$(BIN)/dyad timeline USA CHN --db $(DB) --by month
+	@echo ""
+	@echo "See it in the browser:  $(BIN)/dyad serve --db $(DB)   then open http://127.0.0.1:8000"
+
+test: $(STAMP)
+	bash tools/ensure-chromium
+	$(BIN)/python -m pytest -q -rs
+
+eval: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) $(DB) *.egg-info src/*.egg-info .pytest_cache

@@ -1,0 +1,569 @@
+"""The actors stage: mentions of people, organisations and places, one identity per real-world actor.
+
+Steps, each cheap:
+1. candidate mentions: spaCy's entities plus knowledge-base phrase matches (which catch what
+   the small model mislabels or misses);
+2. linking: exact or alias match in the KB, else a guarded fuzzy match ("Anthony Brinken" ->
+   Antony Blinken), with the article date choosing the role in force;
+3. in-document clustering: surnames and first names join the nearest compatible full name
+   ("Wang" after "Wang Huiyao" is Wang Huiyao, after "Wang Yi" is Wang Yi), spelling variants
+   join by edit distance but never across different given names;
+4. codes from context for actors the KB does not know: premodifiers and appositions
+   ("China's Foreign Minister Qin Gang", "a Beijing think tank", "Former Pentagon official");
+5. collective actors: a country word plus a role noun ("Chinese officials", "China's foreign
+   ministry") is coded country + role.
+`Resolver` then maps any token (a name, a pronoun, "the secretary") to an actor id, which is
+what the quote and event stages use.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from . import kb as kbmod
+from .kb import KB, Entry
+from .types import Actor, Mention
+
+ENT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group", "LOC": "place",
+             "FAC": "place"}
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "president", "vice", "premier", "prime", "minister",
+    "secretary", "chancellor", "senator", "sen", "rep", "representative", "governor", "gov", "gen", "general",
+    "admiral", "adm", "col", "colonel", "lt", "king", "queen", "prince", "princess", "sheikh", "ambassador",
+    "envoy", "speaker", "leader", "chairman", "chairwoman", "chair", "director", "spokesman", "spokeswoman",
+    "spokesperson", "commissioner", "mayor", "judge", "justice", "pope", "foreign", "defense", "defence",
+    "state", "treasury", "commerce", "deputy", "former", "top", "diplomat", "official", "counselor", "adviser",
+    "advisor", "councillor", "councilor", "lawmaker", "congressman", "congresswoman", "chief", "head", "of",
+    "the", "u.s.", "us", "special",
+}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+PERSON_PRONOUNS = MALE | FEMALE
+GROUP_PRONOUNS = {"they", "them", "their", "theirs", "it", "its"}
+CAMEO_ROLE_NAMES = {
+    "GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary", "OPP": "opposition",
+    "REB": "rebels", "COP": "police", "BUS": "business", "MED": "media", "EDU": "academia", "NGO": "NGO",
+    "CVL": "civilians", "SPY": "intelligence", "PTY": "party", "IGO": "IGO",
+}
+
+
+@dataclass
+class _Cluster:
+    """Mentions believed to be one actor, before it becomes an `Actor`."""
+
+    kind: str
+    name: str
+    entry: Entry | None = None
+    link: dict = field(default_factory=dict)
+    mentions: list[Span] = field(default_factory=list)
+    code: str | None = None
+    country: str | None = None
+    role: str | None = None
+    title: str | None = None
+    gender: str | None = None
+
+    @property
+    def tokens(self) -> list[str]:
+        return kbmod.norm(self.name).split()
+
+    def last_end(self, before: int) -> int:
+        return max((m.start for m in self.mentions if m.start < before), default=-1)
+
+
+@lru_cache(maxsize=4)
+def _matchers(kb: KB) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Phrase matchers over every KB name, alias, demonym and capital: one by exact case, one lower."""
+    from .nlp import load
+
+    nlp = load()
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    ex, lo = set(), set()
+    for e in kb.entries:
+        names = [e.name, *e.aliases, *e.demonyms] + ([e.capital] if e.capital else [])
+        for n in names:
+            if not n or not n[0].isalnum() and not n.startswith("the "):
+                continue
+            n = re.sub(r"^the\s+", "", n)
+            (ex if kbmod.case_sensitive(n) else lo).add(n)
+            if kbmod.case_sensitive(n) and "." not in n and 2 <= len(n) <= 4:
+                ex.add(".".join(n) + ".")  # UK -> U.K.
+    tok = nlp.tokenizer
+    exact.add("KB", list(tok.pipe(sorted(ex))))
+    lower.add("KB", list(tok.pipe(sorted(lo))))
+    return exact, lower
+
+
+def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
+    """Entity spans and KB matches, longest first, without overlaps."""
+    exact, lower = _matchers(kb)
+    spans = []
+    for matcher in (exact, lower):
+        for _, s, e in matcher(doc):
+            span = doc[s:e]
+            if span[0].is_title or span[0].is_upper or kbmod.case_sensitive(span.text) or span.text[0].isdigit():
+                spans.append(Span(doc, s, e, label="KB"))
+    for ent in doc.ents:
+        if ent.label_ in ENT_KINDS:
+            spans.append(_trim(ent))
+    spans = [s for s in spans if s is not None and len(s) > 0]
+
+    def rank(s: Span) -> tuple:
+        kb_exact = s.label_ == "KB"
+        return (-(s.end_char - s.start_char), 0 if kb_exact else 1)
+
+    chosen: list[Span] = []
+    taken: set[int] = set()
+    for s in sorted(spans, key=rank):
+        idx = set(range(s.start, s.end))
+        if idx & taken:
+            continue
+        chosen.append(s)
+        taken |= idx
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop determiners, titles before a person's name and possessive endings."""
+    s, e = span.start, span.end
+    doc = span.doc
+    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct):
+        s += 1
+    if span.label_ == "PERSON":
+        while s < e - 1 and doc[s].lower_.rstrip(".") in TITLES:
+            s += 1
+    while e > s and (doc[e - 1].text in ("'s", "\u2019s", "'", "\u2019") or doc[e - 1].is_punct):
+        e -= 1
+    if s >= e:
+        return None
+    return Span(doc, s, e, label=span.label_)
+
+
+def _is_person_like(span: Span) -> bool:
+    return span.label_ == "PERSON"
+
+
+def _name_parts(span: Span) -> list[str]:
+    return [t for t in kbmod.norm(span.text).split() if t not in ("jr", "sr", "ii", "iii")]
+
+
+def _fuzzy_person(kb: KB, text: str) -> tuple[Entry, float] | None:
+    """A KB person for a possibly misspelt full name: same number of name parts, every part close."""
+    parts = kbmod.norm(text).split()
+    if len(parts) < 2:
+        return None
+    best = None
+    for e in kb.people:
+        for n in (e.name, *e.aliases):
+            np_ = kbmod.norm(n).split()
+            if len(np_) != len(parts):
+                continue
+            scores = [fuzz.ratio(a, b) for a, b in zip(parts, np_)]
+            # Guard: the family name must be close and the given name must be compatible.
+            if min(scores) < 72 or max(scores) < 85:
+                continue
+            score = sum(scores) / len(scores)
+            if score >= 84 and (best is None or score > best[1]):
+                best = (e, score)
+    return best
+
+
+def _fuzzy_surname(kb: KB, word: str) -> list[tuple[Entry, float]]:
+    out = []
+    w = kbmod.norm(word)
+    if len(w) < 4:
+        return out
+    for surname, entries in kb.by_surname.items():
+        if abs(len(surname) - len(w)) > 2 or surname[0] != w[0]:
+            continue
+        score = fuzz.ratio(surname, w)
+        if score >= 85:
+            out += [(e, score) for e in entries]
+    return out
+
+
+class ActorStage:
+    """Finds and resolves the actors of one parsed document."""
+
+    def __init__(self, kb: KB):
+        self.kb = kb
+
+    def __call__(self, doc: Doc, published: str | None) -> "Resolver":
+        kb = self.kb
+        clusters: list[_Cluster] = []
+        span_cluster: dict[tuple[int, int], _Cluster] = {}
+        group_spans = self._group_spans(doc)
+        group_tokens = {i for s, _ in group_spans for i in range(s.start, s.end)}
+
+        for span in _candidate_spans(doc, kb):
+            if any(i in group_tokens for i in range(span.start, span.end)) and not _is_person_like(span):
+                continue  # "China" inside "China's foreign ministry" belongs to the collective actor
+            cluster = self._place(span, clusters, kb, published, doc)
+            if cluster is None:
+                continue
+            cluster.mentions.append(span)
+            span_cluster[(span.start, span.end)] = cluster
+
+        for span, (entry, role) in group_spans:
+            key_name = f"{entry.name} {CAMEO_ROLE_NAMES.get(role, role.lower())}"
+            cluster = next((c for c in clusters if c.kind == "group" and c.name == key_name), None)
+            if cluster is None:
+                cluster = _Cluster(kind="group", name=key_name, code=entry.code + role, country=entry.code,
+                                   role=role, link={"method": "context", "evidence": span.text})
+                clusters.append(cluster)
+            cluster.mentions.append(span)
+            span_cluster[(span.start, span.end)] = cluster
+
+        for c in clusters:
+            if c.kind == "person" and c.code is None:
+                self._code_from_context(c, doc)
+        clusters = [c for c in clusters if c.mentions]
+        clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+        actors = []
+        for i, c in enumerate(clusters, 1):
+            c.mentions.sort(key=lambda m: m.start)
+            actors.append(Actor(
+                id=f"A{i}", name=c.name, kind=c.kind, code=c.code, country=c.country, role=c.role,
+                mentions=[Mention(m.start_char, m.end_char, m.text) for m in c.mentions],
+                link=c.link, kb_id=c.entry.key if c.entry else None, gender=c.gender))
+        return Resolver(doc, actors, clusters, span_cluster, kb)
+
+    # -- linking and clustering ---------------------------------------------------------------
+    def _place(self, span: Span, clusters: list[_Cluster], kb: KB, published: str | None, doc: Doc) -> _Cluster | None:
+        text = span.text
+        hits = kb.lookup(text)
+        if span.label_ in ("PERSON",) and hits and all(h.kind != "person" for h in hits):
+            hits = []  # a person named like a place is still a person
+        if not hits and span.label_ in ("NORP", "KB", "GPE"):
+            dem = kb.demonym(text)
+            if dem:
+                hits = [dem]
+        if hits:
+            entry = self._choose(hits, published)
+            return self._cluster_for_entry(entry, clusters, published, span, method="exact" if kbmod.norm(text) == kbmod.norm(entry.name) else "alias")
+        if span.label_ == "PERSON" or (span.label_ == "KB"):
+            return self._place_person(span, clusters, kb, published)
+        if span.label_ == "NORP":
+            return None  # religions, parties, nationalities the KB does not know: not an actor by itself
+        kind = ENT_KINDS.get(span.label_, "organization")
+        name = re.sub(r"^the\s+", "", text, flags=re.I)
+        for c in clusters:
+            if c.kind == kind and (kbmod.norm(c.name) == kbmod.norm(name) or
+                                   (len(name) > 6 and fuzz.ratio(kbmod.norm(c.name), kbmod.norm(name)) >= 92)):
+                return c
+        c = _Cluster(kind=kind, name=name, link={"method": "new"})
+        country, role = self._code_from_name(span)
+        c.country, c.role = country, role
+        c.code = (country or "") + (role or "") or None
+        if c.code:
+            c.link = {"method": "context", "evidence": span.text}
+        clusters.append(c)
+        return c
+
+    def _choose(self, hits: list[Entry], published: str | None) -> Entry:
+        if len(hits) == 1:
+            return hits[0]
+        in_office = [h for h in hits if h.kind == "person" and published and
+                     any(r.holds_on(published) for r in h.roles)]
+        if in_office:
+            return in_office[0]
+        order = {"country": 0, "organization": 1, "place": 2, "group": 3, "person": 4}
+        return sorted(hits, key=lambda h: order.get(h.kind, 5))[0]
+
+    def _cluster_for_entry(self, entry: Entry, clusters: list[_Cluster], published: str | None, span: Span,
+                           method: str, score: float | None = None) -> _Cluster:
+        for c in clusters:
+            if c.entry is entry:
+                return c
+        c = _Cluster(kind=entry.kind, name=entry.name, entry=entry, gender=entry.gender)
+        c.link = {"method": method, "kb": entry.key}
+        if score is not None:
+            c.link["score"] = round(score, 1)
+        if entry.kind == "person":
+            role, why = entry.role_on(published)
+            if role:
+                c.code = role.code if why.startswith(("in office", "latest")) else role.code[:3]
+                c.title = role.title
+                c.link["role"] = f"{role.title} ({why})"
+            c.country = (c.code or "")[:3] or None
+            c.role = (c.code or "")[3:6] or None
+        else:
+            c.code, c.country, c.role = entry.code, entry.country, entry.role
+            if entry.kind == "country":
+                c.role = None
+        clusters.append(c)
+        return c
+
+    def _place_person(self, span: Span, clusters: list[_Cluster], kb: KB, published: str | None) -> _Cluster | None:
+        parts = _name_parts(span)
+        if not parts:
+            return None
+        persons = [c for c in clusters if c.kind == "person"]
+        if len(parts) >= 2:
+            # A full name: the same or a variant spelling of a person already seen, else the KB, else new.
+            for c in persons:
+                if c.tokens == parts or (c.entry and any(kbmod.norm(a).split() == parts for a in c.entry.aliases)):
+                    return c
+            fz = _fuzzy_person(kb, span.text)
+            if fz:
+                return self._cluster_for_entry(fz[0], clusters, published, span, "fuzzy", fz[1])
+            for c in persons:
+                ct = c.tokens
+                if len(ct) == len(parts) >= 2:
+                    scores = [fuzz.ratio(a, b) for a, b in zip(ct, parts)]
+                    if min(scores) >= 75 and sum(scores) / len(scores) >= 85:
+                        return c
+            c = _Cluster(kind="person", name=_clean_name(span.text), link={"method": "new"})
+            clusters.append(c)
+            return c
+        # A single name: the nearest compatible person already in the document.
+        word = parts[0]
+        compatible = []
+        for c in persons:
+            ct = c.tokens
+            if word in ct:
+                compatible.append((c, 100.0))
+            elif len(word) >= 4 and ct and max(fuzz.ratio(word, t) for t in ct) >= 83:
+                compatible.append((c, max(fuzz.ratio(word, t) for t in ct)))
+        if compatible:
+            best = max(compatible, key=lambda cs: (cs[1] >= 100, cs[0].last_end(span.start)))
+            return best[0]
+        # No antecedent: a unique KB person with that surname.
+        cands = {e.key: e for e in kb.surname_candidates(word)}
+        if not cands:
+            cands = {e.key: e for e, _ in _fuzzy_surname(kb, word)}
+        if published:
+            dated = {k: e for k, e in cands.items() if any(r.holds_on(published) for r in e.roles)}
+            cands = dated or cands
+        if len(cands) == 1 and span.label_ in ("PERSON", "KB"):
+            e = next(iter(cands.values()))
+            return self._cluster_for_entry(e, clusters, published, span, "surname")
+        if span.label_ != "PERSON":
+            return None
+        c = _Cluster(kind="person", name=_clean_name(span.text), link={"method": "new"})
+        clusters.append(c)
+        return c
+
+    # -- codes from context ---------------------------------------------------------------------
+    def _country_in(self, tokens) -> Entry | None:
+        for t in tokens:
+            for text in (t.text, t.lemma_):
+                hits = self.kb.lookup(text) or ([self.kb.demonym(text)] if self.kb.demonym(text) else [])
+                for h in hits:
+                    if h.kind == "country":
+                        return h
+                    if h.country and h.kind != "person":
+                        return self.kb.countries.get(h.country) or Entry(name=h.country, kind="country", code=h.country)
+        # two-word names ("United States", "South Korea")
+        toks = list(tokens)
+        for a, b in zip(toks, toks[1:]):
+            hits = self.kb.lookup(f"{a.text} {b.text}")
+            for h in hits:
+                if h.kind == "country":
+                    return h
+        return None
+
+    def _role_in(self, tokens) -> str | None:
+        toks = list(tokens)
+        best = None
+        for n in (3, 2, 1):
+            for i in range(len(toks) - n + 1):
+                phrase = " ".join(t.text for t in toks[i:i + n])
+                role = self.kb.role_noun(phrase) or (self.kb.role_noun(" ".join(t.lemma_ for t in toks[i:i + n])) if n == 1 else None)
+                if role:
+                    return role
+            if best:
+                return best
+        for t in toks:  # named organisations in context carry their role
+            for h in self.kb.lookup(t.text):
+                if h.kind != "country" and h.role:
+                    return h.role
+        return None
+
+    def _context_tokens(self, span: Span) -> list[Token]:
+        """Premodifiers, appositions and the noun a name is a compound of: where a role is said."""
+        head = span.root
+        doc = span.doc
+        toks: list[Token] = []
+        for t in head.children:
+            if t.i < span.start and t.dep_ in ("compound", "amod", "poss", "nmod", "det", "nummod"):
+                toks.extend(t.subtree)
+            if t.dep_ == "appos":
+                toks.extend(t.subtree)
+        # "Former Pentagon official Thompson": the title tokens left of the name inside the noun phrase
+        i = span.start - 1
+        while i >= 0 and doc[i].dep_ in ("compound", "amod", "poss", "case", "nmod", "det") and doc[i].head.i >= span.start:
+            toks.append(doc[i])
+            i -= 1
+        if head.dep_ == "appos":  # "the country's top diplomat, Wang Yi"
+            toks.extend(t for t in head.head.subtree if t.i < span.start or t.i >= span.end)
+        if head.dep_ == "compound" and head.head.i >= span.end:  # "Mr Xi's government"
+            pass
+        seen = set()
+        return [t for t in sorted(toks, key=lambda t: t.i) if not (t.i in seen or seen.add(t.i))]
+
+    def _code_from_context(self, c: _Cluster, doc: Doc) -> None:
+        for m in c.mentions:
+            ctx = self._context_tokens(m)
+            if not ctx:
+                continue
+            country = self._country_in(ctx)
+            role = self._role_in(ctx)
+            if country or role:
+                c.country = country.code if country else c.country
+                c.role = role or c.role
+                c.code = (c.country or "") + (c.role or "") or None
+                c.link = {"method": "context", "evidence": " ".join(t.text for t in ctx)[:200]}
+                if c.country and c.role:
+                    return
+
+    def _code_from_name(self, span: Span) -> tuple[str | None, str | None]:
+        """Organisations and places the KB does not know: "China and Globalization Center" -> CHN, NGO."""
+        country = self._country_in(span)
+        role = self._role_in(span)
+        if role is None and span.label_ == "ORG":
+            low = span.text.lower()
+            if re.search(r"universit|school|institute|college|academy|center|centre|think tank", low):
+                role = "EDU"
+            elif re.search(r"ministry|department|agency|government|council|office", low):
+                role = "GOV"
+            elif re.search(r"army|navy|air force|military|forces|guard", low):
+                role = "MIL"
+            elif re.search(r"news|times|post|journal|tv|radio|agency|press", low):
+                role = "MED"
+        return (country.code if country else None), role
+
+    def _group_spans(self, doc: Doc) -> list[tuple[Span, tuple[Entry, str]]]:
+        """Noun phrases whose head is a role noun modified by a country: "Chinese officials"."""
+        out = []
+        for t in doc:
+            if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ == "PERSON":
+                continue
+            # the role phrase: the head noun with its compound/amod modifiers ("foreign ministry")
+            mods = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i]
+            role = None
+            phrase_start = t.i
+            for k in range(len(mods), -1, -1):
+                cand = mods[len(mods) - k:] if k else []
+                phrase = " ".join([m.text for m in cand] + [t.text])
+                role = self.kb.role_noun(phrase) or self.kb.role_noun(" ".join([m.text for m in cand] + [t.lemma_]))
+                if role:
+                    phrase_start = cand[0].i if cand else t.i
+                    break
+            if not role:
+                continue
+            country_toks = [c for c in t.children if c.i < phrase_start and c.dep_ in ("poss", "compound", "amod", "nmod")]
+            country = None
+            for ct in country_toks:
+                country = self._country_in(list(ct.subtree))
+                if country:
+                    break
+            if not country or country.kind != "country":
+                continue
+            start = min(x.i for ct in country_toks for x in ct.subtree)
+            start = min(start, phrase_start)
+            out.append((Span(doc, start, t.i + 1, label="GROUP"), (country, role)))
+        return out
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"(['\u2019]s|['\u2019])$", "", text.strip())
+    return " ".join(text.split())
+
+
+class Resolver:
+    """Maps tokens to actors: names directly, pronouns and role nouns through their antecedents."""
+
+    def __init__(self, doc: Doc, actors: list[Actor], clusters: list[_Cluster],
+                 span_cluster: dict[tuple[int, int], _Cluster], kb: KB):
+        self.doc = doc
+        self.actors = actors
+        self.kb = kb
+        self._by_cluster = {id(c): a for c, a in zip(clusters, actors)}
+        self._token: dict[int, Actor] = {}
+        self._mentions: list[tuple[int, int, Actor]] = []
+        for (s, e), c in span_cluster.items():
+            a = self._by_cluster.get(id(c))
+            if a is None:
+                continue
+            self._mentions.append((s, e, a))
+            for i in range(s, e):
+                self._token[i] = a
+        self._mentions.sort(key=lambda m: m[0])
+        self._titles = {id(a): (c.title or "") for c, a in zip(clusters, actors)}
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def at(self, token: Token) -> Actor | None:
+        """The actor a token names, directly."""
+        return self._token.get(token.i)
+
+    def mention_span(self, token: Token) -> tuple[int, int] | None:
+        for s, e, _ in self._mentions:
+            if s <= token.i < e:
+                return s, e
+        return None
+
+    def resolve(self, token: Token, kinds: tuple[str, ...] = ("person", "organization", "group", "country", "place")) -> Actor | None:
+        """The actor behind a token: a name, a pronoun, a role noun or a phrase headed by one of them."""
+        a = self.at(token)
+        if a is not None:
+            return a
+        low = token.lower_
+        if low in PERSON_PRONOUNS or low in ("i", "me", "my", "we", "our", "us"):
+            return self.antecedent(token, gender="m" if low in MALE else "f" if low in FEMALE else None)
+        if token.pos_ in ("NOUN", "PROPN"):
+            # a phrase whose subtree holds a name: "the office of President Xi"
+            for t in token.children:
+                if t.dep_ in ("compound", "poss", "appos", "flat") and self.at(t) and token.pos_ == "PROPN":
+                    return self.at(t)
+            role = self.kb.role_noun(token.lemma_) or self.kb.role_noun(token.text)
+            if role and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                return self.by_role_noun(token)
+        return None
+
+    def antecedent(self, token: Token, gender: str | None = None) -> Actor | None:
+        """The nearest person before `token`, subjects first, within the last three sentences."""
+        sent_starts = [s.start for s in self.doc.sents]
+        cur = max((k for k, s in enumerate(sent_starts) if s <= token.i), default=0)
+        window_start = sent_starts[max(0, cur - 3)]
+        best = None
+        for s, e, a in self._mentions:
+            if s >= token.i or s < window_start:
+                continue
+            if a.kind != "person" or (gender and a.gender and a.gender != gender):
+                continue
+            root = self.doc[s:e].root
+            salient = root.dep_ in ("nsubj", "nsubjpass") or root.head.lemma_ in ("say", "tell")
+            score = (salient, s)
+            if best is None or score > best[0]:
+                best = (score, a)
+        if best is None:
+            return None
+        # prefer the most recent subject, unless a non-subject person is much closer
+        return best[1]
+
+    def by_role_noun(self, token: Token) -> Actor | None:
+        """ "the secretary" -> the nearest earlier person whose title contains "secretary"."""
+        word = token.lemma_.lower()
+        best = None
+        for s, e, a in self._mentions:
+            if s >= token.i:
+                break
+            title = self._titles.get(id(a), "").lower()
+            if word in title or word in a.name.lower():
+                best = a
+        return best
+
+
+_stage_cache: dict[int, ActorStage] = {}
+
+
+def stage(kb: KB) -> ActorStage:
+    return _stage_cache.setdefault(id(kb), ActorStage(kb))

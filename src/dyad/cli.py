@@ -1,0 +1,235 @@
+"""The `dyad` command: a thin layer over the library (extract, ingest, dyads, timeline, export, serve)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import ingest as ingestmod
+from . import query
+from .ingest import Problem
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Political event data from news text: actors, quotes and CAMEO events, stored in DuckDB.")
+out = Console()
+err = Console(stderr=True)
+DB_OPTION = typer.Option("dyad.duckdb", "--db", help="The DuckDB store file.")
+KB_OPTION = typer.Option(None, "--kb", help="Extra knowledge-base YAML file(s), merged over the built-in one.")
+
+
+def _pipeline(kb: Optional[List[Path]], one_sided: bool = False):
+    from .kb import KBError
+    from .pipeline import Pipeline
+
+    try:
+        pipe = Pipeline(kb_files=[str(p) for p in kb or []], one_sided=one_sided)
+    except KBError as exc:
+        err.print(f"[red]knowledge base error:[/red] {exc}")
+        raise typer.Exit(2)
+    for e in pipe.kb.errors:
+        err.print(f"[yellow]knowledge base: skipped a record:[/yellow] {e}")
+    return pipe
+
+
+def _check_date(value: Optional[str], what: str) -> Optional[str]:
+    try:
+        return query.check_date(value, what)
+    except query.QueryError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2)
+
+
+@app.command()
+def extract(path: str = typer.Argument(..., help="A .txt, .html or .jsonl file, or - for standard input."),
+            date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) of plain text."),
+            fmt: Optional[str] = typer.Option(None, "--format", help="Input format for stdin: txt, html or jsonl."),
+            kb: Optional[List[Path]] = KB_OPTION,
+            one_sided: bool = typer.Option(False, "--one-sided", help="Also emit events with only a source or a target."),
+            pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON.")) -> None:
+    """Print one contract document (JSON) per article; problems go to stderr."""
+    date = _check_date(date, "--date")
+    pipe = _pipeline(kb, one_sided)
+    stdin = sys.stdin.buffer.read() if path == "-" else None
+    problems: list[Problem] = []
+    printed = 0
+    for item in ingestmod.read_all([path], published=date, stdin_data=stdin, fmt=fmt):
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        try:
+            doc = pipe.process(item)
+        except Exception as exc:  # one bad article must not lose the others
+            problems.append(Problem(item.origin or path, None, f"internal error: {type(exc).__name__}: {exc}"))
+            continue
+        sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2 if pretty else None) + "\n")
+        printed += 1
+    for p in problems:
+        err.print(f"[yellow]skipped[/yellow] {p}")
+    if problems and not printed:
+        raise typer.Exit(1)  # nothing usable in the input
+
+
+@app.command()
+def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob patterns (quote globs)."),
+           db: str = DB_OPTION,
+           date: Optional[str] = typer.Option(None, "--date", help="Publication date for plain-text files."),
+           kb: Optional[List[Path]] = KB_OPTION,
+           one_sided: bool = typer.Option(False, "--one-sided", help="Also store one-sided events."),
+           batch_size: int = typer.Option(16, "--batch-size", min=1, max=512)) -> None:
+    """Extract and store articles. Idempotent; bad files are reported at the end, never fatal."""
+    from .store import Store
+
+    date = _check_date(date, "--date")
+    pipe = _pipeline(kb, one_sided)
+    problems: list[Problem] = []
+    stored = duplicates = 0
+    with Store(db) as store:
+        items = list(ingestmod.read_all(paths, published=date))
+        articles = []
+        seen: set[str] = set()
+        for it in items:
+            if isinstance(it, Problem):
+                problems.append(it)
+                continue
+            h = ingestmod.text_hash(it.text)
+            if h in seen or store.has(h):
+                duplicates += 1
+                continue
+            seen.add(h)
+            articles.append(it)
+        with Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=False) as bar:
+            task = bar.add_task("ingest", total=len(articles))
+            for art, doc in _process(pipe, articles, batch_size, problems):
+                try:
+                    if store.add(doc):
+                        stored += 1
+                    else:
+                        duplicates += 1
+                except Exception as exc:
+                    problems.append(Problem(art.origin or "?", None, f"not stored: {exc}"))
+                bar.advance(task)
+        counts = store.counts()
+    err.print(f"stored {stored} new article(s), {duplicates} already stored, {len(problems)} problem(s); "
+              f"store {db}: {counts['articles']} articles, {counts['events']} events, {counts['quotes']} quotes")
+    if problems:
+        t = Table(title="problems", show_lines=False)
+        for col in ("file", "line", "reason"):
+            t.add_column(col, overflow="fold")
+        for p in problems:
+            t.add_row(p.path, str(p.line or ""), p.reason)
+        err.print(t)
+
+
+def _process(pipe, articles, batch_size, problems):
+    """Documents in batches; if a batch fails, its articles are retried one by one."""
+    for i in range(0, len(articles), batch_size):
+        batch = articles[i:i + batch_size]
+        try:
+            docs = list(pipe.pipe(batch, batch_size=batch_size))
+            yield from zip(batch, docs)
+        except Exception:
+            for art in batch:
+                try:
+                    yield art, pipe.process(art)
+                except Exception as exc:
+                    problems.append(Problem(art.origin or "?", None, f"internal error: {type(exc).__name__}: {exc}"))
+
+
+def _table(rows: list[dict], title: str, cols: list[str] | None = None) -> None:
+    if not rows:
+        out.print(f"[dim]{title}: nothing found[/dim]")
+        return
+    t = Table(title=title)
+    cols = cols or list(rows[0])
+    for c in cols:
+        t.add_column(c, justify="right" if isinstance(rows[0].get(c), (int, float)) else "left")
+    for r in rows:
+        t.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in cols])
+    out.print(t)
+
+
+def _connect(db: str):
+    import duckdb
+
+    if not Path(db).exists():
+        err.print(f"[red]no store at {db}[/red]: run `dyad ingest` first")
+        raise typer.Exit(2)
+    return duckdb.connect(db, read_only=True)
+
+
+def _run(fn):
+    try:
+        return fn()
+    except query.QueryError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2)
+
+
+@app.command()
+def dyads(actor: Optional[str] = typer.Option(None, "--actor", help="Only dyads involving this code (USA, CHN...)."),
+          since: Optional[str] = typer.Option(None, "--since"), until: Optional[str] = typer.Option(None, "--until"),
+          limit: int = typer.Option(20, "--limit", min=1), db: str = DB_OPTION,
+          as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table.")) -> None:
+    """Dyads with event counts, QuadClass split and mean Goldstein."""
+    con = _connect(db)
+    rows = _run(lambda: query.dyads(con, actor=actor, since=since, until=until, limit=limit))
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, default=str) + "\n")
+        return
+    _table(rows, "dyads (both directions)", ["a", "b", "events", "verbal_coop", "material_coop", "verbal_conflict",
+                                             "material_conflict", "mean_goldstein", "first", "last", "articles"])
+
+
+@app.command()
+def timeline(a: str = typer.Argument(..., help="First party, e.g. USA"), b: str = typer.Argument(..., help="Second party, e.g. CHN"),
+             by: str = typer.Option("month", "--by", help="day, week, month, quarter or year"),
+             directed: bool = typer.Option(False, "--directed", help="Only events from A to B."),
+             since: Optional[str] = typer.Option(None, "--since"), until: Optional[str] = typer.Option(None, "--until"),
+             db: str = DB_OPTION, as_json: bool = typer.Option(False, "--json")) -> None:
+    """Per period: events, mean Goldstein, cooperation vs conflict."""
+    con = _connect(db)
+    rows = _run(lambda: query.timeline(con, a, b, by=by, directed=directed, since=since, until=until))
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, default=str) + "\n")
+        return
+    _table(rows, f"{a.upper()}{'->' if directed else '-'}{b.upper()} by {by}",
+           ["period", "events", "mean_goldstein", "cooperation", "conflict", "q1", "q2", "q3", "q4"])
+
+
+@app.command()
+def actors(q: Optional[str] = typer.Argument(None, help="Part of a name or code."), limit: int = typer.Option(30, "--limit"),
+           db: str = DB_OPTION) -> None:
+    """Canonical actors in the store."""
+    con = _connect(db)
+    _table(query.actors(con, q=q, limit=limit), "actors")
+
+
+@app.command()
+def export(fmt: str = typer.Option("jsonl", "--format", help="jsonl, parquet or gdelt"),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (default events.<ext>)."),
+           db: str = DB_OPTION) -> None:
+    """Export all events: JSONL, Parquet, or the 61 tab-separated columns of GDELT 2.0."""
+    if fmt not in ("jsonl", "parquet", "gdelt"):
+        err.print(f"[red]--format must be jsonl, parquet or gdelt, not {fmt!r}[/red]")
+        raise typer.Exit(2)
+    con = _connect(db)
+    target = output or Path(f"events.{ {'jsonl': 'jsonl', 'parquet': 'parquet', 'gdelt': 'tsv'}[fmt] }".replace(" ", ""))
+    n = _run(lambda: query.export(con, target, fmt))
+    err.print(f"wrote {n} events to {target}")
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,308 @@
+"""The actor knowledge base: countries, organisations, people with dated roles, role nouns.
+
+It is data, not code: YAML files in `dyad/data/kb/` (their format is documented at the top of
+each file), merged with any files the user passes (`--kb FILE`, records with the same name
+replace built-in ones). A user file may mix kinds; a record is read as
+- a person if it has `roles`,
+- a country if it has `demonyms` or `kind: country`,
+- an organisation or place otherwise;
+and a top-level mapping (not a list) is read as role nouns, `ROLE: [phrase, ...]`.
+A malformed record is reported with its file, line and field; the rest still loads.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .types import DyadError
+
+KINDS = {"person", "organization", "country", "place", "group"}
+
+
+class KBError(DyadError):
+    def __init__(self, path: str, line: int | None, fieldname: str | None, reason: str):
+        self.path, self.line, self.field = path, line, fieldname
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: field {fieldname!r}: {reason}" if fieldname else f"{where}: {reason}")
+
+
+@dataclass
+class Role:
+    title: str
+    code: str
+    start: str | None = None  # YYYY-MM-DD, inclusive
+    end: str | None = None  # YYYY-MM-DD, exclusive; None = still in office
+
+    def holds_on(self, day: str) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass
+class Entry:
+    name: str
+    kind: str
+    code: str | None = None
+    country: str | None = None
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    capital: str | None = None
+    gender: str | None = None
+    roles: list[Role] = field(default_factory=list)
+    origin: str = ""  # file:line
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.name}"
+
+    def role_on(self, day: str | None) -> tuple[Role | None, str]:
+        """The role in force on `day` (or the latest one when the date is unknown), and why."""
+        if not self.roles:
+            return None, "no roles"
+        if day is None:
+            return max(self.roles, key=lambda r: r.start or ""), "latest role (no date)"
+        for r in sorted(self.roles, key=lambda r: r.start or "", reverse=True):
+            if r.holds_on(day):
+                return r, f"in office on {day}"
+        nearest = min(self.roles, key=lambda r: _distance(r, day))
+        return nearest, f"out of office on {day}"
+
+
+def _distance(role: Role, day: str) -> int:
+    from datetime import date
+
+    d = date.fromisoformat(day)
+    s = date.fromisoformat(role.start) if role.start else date.min
+    e = date.fromisoformat(role.end) if role.end else date.max
+    return 0 if s <= d < e else min(abs((d - s).days), abs((d - e).days))
+
+
+def norm(text: str) -> str:
+    """Matching form of a name: no accents, lower case, straight apostrophes, no article or possessive."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2013", "-")
+    text = " ".join(text.lower().split())
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"('s|s'|')$", lambda m: "s" if m.group(0) == "s'" else "", text)
+    return text.strip(" .,;:")
+
+
+def case_sensitive(alias: str) -> bool:
+    """Short or all-capital aliases ("US", "UN", "EU") only match in their own case, never "us"."""
+    letters = [c for c in alias if c.isalpha()]
+    return len(alias) <= 3 or (bool(letters) and all(c.isupper() for c in letters))
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers each mapping's line, for error messages."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _date_field(rec: dict, name: str, path: str, line: int) -> str | None:
+    value = rec.get(name)
+    if value is None:
+        return None
+    from datetime import date
+
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise KBError(path, line, name, f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _str_list(rec: dict, name: str, path: str, line: int) -> list[str]:
+    value = rec.get(name) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+        raise KBError(path, line, name, "must be a list of strings")
+    return [str(v) for v in value]
+
+
+def _code(value: Any, path: str, line: int, name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Z0-9]{3,15}", value):
+        raise KBError(path, line, name, f"not a CAMEO code (capital letters and digits): {value!r}")
+    return value
+
+
+def parse_record(rec: Any, path: str) -> Entry:
+    line = rec.get("__line__") if isinstance(rec, dict) else None
+    if not isinstance(rec, dict):
+        raise KBError(path, line, None, "a record must be a mapping")
+    name = rec.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise KBError(path, line, "name", "missing or not a string")
+    aliases = _str_list(rec, "aliases", path, line)
+    if "roles" in rec:
+        roles = []
+        if not isinstance(rec["roles"], list) or not rec["roles"]:
+            raise KBError(path, line, "roles", "must be a non-empty list")
+        for r in rec["roles"]:
+            rline = r.get("__line__", line) if isinstance(r, dict) else line
+            if not isinstance(r, dict) or not r.get("code"):
+                raise KBError(path, rline, "roles", "each role needs at least a code")
+            roles.append(Role(title=str(r.get("title") or ""), code=_code(r["code"], path, rline, "roles.code"),
+                              start=_date_field(r, "start", path, rline), end=_date_field(r, "end", path, rline)))
+        gender = rec.get("gender")
+        if gender not in (None, "m", "f"):
+            raise KBError(path, line, "gender", "must be m or f")
+        latest = max(roles, key=lambda r: r.start or "")
+        return Entry(name=name.strip(), kind="person", code=latest.code, country=latest.code[:3], role=latest.code[3:6] or None,
+                     aliases=aliases, gender=gender, roles=roles, origin=f"{path}:{line}")
+    if "demonyms" in rec or rec.get("kind") == "country":
+        code = _code(rec.get("code"), path, line, "code")
+        if not code or len(code) != 3:
+            raise KBError(path, line, "code", "a country needs a three-letter code")
+        return Entry(name=name.strip(), kind="country", code=code, country=code, aliases=aliases,
+                     demonyms=_str_list(rec, "demonyms", path, line), capital=rec.get("capital"), origin=f"{path}:{line}")
+    kind = rec.get("kind", "organization")
+    if kind not in KINDS:
+        raise KBError(path, line, "kind", f"must be one of {sorted(KINDS)}")
+    code = _code(rec.get("code"), path, line, "code")
+    country = _code(rec.get("country"), path, line, "country")
+    role = rec.get("role")
+    if role is not None and not (isinstance(role, str) and re.fullmatch(r"[A-Z]{3}", role)):
+        raise KBError(path, line, "role", f"not a three-letter CAMEO role: {role!r}")
+    return Entry(name=name.strip(), kind=kind, code=code, country=country, role=role, aliases=aliases,
+                 origin=f"{path}:{line}")
+
+
+def load_file(path: str | Path, text: str | None = None) -> tuple[list[Entry], dict[str, str], list[KBError]]:
+    """Records and role nouns of one YAML file; malformed records are returned as errors, not raised."""
+    path = str(path)
+    try:
+        data = yaml.load(text if text is not None else Path(path).read_text(encoding="utf-8"), Loader=_LineLoader)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KBError(path, None, None, f"cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise KBError(path, mark.line + 1 if mark else None, None, f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    entries: list[Entry] = []
+    agents: dict[str, str] = {}
+    errors: list[KBError] = []
+    if data is None:
+        return entries, agents, errors
+    if isinstance(data, dict):
+        for role, phrases in data.items():
+            if role == "__line__":
+                continue
+            if not re.fullmatch(r"[A-Z]{3}", str(role)) or not isinstance(phrases, list):
+                errors.append(KBError(path, data.get("__line__"), str(role), "role nouns are ROLE: [phrase, ...]"))
+                continue
+            for p in phrases:
+                agents[norm(str(p))] = str(role)
+        return entries, agents, errors
+    if not isinstance(data, list):
+        raise KBError(path, None, None, "the file must be a list of records or a mapping of role nouns")
+    for rec in data:
+        try:
+            entries.append(parse_record(rec, path))
+        except KBError as exc:
+            errors.append(exc)
+    return entries, agents, errors
+
+
+class KB:
+    """Lookup over the merged knowledge base."""
+
+    def __init__(self, entries: Iterable[Entry], agents: dict[str, str], errors: list[KBError] | None = None):
+        merged: dict[str, Entry] = {}
+        for e in entries:
+            merged[e.key] = e  # later files win
+        self.entries = list(merged.values())
+        self.agents = agents
+        self.errors = errors or []
+        self.by_alias: dict[str, list[Entry]] = {}
+        self.exact_case: dict[str, list[Entry]] = {}  # case-sensitive aliases, in their own case
+        self.demonyms: dict[str, Entry] = {}
+        self.countries: dict[str, Entry] = {}
+        self.by_surname: dict[str, list[Entry]] = {}
+        self.people: list[Entry] = []
+        for e in self.entries:
+            names = [e.name, *e.aliases]
+            if e.kind == "country":
+                self.countries[e.code] = e
+                for d in e.demonyms:
+                    self.demonyms.setdefault(norm(d), e)
+            if e.kind == "person":
+                self.people.append(e)
+                for n in names:
+                    parts = norm(n).split()
+                    if len(parts) > 1:
+                        self.by_surname.setdefault(parts[-1], []).append(e)
+                        if e.country in ("CHN", "TWN", "PRK", "KOR", "HKG", "VNM", "SGP"):
+                            # East Asian order: the family name comes first ("Xi Jinping" -> "Xi").
+                            self.by_surname.setdefault(parts[0], []).append(e)
+            for n in names:
+                self._add_alias(n, e)
+        for e in self.entries:
+            if e.kind == "country" and e.capital and norm(e.capital) not in self.by_alias:
+                cap = Entry(name=e.capital, kind="place", code=f"{e.code}GOV", country=e.code, role="GOV",
+                            origin=e.origin)
+                self._add_alias(e.capital, cap)
+
+    def _add_alias(self, alias: str, e: Entry) -> None:
+        if case_sensitive(alias):
+            bucket = self.exact_case.setdefault(alias.replace(".", "") if len(alias) <= 5 else alias, [])
+        else:
+            bucket = self.by_alias.setdefault(norm(alias), [])
+        if e not in bucket:
+            bucket.append(e)
+
+    def lookup(self, text: str) -> list[Entry]:
+        """Entries whose name or alias is exactly `text` (case-insensitive unless the alias is an acronym)."""
+        stripped = re.sub(r"^(the|The)\s+", "", text.strip()).rstrip(".,;:")
+        stripped = re.sub(r"(['\u2019]s|['\u2019])$", "", stripped)
+        hits = self.exact_case.get(stripped.replace(".", "") if len(stripped) <= 5 else stripped)
+        if hits:
+            return hits
+        return self.by_alias.get(norm(text), [])
+
+    def demonym(self, text: str) -> Entry | None:
+        return self.demonyms.get(norm(text))
+
+    def role_noun(self, phrase: str) -> str | None:
+        return self.agents.get(norm(phrase))
+
+    def surname_candidates(self, surname: str) -> list[Entry]:
+        return self.by_surname.get(norm(surname), [])
+
+
+def builtin_files() -> list[Path]:
+    folder = resources.files("dyad") / "data" / "kb"
+    return sorted(Path(str(p)) for p in folder.iterdir() if str(p).endswith(".yaml"))
+
+
+@lru_cache(maxsize=8)
+def load(extra: tuple[str, ...] = ()) -> KB:
+    """The built-in KB merged with the user's files. Malformed user records raise KBError unless
+    `strict` loading is off; the built-in KB always loads."""
+    entries: list[Entry] = []
+    agents: dict[str, str] = {}
+    errors: list[KBError] = []
+    for path in [*builtin_files(), *map(Path, extra)]:
+        es, ag, errs = load_file(path)
+        entries += es
+        agents.update(ag)
+        errors += errs
+    return KB(entries, agents, errors)

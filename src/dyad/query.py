@@ -1,0 +1,229 @@
+"""Questions asked of the store: dyads, their timelines, actors, articles, and exports.
+
+A dyad is an unordered pair of parties (countries, or IGO/group codes when an actor has no
+country): USA-CHN counts events in both directions; `directed=True` keeps only A -> B.
+Events inside one party (USAGOV -> USAOPP) are not dyads and are left out unless asked for.
+Inputs are validated here, so every front end (CLI, API, web) gives the same clear errors.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+PERIODS = {"day", "week", "month", "quarter", "year"}
+_CODE = re.compile(r"^[A-Z0-9]{3,15}$")
+
+
+class QueryError(ValueError):
+    """A bad query parameter; the message says which and why."""
+
+
+def check_code(code: str | None, what: str = "actor") -> str | None:
+    if code is None or code == "":
+        return None
+    code = code.strip().upper()
+    if not _CODE.match(code):
+        raise QueryError(f"{what} must be a CAMEO code such as USA, CHN or IGOUNO, not {code!r}")
+    return code
+
+
+def check_date(value: str | None, what: str) -> str | None:
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise QueryError(f"{what} must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def _date_filter(since: str | None, until: str | None, params: list) -> str:
+    sql = ""
+    if since:
+        sql += " AND event_date >= ?"
+        params.append(since)
+    if until:
+        sql += " AND event_date <= ?"
+        params.append(until)
+    return sql
+
+
+def dyads(con: duckdb.DuckDBPyConnection, actor: str | None = None, since: str | None = None,
+          until: str | None = None, limit: int = 50, domestic: bool = False) -> list[dict[str, Any]]:
+    """Dyads with event counts, QuadClass split and mean Goldstein, strongest (most events) first."""
+    actor = check_code(actor)
+    since, until = check_date(since, "since"), check_date(until, "until")
+    params: list = []
+    where = "source_country IS NOT NULL AND target_country IS NOT NULL"
+    if not domestic:
+        where += " AND source_country <> target_country"
+    where += _date_filter(since, until, params)
+    if actor:
+        where += " AND (source_country = ? OR target_country = ? OR source_code = ? OR target_code = ?)"
+        params += [actor] * 4
+    sql = f"""
+        SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,
+               count(*) AS events, sum(mentions) AS mentions,
+               count(*) FILTER (WHERE quad_class = 1) AS verbal_coop,
+               count(*) FILTER (WHERE quad_class = 2) AS material_coop,
+               count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
+               count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
+               round(avg(goldstein), 2) AS mean_goldstein,
+               min(event_date) AS first, max(event_date) AS last,
+               count(DISTINCT doc_id) AS articles
+        FROM events WHERE {where}
+        GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?"""
+    return _rows(con.execute(sql, params + [int(limit)]))
+
+
+def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", directed: bool = False,
+             since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+    """Per period: events, mean Goldstein, cooperation (QuadClass 1-2) vs conflict (3-4) counts."""
+    a, b = check_code(a, "a"), check_code(b, "b")
+    if not a or not b:
+        raise QueryError("a timeline needs two parties, e.g. USA CHN")
+    if by not in PERIODS:
+        raise QueryError(f"by must be one of {sorted(PERIODS)}, not {by!r}")
+    since, until = check_date(since, "since"), check_date(until, "until")
+    params: list = [by]
+    pair = "(source_country = ? AND target_country = ?)"
+    params += [a, b]
+    if not directed:
+        pair = f"({pair} OR (source_country = ? AND target_country = ?))"
+        params += [b, a]
+    where = pair + _date_filter(since, until, params)
+    sql = f"""
+        SELECT CAST(date_trunc(?, event_date) AS DATE) AS period, count(*) AS events,
+               round(avg(goldstein), 2) AS mean_goldstein,
+               count(*) FILTER (WHERE quad_class <= 2) AS cooperation,
+               count(*) FILTER (WHERE quad_class >= 3) AS conflict,
+               count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
+               count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4
+        FROM events WHERE event_date IS NOT NULL AND {where}
+        GROUP BY 1 ORDER BY 1"""
+    return _rows(con.execute(sql, params))
+
+
+def dyad_events(con: duckdb.DuckDBPyConnection, a: str, b: str, since: str | None = None,
+                until: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    """The events behind a dyad, newest first, with their article."""
+    a, b = check_code(a, "a"), check_code(b, "b")
+    since, until = check_date(since, "since"), check_date(until, "until")
+    params: list = [a, b, b, a]
+    where = "((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))"
+    where += _date_filter(since, until, params)
+    sql = f"""
+        SELECT e.doc_id, e.event_no, e.event_date, e.source_code, e.source_name, e.cameo, e.name, e.quad_class,
+               e.goldstein, e.target_code, e.target_name, e.trigger, e.sentence, e.mentions, a.title
+        FROM events e JOIN articles a USING (doc_id)
+        WHERE {where} ORDER BY e.event_date DESC NULLS LAST, e.doc_id, e.event_no LIMIT ?"""
+    return _rows(con.execute(sql, params + [int(limit)]))
+
+
+def actors(con: duckdb.DuckDBPyConnection, q: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Canonical actors across the store, by number of articles, optionally matching `q`."""
+    params: list = []
+    where = "TRUE"
+    if q:
+        where = "(name ILIKE ? OR code ILIKE ?)"
+        params += [f"%{q}%", f"{q}%"]
+    sql = f"""
+        SELECT name, kind, code, country, role, count(DISTINCT doc_id) AS articles, sum(n_mentions) AS mentions
+        FROM actors WHERE {where} GROUP BY ALL ORDER BY articles DESC, mentions DESC, name LIMIT ?"""
+    return _rows(con.execute(sql, params + [int(limit)]))
+
+
+def articles(con: duckdb.DuckDBPyConnection, actor: str | None = None, q: str | None = None, page: int = 1,
+             per_page: int = 20) -> dict[str, Any]:
+    """Articles matching an actor (code or name) and/or words of the text, paged."""
+    if page < 1 or per_page < 1 or per_page > 200:
+        raise QueryError("page must be >= 1 and per_page between 1 and 200")
+    params: list = []
+    where = "TRUE"
+    if actor:
+        where += " AND doc_id IN (SELECT doc_id FROM actors WHERE code = ? OR country = ? OR name ILIKE ?)"
+        params += [actor.upper(), actor.upper(), f"%{actor}%"]
+    if q:
+        where += " AND (text ILIKE ? OR title ILIKE ?)"
+        params += [f"%{q}%", f"%{q}%"]
+    total = con.execute(f"SELECT count(*) FROM articles WHERE {where}", params).fetchone()[0]
+    pages = max(1, -(-total // per_page))
+    if page > pages:
+        raise QueryError(f"page {page} is out of range: there are {pages} page(s)")
+    rows = _rows(con.execute(
+        f"SELECT doc_id, title, published, source, n_actors, n_quotes, n_events FROM articles WHERE {where}"
+        " ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?", params + [per_page, (page - 1) * per_page]))
+    return {"total": total, "page": page, "pages": pages, "per_page": per_page, "articles": rows}
+
+
+# -- exports ------------------------------------------------------------------------------------
+
+def gdelt_columns() -> list[str]:
+    """The 61 columns of the GDELT 2.0 event table, in order (package data)."""
+    from importlib import resources
+
+    return (resources.files("dyad") / "data" / "gdelt_columns.txt").read_text().split()
+
+
+def _gdelt_row(e: dict[str, Any], lead_end: int) -> dict[str, Any]:
+    d = e["event_date"]
+    gid = int(hashlib.sha1(f"{e['doc_id']}:{e['event_no']}".encode()).hexdigest()[:15], 16)
+    row: dict[str, Any] = {"GLOBALEVENTID": gid}
+    if d:
+        row.update(SQLDATE=d.strftime("%Y%m%d"), MonthYear=d.strftime("%Y%m"), Year=d.year,
+                   FractionDate=f"{d.year + (d.timetuple().tm_yday - 1) / 365:.4f}")
+    for n, side in ((1, "source"), (2, "target")):
+        code = e[f"{side}_code"] or ""
+        country = e[f"{side}_country"] or ""
+        row[f"Actor{n}Code"] = code
+        row[f"Actor{n}Name"] = (e[f"{side}_name"] or "").upper()
+        if code.startswith("IGO") or (country and len(country) > 3):
+            row[f"Actor{n}KnownGroupCode"] = code[-3:]
+            row[f"Actor{n}Type1Code"] = "IGO"
+        else:
+            row[f"Actor{n}CountryCode"] = country
+            row[f"Actor{n}Type1Code"] = code[3:6] if len(code) >= 6 else ""
+    row.update(IsRootEvent=1 if e["start_char"] < lead_end else 0, EventCode=e["cameo"], EventBaseCode=e["cameo"][:3],
+               EventRootCode=e["root"], QuadClass=e["quad_class"], GoldsteinScale=e["goldstein"],
+               NumMentions=e["mentions"], NumSources=1, NumArticles=1,
+               DATEADDED=e["ingested_at"].strftime("%Y%m%d%H%M%S") if e["ingested_at"] else "",
+               SOURCEURL=e["source"] or e["doc_id"])
+    return row
+
+
+def export(con: duckdb.DuckDBPyConnection, out: str | Path, fmt: str = "jsonl") -> int:
+    """Write all events: jsonl (one event per line), parquet, or gdelt (61 tab-separated columns)."""
+    out = str(out)
+    if fmt == "parquet":
+        con.execute(f"COPY (SELECT * FROM events ORDER BY doc_id, event_no) TO '{out.replace(chr(39), '')}' (FORMAT PARQUET)")
+        return con.execute("SELECT count(*) FROM events").fetchone()[0]
+    rows = _rows(con.execute(
+        "SELECT e.*, a.source, a.ingested_at, a.text FROM events e JOIN articles a USING (doc_id)"
+        " ORDER BY e.doc_id, e.event_no"))
+    if fmt == "jsonl":
+        with open(out, "w", encoding="utf-8") as fh:
+            for r in rows:
+                r.pop("text", None)
+                fh.write(json.dumps(r, default=str, ensure_ascii=False) + "\n")
+        return len(rows)
+    if fmt == "gdelt":
+        cols = gdelt_columns()
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+            for r in rows:
+                lead = r["text"].find("\n")
+                g = _gdelt_row(r, lead if lead > 0 else len(r["text"]))
+                w.writerow([g.get(c, "") for c in cols])
+        return len(rows)
+    raise QueryError(f"format must be jsonl, parquet or gdelt, not {fmt!r}")

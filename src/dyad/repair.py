@@ -1,0 +1,65 @@
+"""Noise repair for scraped and machine-translated text, without moving a single character.
+
+Stripped links leave words fused together ("human rightsChinese military", "technologyamong
+other actions"). The fix is made on spaCy's tokens, not on the text: a fused token is split
+in two before tagging, so the tagger, parser and NER see two words while `doc.text`, and every
+offset into it, stays exactly the input. Stray fragments ("said there is.") are only reported.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# "rightsChinese": a lower-case word glued to a capitalised one. Excludes names like McCarthy
+# (a capital before the lower run) and brands like iPhone (a lower run shorter than three).
+_CAMEL = re.compile(r"^([a-z]{3,})([A-Z][a-z]{2,}(?:[-'][A-Za-z]+)?)$")
+# "technologyamong": a word glued to a function word that cannot end an English word.
+_GLUED_FUNCTION = re.compile(
+    r"^([a-z]{5,}?)(among|amid|against|between|during|without|including|because|although|whereas)$"
+)
+
+if not Doc.has_extension("repairs"):
+    Doc.set_extension("repairs", default=None)
+
+
+def split_point(word: str) -> int | None:
+    """Where a fused token should be split, or None if it looks like one word."""
+    m = _CAMEL.match(word) or _GLUED_FUNCTION.match(word)
+    return len(m.group(1)) if m else None
+
+
+@Language.component("dyad_repair")
+def repair_component(doc: Doc) -> Doc:
+    """Split fused tokens; record (start, end, text) of each repair in `doc._.repairs`."""
+    repairs = []
+    fused = [(t, k) for t in doc if (k := split_point(t.text))]
+    if fused:
+        with doc.retokenize() as retok:
+            for tok, k in fused:
+                parts = [tok.text[:k], tok.text[k:]]
+                # The parser assigns real heads later; the first part hangs on the second for now.
+                retok.split(tok, parts, heads=[(tok, 1), tok.head if tok.head is not tok else (tok, 1)])
+                repairs.append((tok.idx, tok.idx + len(tok.text), tok.text))
+    doc._.repairs = repairs
+    return doc
+
+
+def fragments(doc: Doc) -> list[tuple[int, int, str]]:
+    """Sentences too broken to code: no verb, or only a few words ending abruptly."""
+    out = []
+    for sent in doc.sents:
+        words = [t for t in sent if not (t.is_punct or t.is_space)]
+        if not words:
+            continue
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
+        if (len(words) <= 3 and not has_verb) or (words and words[0].is_lower and len(words) <= 4):
+            out.append((sent.start_char, sent.end_char, sent.text.strip()))
+    return out
+
+
+def warnings_for(doc: Doc) -> list[str]:
+    notes = [f"fused words split at {s}-{e}: {t!r}" for s, e, t in (doc._.repairs or [])]
+    notes += [f"stray fragment at {s}-{e}: {t!r}" for s, e, t in fragments(doc)]
+    return notes

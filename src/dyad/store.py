@@ -1,0 +1,124 @@
+"""The DuckDB store: one file, one table per record type, each article written in one transaction.
+
+An article is keyed by the SHA-256 of its text, so ingesting the same text twice stores it once.
+Rows of an article (its actors, mentions, quotes, events) are written together or not at all.
+The full contract document is kept as JSON beside the rows, so the API can return it unchanged.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+
+from .types import Document
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    doc_id      VARCHAR PRIMARY KEY,
+    text_hash   VARCHAR UNIQUE NOT NULL,
+    title       VARCHAR,
+    published   DATE,
+    source      VARCHAR,
+    text        VARCHAR NOT NULL,
+    ingested_at TIMESTAMP DEFAULT current_timestamp,
+    n_actors    INTEGER,
+    n_quotes    INTEGER,
+    n_events    INTEGER,
+    warnings    VARCHAR[],
+    document    JSON
+);
+CREATE TABLE IF NOT EXISTS actors (
+    doc_id VARCHAR, actor_id VARCHAR, name VARCHAR, kind VARCHAR, code VARCHAR, country VARCHAR, role VARCHAR,
+    n_mentions INTEGER, link JSON, kb_id VARCHAR,
+    PRIMARY KEY (doc_id, actor_id)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id VARCHAR, actor_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    doc_id VARCHAR, quote_no INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR, kind VARCHAR,
+    speaker VARCHAR, speaker_name VARCHAR, cue VARCHAR,
+    PRIMARY KEY (doc_id, quote_no)
+);
+CREATE TABLE IF NOT EXISTS events (
+    doc_id VARCHAR, event_no INTEGER,
+    source VARCHAR, source_code VARCHAR, source_country VARCHAR, source_name VARCHAR,
+    target VARCHAR, target_code VARCHAR, target_country VARCHAR, target_name VARCHAR,
+    cameo VARCHAR, root VARCHAR, quad_class INTEGER, goldstein DOUBLE, plover VARCHAR, name VARCHAR,
+    start_char INTEGER, end_char INTEGER, trigger VARCHAR, negated BOOLEAN, event_date DATE, mentions INTEGER,
+    sentence VARCHAR,
+    PRIMARY KEY (doc_id, event_no)
+);
+"""
+
+
+class Store:
+    def __init__(self, path: str | Path = "dyad.duckdb", read_only: bool = False):
+        self.path = str(path)
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise FileNotFoundError(f"no store at {self.path}: run `dyad ingest` first")
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self.con.execute(SCHEMA)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def has(self, text_hash: str) -> bool:
+        return self.con.execute("SELECT 1 FROM articles WHERE text_hash = ?", [text_hash]).fetchone() is not None
+
+    def add(self, doc: Document) -> bool:
+        """Store one document; False if its text is already stored. All rows or none."""
+        if self.has(doc.text_hash):
+            return False
+        taken = self.con.execute("SELECT text_hash FROM articles WHERE doc_id = ?", [doc.doc_id]).fetchone()
+        if taken:
+            raise ValueError(f"doc_id {doc.doc_id!r} is already used by a different text")
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(
+                "INSERT INTO articles (doc_id, text_hash, title, published, source, text, n_actors, n_quotes, n_events,"
+                " warnings, document) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [doc.doc_id, doc.text_hash, doc.title, doc.published, doc.source, doc.text, len(doc.actors),
+                 len(doc.quotes), len(doc.events), doc.warnings, json.dumps(doc.to_dict(), ensure_ascii=False)])
+            if doc.actors:
+                con.executemany(
+                    "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    [[doc.doc_id, a.id, a.name, a.kind, a.code, a.country, a.role, len(a.mentions),
+                      json.dumps(a.link), a.kb_id] for a in doc.actors])
+                con.executemany(
+                    "INSERT INTO mentions VALUES (?,?,?,?,?)",
+                    [[doc.doc_id, a.id, m.start, m.end, m.text] for a in doc.actors for m in a.mentions])
+            if doc.quotes:
+                con.executemany(
+                    "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)",
+                    [[doc.doc_id, i, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_name, q.cue]
+                     for i, q in enumerate(doc.quotes)])
+            if doc.events:
+                con.executemany(
+                    "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [[doc.doc_id, i, e.source, e.source_code, e.source_country, e.source_name, e.target,
+                      e.target_code, e.target_country, e.target_name, e.cameo, e.root, e.quad_class, e.goldstein,
+                      e.plover, e.name, e.start, e.end, e.trigger, e.negated, e.date, e.mentions, e.sentence]
+                     for i, e in enumerate(doc.events)])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        return True
+
+    def document(self, doc_id: str) -> dict | None:
+        row = self.con.execute("SELECT document FROM articles WHERE doc_id = ?", [doc_id]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "actors", "quotes", "events")}

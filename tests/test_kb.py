@@ -1,0 +1,51 @@
+"""The knowledge base: built-in data loads; user files merge over it; bad records are located."""
+import pytest
+
+from dyad import kb as kbmod
+
+
+def test_builtin_kb_has_countries_orgs_people_and_roles():
+    kb = kbmod.load()
+    assert kb.errors == []
+    assert len(kb.countries) >= 190
+    assert kb.lookup("U.S.")[0].code == "USA" and kb.lookup("Britain")[0].code == "GBR"
+    assert kb.demonym("Chinese").code == "CHN"
+    assert {e.code for e in kb.lookup("the Kremlin")} == {"RUSGOV"}
+    blinken = next(e for e in kb.lookup("Antony Blinken") if e.kind == "person")
+    assert blinken.role_on("2023-06-19")[0].code == "USAGOV"
+    assert "out of office" in blinken.role_on("2026-01-01")[1]
+    assert kb.role_noun("foreign minister") == "GOV"
+
+
+def test_user_file_extends_and_overrides(tmp_path):
+    f = tmp_path / "mine.yaml"
+    f.write_text(
+        "- name: Wang Huiyao\n  gender: m\n  roles:\n    - {title: President, code: CHNEDU, start: 2008-01-01}\n"
+        "- name: Center for China and Globalization\n  kind: organization\n  code: CHNEDU\n  country: CHN\n"
+        "  role: EDU\n  aliases: [China and Globalization Center]\n", encoding="utf-8")
+    kb = kbmod.load((str(f),))
+    assert kb.errors == []
+    assert kb.lookup("Wang Huiyao")[0].role_on("2023-06-19")[0].code == "CHNEDU"
+    assert kb.lookup("China and Globalization Center")[0].code == "CHNEDU"
+
+
+def test_malformed_record_names_file_line_and_field(tmp_path):
+    f = tmp_path / "bad.yaml"
+    f.write_text(
+        "- name: Good Person\n  roles:\n    - {code: USAGOV, start: 2020-01-01}\n"
+        "- name: Bad Dates\n  roles:\n    - {code: USAGOV, start: last year}\n"
+        "- name: Bad Code\n  kind: organization\n  code: usa-gov\n", encoding="utf-8")
+    entries, _, errors = kbmod.load_file(f)
+    assert [e.name for e in entries] == ["Good Person"]
+    msgs = [str(e) for e in errors]
+    assert any(f"{f}:6" in m and "start" in m for m in msgs), msgs
+    assert any(f"{f}:7" in m and "'code'" in m for m in msgs), msgs
+    kb = kbmod.load((str(f),))  # the built-in KB still loads around the bad records
+    assert kb.lookup("Good Person") and len(kb.countries) >= 190 and len(kb.errors) == 2
+
+
+def test_unparseable_yaml_is_a_located_error(tmp_path):
+    f = tmp_path / "broken.yaml"
+    f.write_text("- name: X\n  aliases: [unclosed\n", encoding="utf-8")
+    with pytest.raises(kbmod.KBError, match="broken.yaml"):
+        kbmod.load_file(f)
