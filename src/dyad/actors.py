@@ -108,8 +108,8 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
             span = doc[s:e]
             if span[0].is_title or span[0].is_upper or kbmod.case_sensitive(span.text) or span.text[0].isdigit():
                 spans.append(Span(doc, s, e, label="KB"))
-    for ent in doc.ents:
-        if ent.label_ in ENT_KINDS:
+    for ent in _merged_ents(doc):
+        if ent.label_ in ENT_KINDS and not _title_word(ent):
             spans.append(_trim(ent))
     spans = [s for s in spans if s is not None and len(s) > 0]
 
@@ -126,6 +126,41 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
         chosen.append(s)
         taken |= idx
     return sorted(chosen, key=lambda s: s.start)
+
+
+def _merged_ents(doc: Doc) -> list[Span]:
+    """spaCy's entities, with names it cut at a conjunction glued back:
+    "the China and" + "Globalization Center" -> one organisation."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        if (i + 1 < len(ents) and ent[-1].lower_ in ("and", "of", "&", "for") and ents[i + 1].start == ent.end
+                and ent.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC")):
+            out.append(Span(doc, ent.start, ents[i + 1].end, label="ORG"))
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    return out
+
+
+TITLE_HEADS = {"secretary", "minister", "ministry", "department", "spokesman", "spokeswoman", "spokesperson",
+               "ambassador", "envoy", "chief", "director", "head", "adviser", "advisor", "official", "officials"}
+
+
+def _title_word(span: Span) -> bool:
+    """A department named only inside a title, as in "Secretary of State" or "Commerce Secretary"."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    head = tok.head
+    if tok.dep_ == "compound" and head.lower_ in TITLE_HEADS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in TITLE_HEADS:
+        return True
+    return False
 
 
 def _trim(span: Span) -> Span | None:
@@ -236,6 +271,11 @@ class ActorStage:
     # -- linking and clustering ---------------------------------------------------------------
     def _place(self, span: Span, clusters: list[_Cluster], kb: KB, published: str | None, doc: Doc) -> _Cluster | None:
         text = span.text
+        if span.label_ != "PERSON" and len(_name_parts(span)) == 1 and span[0].is_title:
+            # the small model often labels a bare surname ("Brinken's visit") as a place or organisation
+            person = self._compatible_person(_name_parts(span)[0], clusters, span.start)
+            if person is not None and not kb.lookup(text):
+                return person
         hits = kb.lookup(text)
         if span.label_ in ("PERSON",) and hits and all(h.kind != "person" for h in hits):
             hits = []  # a person named like a place is still a person
@@ -323,16 +363,9 @@ class ActorStage:
             return c
         # A single name: the nearest compatible person already in the document.
         word = parts[0]
-        compatible = []
-        for c in persons:
-            ct = c.tokens
-            if word in ct:
-                compatible.append((c, 100.0))
-            elif len(word) >= 4 and ct and max(fuzz.ratio(word, t) for t in ct) >= 83:
-                compatible.append((c, max(fuzz.ratio(word, t) for t in ct)))
-        if compatible:
-            best = max(compatible, key=lambda cs: (cs[1] >= 100, cs[0].last_end(span.start)))
-            return best[0]
+        best = self._compatible_person(word, clusters, span.start)
+        if best is not None:
+            return best
         # No antecedent: a unique KB person with that surname.
         cands = {e.key: e for e in kb.surname_candidates(word)}
         if not cands:
@@ -348,6 +381,23 @@ class ActorStage:
         c = _Cluster(kind="person", name=_clean_name(span.text), link={"method": "new"})
         clusters.append(c)
         return c
+
+    @staticmethod
+    def _compatible_person(word: str, clusters: list[_Cluster], before: int) -> _Cluster | None:
+        """The person a lone name refers to: an exact part of a full name beats a spelling variant,
+        and among equals the most recently mentioned wins."""
+        compatible = []
+        for c in clusters:
+            if c.kind != "person":
+                continue
+            ct = c.tokens
+            if word in ct:
+                compatible.append((c, 100.0))
+            elif len(word) >= 4 and ct and max(fuzz.ratio(word, t) for t in ct) >= 83:
+                compatible.append((c, max(fuzz.ratio(word, t) for t in ct)))
+        if not compatible:
+            return None
+        return max(compatible, key=lambda cs: (cs[1] >= 100, cs[0].last_end(before)))[0]
 
     # -- codes from context ---------------------------------------------------------------------
     def _country_in(self, tokens) -> Entry | None:
@@ -539,15 +589,23 @@ class Resolver:
                 continue
             if a.kind != "person" or (gender and a.gender and a.gender != gender):
                 continue
-            root = self.doc[s:e].root
-            salient = root.dep_ in ("nsubj", "nsubjpass") or root.head.lemma_ in ("say", "tell")
-            score = (salient, s)
+            score = (self._salience(self.doc[s:e].root), s)
             if best is None or score > best[0]:
                 best = (score, a)
         if best is None:
             return None
         # prefer the most recent subject, unless a non-subject person is much closer
         return best[1]
+
+    @staticmethod
+    def _salience(root: Token) -> int:
+        """2 for the subject of a main clause, 1 for any other subject, 0 otherwise."""
+        if root.dep_ not in ("nsubj", "nsubjpass"):
+            return 0
+        head = root.head
+        if head.dep_ == "ROOT" or (head.dep_ in ("conj", "parataxis") and head.head.dep_ == "ROOT"):
+            return 2
+        return 1
 
     def by_role_noun(self, token: Token) -> Actor | None:
         """ "the secretary" -> the nearest earlier person whose title contains "secretary"."""

@@ -233,3 +233,33 @@ def main() -> None:  # pragma: no cover
 
 if __name__ == "__main__":  # pragma: no cover
     app()
+
+
+@app.command()
+def serve(db: str = DB_OPTION,
+          host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on; the default serves this machine only."),
+          port: int = typer.Option(8000, "--port", min=1, max=65535),
+          max_chars: int = typer.Option(200_000, "--max-chars", min=1,
+                                        help="Longest text POST /api/extract accepts.")) -> None:
+    """Serve the web view and the HTTP API (docs at /docs) over the store, read-only."""
+    import duckdb
+    import uvicorn
+
+    from .api import create_app
+
+    try:
+        web = create_app(db, max_chars=max_chars)
+        cur = web.state.store.cursor()
+        query.summary(cur)
+        cur.close()
+    except FileNotFoundError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2)
+    except duckdb.Error as exc:
+        err.print(f"[red]cannot read {db} as a dyad store:[/red] {exc}")
+        raise typer.Exit(2)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]listening on {host}: anyone who can reach this machine can read the store[/yellow]")
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"serving {db} read-only at http://{shown}:{port}/  (API docs at /docs; Ctrl-C stops)")
+    uvicorn.run(web, host=host, port=port, log_level="warning")

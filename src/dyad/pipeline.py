@@ -4,11 +4,13 @@
     >>> doc = dyad.extract("Blinken met Xi Jinping in Beijing on Monday.", published="2023-06-20")
     >>> [(e.source_code, e.cameo, e.target_code) for e in doc.events]
 
+`DYAD_VERBS` (or `Pipeline(verbs=...)`) points at a replacement verb lexicon.
 `Pipeline` holds what is costly to load (the spaCy model, the knowledge base, the lexicons) and is
 reused across articles; `Pipeline.pipe` parses in batches, which is several times faster.
 """
 from __future__ import annotations
 
+import os
 from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -23,11 +25,11 @@ from .types import Article, Document
 
 
 class Pipeline:
-    def __init__(self, kb_files: Iterable[str] = (), one_sided: bool = False):
+    def __init__(self, kb_files: Iterable[str] = (), one_sided: bool = False, verbs: str | None = None):
         self.kb = kbmod.load(tuple(kb_files))
         self.actors = ActorStage(self.kb)
         self.quotes = QuoteStage()
-        self.events = EventStage(one_sided=one_sided)
+        self.events = EventStage(one_sided=one_sided, lexicon_path=verbs or os.environ.get("DYAD_VERBS"))
         nlp.load()
 
     def process(self, article: Article) -> Document:

@@ -227,3 +227,46 @@ def export(con: duckdb.DuckDBPyConnection, out: str | Path, fmt: str = "jsonl") 
                 w.writerow([g.get(c, "") for c in cols])
         return len(rows)
     raise QueryError(f"format must be jsonl, parquet or gdelt, not {fmt!r}")
+
+
+# -- lookups for the HTTP API and the web view --------------------------------------------------
+
+class NotFound(QueryError):
+    """A well-formed parameter naming something the store does not hold (an actor code, an article)."""
+
+
+def known_code(con: duckdb.DuckDBPyConnection, code: str, what: str = "actor") -> str:
+    """The code, normalised, if the store knows it (as a party of an event or an actor's code or country).
+
+    Raises QueryError for a malformed code and NotFound for a well-formed one the store never saw.
+    """
+    code = check_code(code, what)
+    if not code:
+        raise QueryError(f"{what} is required, e.g. USA")
+    row = con.execute(
+        "SELECT EXISTS (SELECT 1 FROM events WHERE source_country = ? OR target_country = ? OR source_code = ?"
+        " OR target_code = ?) OR EXISTS (SELECT 1 FROM actors WHERE code = ? OR country = ?)", [code] * 6).fetchone()
+    if not row[0]:
+        where = "" if what == "actor" else f" (parameter {what})"
+        raise NotFound(f"unknown actor code {code!r}{where}: no actor or event in the store has it")
+    return code
+
+
+def known_actor(con: duckdb.DuckDBPyConnection, actor: str) -> bool:
+    """Whether `articles(actor=...)` can match anything: an actor code, a country or part of a name."""
+    return con.execute("SELECT EXISTS (SELECT 1 FROM actors WHERE code = ? OR country = ? OR name ILIKE ?)",
+                       [actor.upper(), actor.upper(), f"%{actor}%"]).fetchone()[0]
+
+
+def document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
+    """The stored contract document of one article, unchanged, or None."""
+    row = con.execute("SELECT document FROM articles WHERE doc_id = ?", [doc_id]).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """Sizes of the store and the span of its event dates."""
+    return _rows(con.execute(
+        "SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events,"
+        " (SELECT count(*) FROM quotes) AS quotes, (SELECT count(DISTINCT name) FROM actors) AS actors,"
+        " (SELECT min(event_date) FROM events) AS first, (SELECT max(event_date) FROM events) AS last"))[0]

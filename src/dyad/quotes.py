@@ -142,8 +142,9 @@ class QuoteStage:
             else:
                 q.speaker_name = _phrase(speaker_tok)
             return
-        # a paragraph that holds only this quote continues the previous speaker
-        if prev is not None and _paragraph_is_quote(doc.text, q):
+        # a paragraph that holds only this quote, or a later quote in the speaker's paragraph,
+        # continues the previous speaker
+        if prev is not None and (_paragraph_is_quote(doc.text, q) or "\n" not in doc.text[prev.end:q.start]):
             q.speaker, q.speaker_name, q.cue = prev.speaker, prev.speaker_name, prev.cue
 
     def _cue_outside(self, sent: Span, q: Quote, lex: Lexicon, where: str) -> Token | None:
@@ -165,7 +166,7 @@ class QuoteStage:
     @staticmethod
     def _speaker_of(cue: Token) -> Token | None:
         for c in cue.children:
-            if c.dep_ == "nsubj":
+            if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
                 return c
         for c in cue.children:  # "was quoted by" / passive agents
             if c.dep_ == "agent":
@@ -183,7 +184,7 @@ class QuoteStage:
             if any(s <= t.idx < e for s, e in covered):
                 continue
             comp = next((c for c in t.children if c.dep_ in ("ccomp",) and c.i > t.i), None)
-            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            subj = next((c for c in t.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
             if comp is None or subj is None:
                 continue
             toks = list(comp.subtree)
@@ -216,6 +217,10 @@ class QuoteStage:
             src = next((c for c in to.children if c.dep_ == "pobj"), None)
             if src is None:
                 continue
+            if resolver.resolve(src) is None:  # "according to a statement by China's foreign ministry"
+                by = [g for c in src.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                      for g in c.children if g.dep_ == "pobj"]
+                src = by[0] if by else src
             phrase = [x for x in to.subtree]
             p_start, p_end = span[0].idx, phrase[-1].idx + len(phrase[-1].text)
             if p_start > sent.start_char + 5:  # content before the phrase

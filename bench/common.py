@@ -1,0 +1,41 @@
+"""Helpers shared by the benchmark scripts: where the reference data is, timing, table printing."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def shared_data() -> Path:
+    """../shared/data beside the checkout, or $DYAD_SHARED_DATA."""
+    env = os.environ.get("DYAD_SHARED_DATA")
+    for cand in ([Path(env)] if env else []) + [ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data"]:
+        if cand.is_dir():
+            return cand
+    sys.exit("reference data not found: set DYAD_SHARED_DATA to the shared/data folder")
+
+
+@contextmanager
+def timer(label: str, results: dict):
+    t = time.perf_counter()
+    yield
+    results[label] = results.get(label, 0.0) + time.perf_counter() - t
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def table(rows: list[list], header: list[str]) -> str:
+    cells = [header] + [[str(c) for c in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)

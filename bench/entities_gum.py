@@ -1,0 +1,208 @@
+"""Actor clustering and naming on GUM news (24 Wikinews articles with coreference and Wikipedia ids).
+
+Prints:
+- mention detection P/R/F1 and B-cubed P/R/F1 of clusters over *named* person, organisation and
+  place mentions (a gold mention is named when it holds a capitalised word that is not merely
+  sentence-initial; gold clusters are restricted to their named mentions; a gold mention dyad
+  misses counts as a singleton, following Cai & Strube 2010);
+- the share of gold entities with a Wikipedia identity whose dyad canonical name matches it;
+- the time of the actor stage relative to the spaCy parse of the same texts;
+- the actor table of the seed article.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import unquote
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import prf, shared_data, table  # noqa: E402
+
+_POSTMOD = {"of", "near", "in", "at", "for", "from", "with", "on", "to", "who", "that", "which", ",", "("}
+TYPES = {"person", "organization", "place"}
+
+
+def read_gum(tsv: Path, conll: Path):
+    """Text rebuilt at the TSV offsets, and gold mentions (start, end, type, cluster, identity)."""
+    toks = []
+    for line in tsv.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 3 and re.fullmatch(r"\d+-\d+", parts[0]):
+            s, e = map(int, parts[1].split("-"))
+            toks.append((s, e, parts[2], int(parts[0].split("-")[0])))
+    n = max(e for _, e, _, _ in toks)
+    chars = [" "] * n
+    prev_sent = None
+    for s, e, t, sent in toks:
+        chars[s:e] = list(t)
+        if prev_sent is not None and sent != prev_sent and s > 0:
+            chars[s - 1] = "\n"
+        prev_sent = sent
+    text = "".join(chars)
+    sent_first = {}
+    for i, (_, _, _, sent) in enumerate(toks):
+        sent_first.setdefault(sent, i)
+    mentions = []
+    stack: dict[str, list] = defaultdict(list)
+    ti = 0
+    for line in conll.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        _, _, ann = line.split("\t")[:3]
+        for m in re.finditer(r"\(([a-z]+)-(\d+)(?:-([^()|]+?))?(?=\(|\)|$)|([a-z]+)-(\d+)(?:-([^()|]+?))?\)", ann):
+            if m.group(1):
+                typ, cid, ident = m.group(1), m.group(2), m.group(3)
+                stack[cid].append((ti, typ, ident))
+                if ann[m.end():m.end() + 1] == ")":
+                    pass
+            else:
+                cid = m.group(5)
+                if stack[cid]:
+                    st, typ, ident = stack[cid].pop()
+                    mentions.append((st, ti, typ, cid, ident))
+        # single-token mentions written "(type-id-ident)"
+        for m in re.finditer(r"\(([a-z]+)-(\d+)(?:-([^()]+?))?\)", ann):
+            cid = m.group(2)
+            if stack[cid] and stack[cid][-1][0] == ti:
+                st, typ, ident = stack[cid].pop()
+                mentions.append((st, ti, typ, cid, ident))
+        ti += 1
+    gold = []
+    for st, en, typ, cid, ident in mentions:
+        if typ not in TYPES:
+            continue
+        words = [w[2] for w in toks[st:en + 1]]
+        # the head: the last word before a post-modifier; named when it is capitalised
+        cut = next((k for k, w in enumerate(words) if k and w.lower() in _POSTMOD), len(words))
+        head_words = [w for w in words[:cut] if w not in ("'s", "'", ",")]
+        while len(head_words) > 2 and head_words[-2] == "-":  # "Kim Jong - un"
+            head_words = head_words[:-2]
+        head = head_words[-1] if head_words else ""
+        sentence_initial = sent_first[toks[st][3]] == st and len(head_words) == 1
+        if not head[:1].isupper() or (sentence_initial and not head.isupper()):
+            continue
+        gold.append((toks[st][0], toks[en][1], typ, cid, unquote(ident) if ident else None))
+    return text, gold
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.replace("_", " "))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"\s*\(.*\)$", "", s).strip()
+
+
+def align(gold, sys_mentions):
+    """gold index -> system mention index: same span, or overlapping with the same end or start."""
+    out = {}
+    by_end = defaultdict(list)
+    for j, (s, e, _) in enumerate(sys_mentions):
+        by_end[e].append(j)
+    for i, (gs, ge, *_rest) in enumerate(gold):
+        best = None
+        for j, (s, e, _) in enumerate(sys_mentions):
+            if s < ge and gs < e and (e == ge or s == gs or (e >= ge - 3 and e <= ge)):
+                score = (s == gs) + (e == ge)
+                if best is None or score > best[0]:
+                    best = (score, j)
+        if best:
+            out[i] = best[1]
+    return out
+
+
+def b_cubed(gold, sys_mentions, alignment):
+    gold_cluster = defaultdict(set)
+    for i, g in enumerate(gold):
+        gold_cluster[g[3]].add(i)
+    sys_cluster = defaultdict(set)
+    for i, j in alignment.items():
+        sys_cluster[sys_mentions[j][2]].add(i)
+    r_sum = p_sum = 0.0
+    for i, g in enumerate(gold):
+        G = gold_cluster[g[3]]
+        S = sys_cluster[sys_mentions[alignment[i]][2]] if i in alignment else {i}
+        r_sum += len(G & S) / len(G)
+    for i in alignment:
+        G = gold_cluster[gold[i][3]]
+        S = sys_cluster[sys_mentions[alignment[i]][2]]
+        p_sum += len(G & S) / len(S)
+    return p_sum, len(alignment), r_sum, len(gold)
+
+
+def main() -> None:
+    import dyad
+    from dyad import nlp
+
+    data = shared_data() / "entities-dev" / "gum_news"
+    pipe = dyad.Pipeline()
+    totals = dict(p=0.0, pn=0, r=0.0, rn=0, tp=0, sysn=0, goldn=0)
+    named_ok = named_all = named_found = 0
+    t_parse = t_actors = 0.0
+    rows = []
+    misses = []
+    for tsv in sorted((data / "tsv").glob("*.tsv")):
+        conll = data / "conll" / (tsv.stem + ".conll")
+        text, gold = read_gum(tsv, conll)
+        t0 = time.perf_counter()
+        doc = nlp.parse(text)
+        t1 = time.perf_counter()
+        resolver = pipe.actors(doc, None)
+        t2 = time.perf_counter()
+        t_parse += t1 - t0
+        t_actors += t2 - t1
+        sys_mentions = [(m.start, m.end, a.id) for a in resolver.actors
+                        if a.kind in ("person", "organization", "place", "country", "group") for m in a.mentions]
+        al = align(gold, sys_mentions)
+        p, pn, r, rn = b_cubed(gold, sys_mentions, al)
+        totals["p"] += p
+        totals["pn"] += pn
+        totals["r"] += r
+        totals["rn"] += rn
+        totals["tp"] += len(set(al.values()))
+        totals["goldn"] += len(gold)
+        totals["sysn"] += len(sys_mentions)
+        # naming: gold entities with an identity
+        by_entity = defaultdict(list)
+        for i, g in enumerate(gold):
+            if g[4]:
+                by_entity[g[3]].append(i)
+        for cid, idx in by_entity.items():
+            named_all += 1
+            ident = gold[idx[0]][4]
+            names = {resolver.actor(sys_mentions[al[i]][2]).name for i in idx if i in al}
+            if names:
+                named_found += 1
+            if any(_norm(n) == _norm(ident) for n in names):
+                named_ok += 1
+            elif names:
+                misses.append((tsv.stem.replace("GUM_news_", ""), ident, sorted(names)[:2]))
+        rows.append([tsv.stem.replace("GUM_news_", ""), len(gold), len(sys_mentions),
+                     f"{(p / pn if pn else 0):.2f}", f"{(r / rn if rn else 0):.2f}"])
+    print(table(rows, ["article", "gold named", "dyad mentions", "B3 P", "B3 R"]))
+    md_p, md_r, md_f = prf(totals["tp"], totals["sysn"] - totals["tp"], totals["goldn"] - totals["tp"])
+    bp = totals["p"] / totals["pn"] if totals["pn"] else 0.0
+    br = totals["r"] / totals["rn"] if totals["rn"] else 0.0
+    bf = 2 * bp * br / (bp + br) if bp + br else 0.0
+    print(f"\nnamed mention detection (all dyad mentions vs gold named):  P {md_p:.3f}  R {md_r:.3f}  F1 {md_f:.3f}")
+    print(f"B3 over named person/organisation/place mentions:           P {bp:.3f}  R {br:.3f}  F1 {bf:.3f}")
+    print(f"canonical name = Wikipedia identity: {named_ok}/{named_all} entities = {named_ok / max(1, named_all):.3f}"
+          f"  (of the {named_found} dyad found: {named_ok / max(1, named_found):.3f})")
+    print(f"time: spaCy parse {t_parse:.2f}s, actor stage {t_actors:.2f}s = {100 * t_actors / t_parse:.1f}% of the parse")
+    if "-v" in sys.argv:
+        for m in misses:
+            print("  name miss:", m)
+
+    seed = shared_data().parent / "seed" / "blinken-xi-visit.txt"
+    if seed.exists():
+        doc = pipe.process(dyad.Article(text=seed.read_text(encoding="utf-8"), published="2023-06-19"))
+        print("\nseed article actors:")
+        print(table([[a.id, a.name, a.kind, a.code or "", a.link.get("method", ""),
+                      "; ".join(sorted({m.text for m in a.mentions}))[:70], len(a.mentions)] for a in doc.actors],
+                    ["id", "name", "kind", "code", "link", "mention forms", "n"]))
+
+
+if __name__ == "__main__":
+    main()

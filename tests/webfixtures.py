@@ -1,0 +1,70 @@
+"""Helpers for the API and browser tests: a store built by the real pipeline, a live server, Chromium."""
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+TEXT_DATE = "2023-12-12"  # ukraine.txt has no date of its own; give it one so its events are on the timeline
+CHROMIUM = "/usr/bin/chromium"
+# No network here: stop Chromium from calling home (component updates, sync, field trials).
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+
+
+def build_store(pipeline, path: Path) -> list:
+    """Ingest the fixture corpus into a new store at `path` with the real pipeline; the documents stored."""
+    from dyad.ingest import Problem, read_all
+    from dyad.store import Store
+
+    articles = [a for a in read_all([str(CORPUS)], published=TEXT_DATE) if not isinstance(a, Problem)]
+    assert len(articles) >= 5, "the fixture corpus should give five articles"
+    docs = list(pipeline.pipe(articles))
+    with Store(path) as store:
+        for doc in docs:
+            store.add(doc)
+    return docs
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def live_server(app) -> Iterator[str]:
+    """Run `app` with uvicorn on a free loopback port in a thread; yields its base URL."""
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+def chromium_or_skip() -> str:
+    """The path of Debian's Chromium. Without it: a failure under CI, a visible skip elsewhere."""
+    if os.path.exists(CHROMIUM) and os.access(CHROMIUM, os.X_OK):
+        return CHROMIUM
+    reason = f"no Chromium at {CHROMIUM}: install it with `apt-get install chromium` (or run `bash tools/ensure-chromium`)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true and the browser tests cannot run: {reason}", pytrace=False)
+    pytest.skip(reason)
