@@ -83,7 +83,7 @@ def read_gum(tsv: Path, conll: Path):
             head_words = head_words[:-2]
         head = head_words[-1] if head_words else ""
         sentence_initial = sent_first[toks[st][3]] == st and len(head_words) == 1
-        if not head[:1].isupper() or (sentence_initial and not head.isupper()):
+        if not head[:1].isupper() or head in ("I", "Me", "We", "He", "She", "They", "It") or (sentence_initial and not head.isupper()):
             continue
         gold.append((toks[st][0], toks[en][1], typ, cid, unquote(ident) if ident else None))
     return text, gold
@@ -92,24 +92,24 @@ def read_gum(tsv: Path, conll: Path):
 def _norm(s: str) -> str:
     s = unicodedata.normalize("NFKD", s.replace("_", " "))
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    return re.sub(r"\s*\(.*\)$", "", s).strip()
+    s = re.sub(r"\s*\(.*\)$", "", s).strip()
+    return re.sub(r"^the\s+", "", re.sub(r"\s*-\s*", "-", s))
 
 
 def align(gold, sys_mentions):
-    """gold index -> system mention index: same span, or overlapping with the same end or start."""
+    """One-to-one: gold index -> system mention index. Exact spans first, then overlapping spans that
+    share their start or end (allowing a trailing possessive)."""
     out = {}
-    by_end = defaultdict(list)
-    for j, (s, e, _) in enumerate(sys_mentions):
-        by_end[e].append(j)
+    used = set()
+    cands = []
     for i, (gs, ge, *_rest) in enumerate(gold):
-        best = None
         for j, (s, e, _) in enumerate(sys_mentions):
-            if s < ge and gs < e and (e == ge or s == gs or (e >= ge - 3 and e <= ge)):
-                score = (s == gs) + (e == ge)
-                if best is None or score > best[0]:
-                    best = (score, j)
-        if best:
-            out[i] = best[1]
+            if s < ge and gs < e and (e == ge or s == gs or ge - 3 <= e <= ge):
+                cands.append(((s == gs) + (e == ge), -abs((e - s) - (ge - gs)), i, j))
+    for _, _, i, j in sorted(cands, reverse=True):
+        if i not in out and j not in used:
+            out[i] = j
+            used.add(j)
     return out
 
 

@@ -83,7 +83,7 @@ def test_queries_and_exports(corpus, tmp_path):
         assert r.returncode == 0, r.stderr.decode()
     n = len((tmp_path / "e.jsonl").read_text().splitlines())
     assert n > 0
-    assert duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'e.parquet'}'").fetchone()[0] == n
+    assert duckdb.connect().execute(f"SELECT count(*) FROM '{tmp_path / 'e.parquet'}'").fetchone()[0] == n
     rows = list(csv.reader(open(tmp_path / "e.tsv"), delimiter="\t"))
     assert len(rows) == n and all(len(r) == 61 for r in rows)
     first = rows[0]

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -189,22 +189,24 @@ def _name_parts(span: Span) -> list[str]:
 
 def _fuzzy_person(kb: KB, text: str) -> tuple[Entry, float] | None:
     """A KB person for a possibly misspelt full name: same number of name parts, every part close."""
-    parts = kbmod.norm(text).split()
+    full = kbmod.norm(text)
+    parts = full.split()
     if len(parts) < 2:
         return None
     best = None
-    for e in kb.people:
-        for n in (e.name, *e.aliases):
-            np_ = kbmod.norm(n).split()
-            if len(np_) != len(parts):
-                continue
-            scores = [fuzz.ratio(a, b) for a, b in zip(parts, np_)]
-            # Guard: the family name must be close and the given name must be compatible.
-            if min(scores) < 72 or max(scores) < 85:
-                continue
-            score = sum(scores) / len(scores)
-            if score >= 84 and (best is None or score > best[1]):
-                best = (e, score)
+    # a fast whole-string screen first, then the part-by-part guard on the few survivors
+    for n, _, idx in process.extract(full, kb.person_names, scorer=fuzz.ratio, score_cutoff=75, limit=8):
+        e = kb.person_name_entries[idx]
+        np_ = n.split()
+        if len(np_) != len(parts):
+            continue
+        scores = [fuzz.ratio(a, b) for a, b in zip(parts, np_)]
+        # Guard: the family name must be close and the given name must be compatible.
+        if min(scores) < 72 or max(scores) < 85:
+            continue
+        score = sum(scores) / len(scores)
+        if score >= 84 and (best is None or score > best[1]):
+            best = (e, score)
     return best
 
 
@@ -254,6 +256,7 @@ class ActorStage:
             cluster.mentions.append(span)
             span_cluster[(span.start, span.end)] = cluster
 
+        self._repeat_mentions(doc, clusters, span_cluster)
         for c in clusters:
             if c.kind == "person" and c.code is None:
                 self._code_from_context(c, doc)
@@ -291,11 +294,10 @@ class ActorStage:
         if span.label_ == "NORP":
             return None  # religions, parties, nationalities the KB does not know: not an actor by itself
         kind = ENT_KINDS.get(span.label_, "organization")
-        name = re.sub(r"^the\s+", "", text, flags=re.I)
-        for c in clusters:
-            if c.kind == kind and (kbmod.norm(c.name) == kbmod.norm(name) or
-                                   (len(name) > 6 and fuzz.ratio(kbmod.norm(c.name), kbmod.norm(name)) >= 92)):
-                return c
+        name = _clean_name(re.sub(r"^the\s+", "", text, flags=re.I))
+        same = self._same_org(name, kind, clusters)
+        if same is not None:
+            return same
         c = _Cluster(kind=kind, name=name, link={"method": "new"})
         country, role = self._code_from_name(span)
         c.country, c.role = country, role
@@ -381,6 +383,74 @@ class ActorStage:
         c = _Cluster(kind="person", name=_clean_name(span.text), link={"method": "new"})
         clusters.append(c)
         return c
+
+    @staticmethod
+    def _repeat_mentions(doc: Doc, clusters: list[_Cluster], span_cluster: dict) -> None:
+        """Second pass for what the small model tags once and misses later: every capitalised
+        occurrence of a name already found (or of a person's surname, or an organisation's
+        distinctive word) becomes a mention of that actor."""
+        covered = {i for (s, e) in span_cluster for i in range(s, e)}
+        forms: dict[str, list[tuple[tuple[str, ...], _Cluster]]] = {}
+        for c in clusters:
+            texts = {m.text for m in c.mentions if m.label_ != "GROUP"}
+            if c.kind == "person":
+                texts |= {w for w in re.split(r"\s+", c.name) if len(w) > 2 and w[0].isupper()}
+            elif c.kind in ("organization", "place") and len(c.name.split()) > 1:
+                texts |= {w for w in c.name.split() if len(w) > 3 and w[0].isupper()
+                          and w.lower() not in GENERIC_ORG_WORDS}
+            for t in texts:
+                words = tuple(t.split())
+                if not words or not words[0][:1].isupper() or words[0].lower() in ("the", "a", "he", "she", "it", "i"):
+                    continue
+                forms.setdefault(words[0], []).append((words, c))
+        if not forms:
+            return
+        i, n = 0, len(doc)
+        while i < n:
+            tok = doc[i]
+            cands = forms.get(tok.text) if i not in covered and tok.pos_ in ("PROPN", "NOUN", "ADJ") else None
+            if not cands:
+                i += 1
+                continue
+            best = None
+            for words, c in cands:
+                k = len(words)
+                if tuple(t.text for t in doc[i:i + k]) == words and not any(j in covered for j in range(i, i + k)):
+                    if i + k < n and doc[i + k].pos_ == "PROPN" and doc[i + k].ent_type_:
+                        continue  # part of a longer, different name
+                    score = (k, c.last_end(i))
+                    if best is None or score > best[0]:
+                        best = (score, c, k)
+            if best is None:
+                i += 1
+                continue
+            _, c, k = best
+            span = Span(doc, i, i + k, label="REPEAT")
+            c.mentions.append(span)
+            span_cluster[(i, i + k)] = c
+            covered |= set(range(i, i + k))
+            i += k
+
+    @staticmethod
+    def _same_org(name: str, kind: str, clusters: list[_Cluster]) -> _Cluster | None:
+        """An organisation or place already seen under this name, a spelling variant of it, its
+        acronym ("NPP" for "New People's Party") or its distinctive short form ("Scientology")."""
+        key = _org_key(name)
+        words = name.split()
+        for c in reversed(clusters):
+            if c.kind not in (kind, "organization", "place") or c.kind == "person":
+                continue
+            ckey = _org_key(c.name)
+            if ckey == key or (len(key) > 6 and fuzz.ratio(ckey, key) >= 92):
+                return c
+            if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and c.entry is None:
+                if _initials(c.name) == words[0]:
+                    return c
+            if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in GENERIC_ORG_WORDS:
+                if words[0].lower() in [w.lower() for w in c.name.split()[1:] + c.name.split()[:1]] and len(c.name.split()) > 1 \
+                        and c.entry is None:
+                    return c
+        return None
 
     @staticmethod
     def _compatible_person(word: str, clusters: list[_Cluster], before: int) -> _Cluster | None:
@@ -475,6 +545,8 @@ class ActorStage:
     def _code_from_name(self, span: Span) -> tuple[str | None, str | None]:
         """Organisations and places the KB does not know: "China and Globalization Center" -> CHN, NGO."""
         country = self._country_in(span)
+        if span.label_ in ("GPE", "LOC", "FAC"):
+            return (country.code if country else None), None  # a place has a country, not a role
         role = self._role_in(span)
         if role is None and span.label_ == "ORG":
             low = span.text.lower()
@@ -507,6 +579,8 @@ class ActorStage:
                     break
             if not role:
                 continue
+            if _names_a_person(t):
+                continue  # "China's top diplomat Wang Yi": a title of the person, not a collective actor
             country_toks = [c for c in t.children if c.i < phrase_start and c.dep_ in ("poss", "compound", "amod", "nmod")]
             country = None
             for ct in country_toks:
@@ -521,8 +595,41 @@ class ActorStage:
         return out
 
 
+GENERIC_ORG_WORDS = {
+    "party", "church", "council", "university", "ministry", "department", "agency", "office", "committee",
+    "association", "union", "court", "police", "army", "bank", "company", "group", "center", "centre", "institute",
+    "school", "museum", "station", "hospital", "house", "city", "county", "state", "national", "new", "united",
+    "north", "south", "east", "west", "central", "district", "federal", "international", "world", "american",
+    "of", "the", "and", "for", "club", "league", "team", "board", "service", "foundation", "society", "times",
+}
+
+
+@lru_cache(maxsize=50_000)
+def _org_key(name: str) -> str:
+    """Comparison form of an organisation name: no article, possessives or punctuation."""
+    words = [w for w in re.split(r"[\s\-]+", kbmod.norm(name)) if w not in ("'s", "s", "the", "'")]
+    return " ".join(re.sub(r"['.,]", "", w) for w in words)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper())
+
+
+def _names_a_person(t: Token) -> bool:
+    """Whether a role noun is a title or apposition of a named person."""
+    if t.dep_ in ("compound", "appos") and t.head.ent_type_ == "PERSON":
+        return True
+    if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in t.children):
+        return True
+    if t.dep_ == "appos" and t.head.ent_type_ == "PERSON":
+        return True
+    return t.ent_type_ == "PERSON"
+
+
 def _clean_name(text: str) -> str:
     text = re.sub(r"(['\u2019]s|['\u2019])$", "", text.strip())
+    text = re.sub(r"\s+-\s+", "-", text)  # "Kim Jong - un" in tokenised text
+    text = re.sub(r"\s+(['\u2019]s)\b", r"\1", text)
     return " ".join(text.split())
 
 

@@ -84,6 +84,7 @@ def _distance(role: Role, day: str) -> int:
     return 0 if s <= d < e else min(abs((d - s).days), abs((d - e).days))
 
 
+@lru_cache(maxsize=200_000)
 def norm(text: str) -> str:
     """Matching form of a name: no accents, lower case, straight apostrophes, no article or possessive."""
     text = unicodedata.normalize("NFKD", text)
@@ -238,6 +239,8 @@ class KB:
         self.countries: dict[str, Entry] = {}
         self.by_surname: dict[str, list[Entry]] = {}
         self.people: list[Entry] = []
+        self.person_names: list[str] = []  # normalised full names and aliases, for fuzzy search
+        self.person_name_entries: list[Entry] = []
         for e in self.entries:
             names = [e.name, *e.aliases]
             if e.kind == "country":
@@ -246,6 +249,9 @@ class KB:
                     self.demonyms.setdefault(norm(d), e)
             if e.kind == "person":
                 self.people.append(e)
+                for n in names:
+                    self.person_names.append(norm(n))
+                    self.person_name_entries.append(e)
                 for n in names:
                     parts = norm(n).split()
                     if len(parts) > 1:

@@ -1,0 +1,293 @@
+"""Quotes against PolNeAR dev (84 US news articles, BRAT standoff attributions).
+
+Gold. One annotation file per article: where an article was annotated by several people (two
+articles have six files each), the file whose annotator id sorts first is used (so `_4b22` for
+both). One gold attribution is one `E` line: its Content (possibly discontinuous), Cue and
+Source. Attributions with no Content are skipped. "With quote marks" means the gold content
+contains one of  " \u201c \u201d \u00ab \u00bb \u201e  (the definition that gives 688 such attributions over all
+files, as the data README says).
+
+Predictions. dyad's quotes that share a cue (same `cue_start`) form one predicted attribution,
+the union of their spans: PolNeAR annotates a split quote (\u201c...,\u201d he said, \u201c...\u201d) or a
+quote continued after its cue sentence as one attribution with a discontinuous content, and
+dyad gives each piece its own `Quote` carrying the same cue. A quote without a cue is its own
+attribution. A predicted attribution counts as "with quote marks" when any of its quotes is
+`direct` or `mixed`.
+
+Token overlap. Tokens are the runs of letters and digits (`\\w+`) inside the spans, identified
+by their character offsets, so punctuation and the quote marks themselves never count.
+overlap(pred, gold) = |pred & gold| / max(|pred|, |gold|): both the share of the gold covered and
+the share of the prediction that is gold must reach the threshold (the stricter of the two
+directions). Pairs are matched one to one, greedily by best overlap. Reported at >= 0.3
+(the content is found, boundaries loose) and >= 0.8 (nearly exact).
+
+Precision = matched predictions / predictions, recall = matched gold / gold. For the
+"with quote marks" rows, recall is over gold with marks and precision over predictions with
+marks (a marked prediction that matched any gold counts as correct).
+
+Speaker accuracy, on matched pairs whose gold has a Source: correct when dyad's speaker mention
+(`speaker_start`..`speaker_end`) overlaps the gold Source span by at least one character, or
+dyad's speaker actor has a mention overlapping the gold Source span (same canonical actor).
+
+Also prints dyad's quotes on the seed article (speaker -> first words) and, with `--errors N`,
+N missed gold and N unmatched predictions for inspection.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import prf, shared_data, table  # noqa: E402
+
+QUOTE_MARKS = set('"\u201c\u201d\u00ab\u00bb\u201e')
+WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Gold:
+    frags: list[tuple[int, int]]
+    source: list[tuple[int, int]]
+    cue: str
+    text: str
+    marked: bool
+    toks: frozenset = frozenset()
+
+
+@dataclass
+class Pred:
+    quotes: list = field(default_factory=list)
+    toks: frozenset = frozenset()
+
+    @property
+    def marked(self) -> bool:
+        return any(q.kind in ("direct", "mixed") for q in self.quotes)
+
+    @property
+    def head(self):
+        return self.quotes[0]
+
+
+def tokens(text: str, frags) -> frozenset:
+    out = set()
+    for s, e in frags:
+        for m in WORD.finditer(text, s, e):
+            out.add(m.start())
+    return frozenset(out)
+
+
+def parse_ann(path: Path, text: str) -> list[Gold]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    links: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            tid, mid, _ = line.split("\t", 2)
+            typ, rng = mid.split(" ", 1)
+            spans[tid] = (typ, [tuple(map(int, f.split())) for f in rng.split(";")])
+        elif line.startswith("E"):
+            _, rest = line.split("\t", 1)
+            links.append(dict(p.split(":", 1) for p in rest.split()))
+    out = []
+    for link in links:
+        content = spans.get(link.get("Content", ""))
+        if content is None:
+            continue
+        frags = content[1]
+        ctext = " ".join(text[s:e] for s, e in frags)
+        cue = spans.get(link.get("Cue", ""), (None, []))[1]
+        out.append(Gold(frags=frags, source=spans.get(link.get("Source", ""), (None, []))[1],
+                        cue=" ".join(text[s:e] for s, e in cue), text=ctext,
+                        marked=any(c in QUOTE_MARKS for c in ctext), toks=tokens(text, frags)))
+    return out
+
+
+def choose_files(folder: Path) -> dict[str, Path]:
+    """One annotation file per article: the annotator id that sorts first."""
+    chosen: dict[str, Path] = {}
+    for p in sorted(folder.glob("*.ann")):
+        art = p.stem.rsplit("_", 1)[0]
+        chosen.setdefault(art, p)
+    return chosen
+
+
+def group_preds(text: str, quotes) -> list[Pred]:
+    by_cue: dict = {}
+    out: list[Pred] = []
+    for q in quotes:
+        key = q.cue_start if q.cue_start is not None else ("solo", q.start)
+        if key not in by_cue:
+            by_cue[key] = Pred()
+            out.append(by_cue[key])
+        by_cue[key].quotes.append(q)
+    for p in out:
+        p.toks = tokens(text, [(q.start, q.end) for q in p.quotes])
+    return out
+
+
+def overlap(a: frozenset, b: frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / max(len(a), len(b))
+
+
+def match(preds: list[Pred], golds: list[Gold], thr: float) -> list[tuple[int, int]]:
+    pairs = []
+    for i, p in enumerate(preds):
+        for j, g in enumerate(golds):
+            if p.toks & g.toks:
+                o = overlap(p.toks, g.toks)
+                if o >= thr:
+                    pairs.append((o, i, j))
+    pairs.sort(reverse=True)
+    used_p, used_g, out = set(), set(), []
+    for _, i, j in pairs:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        out.append((i, j))
+    return out
+
+
+def speaker_ok(p: Pred, g: Gold, actors) -> bool:
+    q = p.head
+    for s, e in g.source:
+        if q.speaker_start is not None and q.speaker_start < e and s < q.speaker_end:
+            return True
+    if q.speaker:
+        actor = next((a for a in actors if a.id == q.speaker), None)
+        if actor:
+            for m in actor.mentions:
+                if any(m.start < e and s < m.end for s, e in g.source):
+                    return True
+    return False
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--errors", type=int, default=0, help="print this many misses and false alarms")
+    ap.add_argument("--marked-only", action="store_true", help="with --errors, only quote-mark cases")
+    args = ap.parse_args()
+
+    from dyad import kb as kbmod
+    from dyad import nlp
+    from dyad.actors import ActorStage
+    from dyad.quotes import QuoteStage
+
+    data = shared_data() / "quotes-dev" / "polnear-dev"
+    files = choose_files(data / "attributions")
+    arts = sorted(files)
+    texts = [(data / "text" / f"{a}.txt").read_text(encoding="utf-8") for a in arts]
+    golds = [parse_ann(files[a], t) for a, t in zip(arts, texts)]
+    n_multi = sum(1 for a in arts if len(list((data / "attributions").glob(f"{a}_*.ann"))) > 1)
+
+    kb = kbmod.load(())
+    actors_stage, quote_stage = ActorStage(kb), QuoteStage()
+    nlp.load()
+    t0 = time.perf_counter()
+    docs = list(nlp.parse_many(texts, batch_size=16))
+    t_parse = time.perf_counter() - t0
+    t_quotes = 0.0
+    results = []
+    n_warn = 0
+    for doc in docs:
+        resolver = actors_stage(doc, None)
+        warnings: list[str] = []
+        t1 = time.perf_counter()
+        quotes = quote_stage(doc, resolver, warnings)
+        t_quotes += time.perf_counter() - t1
+        n_warn += sum(1 for w in warnings if "quot" in w)
+        results.append((doc, resolver, quotes))
+
+    rows = []
+    errors: list[str] = []
+    for thr in (0.3, 0.8):
+        cnt = defaultdict(int)
+        for (doc, resolver, quotes), gold, art in zip(results, golds, arts):
+            preds = group_preds(doc.text, quotes)
+            pairs = match(preds, gold, thr)
+            mp = {i for i, _ in pairs}
+            mg = {j for _, j in pairs}
+            cnt["tp"] += len(pairs)
+            cnt["np"] += len(preds)
+            cnt["ng"] += len(gold)
+            cnt["tp_pm"] += sum(1 for i in mp if preds[i].marked)
+            cnt["np_m"] += sum(1 for p in preds if p.marked)
+            cnt["tp_gm"] += sum(1 for j in mg if gold[j].marked)
+            cnt["ng_m"] += sum(1 for g in gold if g.marked)
+            for i, j in pairs:
+                if not gold[j].source:
+                    continue
+                ok = speaker_ok(preds[i], gold[j], resolver.actors)
+                cnt["sp_n"] += 1
+                cnt["sp_ok"] += ok
+                if gold[j].marked:
+                    cnt["sp_nm"] += 1
+                    cnt["sp_okm"] += ok
+                if thr == 0.3 and not ok and args.errors and len(errors) < 3 * args.errors:
+                    q = preds[i].head
+                    errors.append(f"SPEAKER {art}: gold {' '.join(doc.text[s:e] for s, e in gold[j].source)!r} "
+                                  f"dyad {q.speaker_name!r} via {doc.text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None!r}"
+                                  f" cue {q.cue!r}: {q.text[:80]!r}")
+            if thr == 0.3 and args.errors:
+                for j, g in enumerate(gold):
+                    if j not in mg and (g.marked or not args.marked_only):
+                        errors.append(f"MISS {art} cue={g.cue!r}: {g.text[:140]!r}")
+                for i, p in enumerate(preds):
+                    if i not in mp and (p.marked or not args.marked_only):
+                        q = p.head
+                        errors.append(f"FALSE {art} {q.kind} cue={q.cue!r} by {q.speaker_name!r}: "
+                                      f"{' | '.join(x.text for x in p.quotes)[:140]!r}")
+        p_all = prf(cnt["tp"], cnt["np"] - cnt["tp"], cnt["ng"] - cnt["tp"])
+        p_m = cnt["tp_pm"] / cnt["np_m"] if cnt["np_m"] else 0.0
+        r_m = cnt["tp_gm"] / cnt["ng_m"] if cnt["ng_m"] else 0.0
+        f_m = 2 * p_m * r_m / (p_m + r_m) if p_m + r_m else 0.0
+        sp_m = cnt["sp_okm"] / cnt["sp_nm"] if cnt["sp_nm"] else 0.0
+        sp_a = cnt["sp_ok"] / cnt["sp_n"] if cnt["sp_n"] else 0.0
+        rows.append([f">= {thr}", "with quote marks", cnt["ng_m"], cnt["np_m"], f"{p_m:.3f}", f"{r_m:.3f}", f"{f_m:.3f}",
+                     f"{sp_m:.3f} ({cnt['sp_okm']}/{cnt['sp_nm']})"])
+        rows.append([f">= {thr}", "all", cnt["ng"], cnt["np"], *(f"{x:.3f}" for x in p_all),
+                     f"{sp_a:.3f} ({cnt['sp_ok']}/{cnt['sp_n']})"])
+
+    print(f"PolNeAR dev: {len(arts)} articles; {n_multi} with several annotators, scored on the first annotator id "
+          f"in sort order; {sum(len(g) for g in golds)} gold attributions with content, "
+          f"{sum(g.marked for gs in golds for g in gs)} with quote marks.")
+    print("token overlap = |pred & gold| / max(|pred|, |gold|) over \\w+ tokens; one-to-one matching.\n")
+    print(table(rows, ["overlap", "subset", "gold", "pred", "P", "R", "F1", "speaker acc"]))
+    print(f"\nparse {t_parse:.1f}s; quote stage {t_quotes:.2f}s = {100 * t_quotes / t_parse:.1f}% of parse; "
+          f"{n_warn} quote warnings")
+    for e in errors:
+        print(e)
+    seed(actors_stage, quote_stage)
+
+
+def seed(actors_stage, quote_stage) -> None:
+    from dyad import nlp
+
+    path = shared_data().parent / "seed" / "blinken-xi-visit.txt"
+    if not path.exists():
+        return
+    text = path.read_text(encoding="utf-8")
+    doc = nlp.parse(text)
+    resolver = actors_stage(doc, "2023-06-19")
+    warnings: list[str] = []
+    quotes = quote_stage(doc, resolver, warnings)
+    rows = []
+    for q in quotes:
+        via = text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else ""
+        words = " ".join(q.text.split()[:8])
+        rows.append([q.kind, q.speaker_name or "-", via, q.cue or "-", words[:60]])
+    print(f"\nSeed article ({len(quotes)} quotes):")
+    print(table(rows, ["kind", "speaker", "via", "cue", "first words"]))
+    quote_warn = [w for w in warnings if "quot" in w]
+    if quote_warn:
+        print("warnings:", "; ".join(quote_warn))
+
+
+if __name__ == "__main__":
+    main()
