@@ -513,8 +513,8 @@ class ActorStage:
         for t in head.children:
             if t.i < span.start and t.dep_ in ("compound", "amod", "poss", "nmod", "det", "nummod"):
                 toks.extend(t.subtree)
-            if t.dep_ == "appos":
-                toks.extend(t.subtree)
+            if t.dep_ == "appos" or (t.dep_ == "prep" and t.lower_ in ("of", "from", "at", "with") and t.i >= span.end):
+                toks.extend(t.subtree)  # "..., director of X" / "Colonel Y of the Ukrainian army"
         # "Former Pentagon official Thompson": the title tokens left of the name inside the noun phrase
         i = span.start - 1
         while i >= 0 and doc[i].dep_ in ("compound", "amod", "poss", "case", "nmod", "det") and doc[i].head.i >= span.start:

@@ -1,0 +1,117 @@
+"""Actors: one identity per real-world actor despite spelling noise, titles and pronouns."""
+from __future__ import annotations
+
+import pytest
+
+from dyad import Article
+
+
+def _doc(pipeline, text, published="2023-06-19"):
+    return pipeline.process(Article(text=text, published=published))
+
+
+def _by_name(doc):
+    return {a.name: a for a in doc.actors}
+
+
+def _actor_at(doc, text, needle, nth=0):
+    """The actor that has a mention starting at the nth occurrence of `needle`."""
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(needle, pos + 1)
+    return next((a for a in doc.actors for m in a.mentions if m.start == pos), None)
+
+
+def test_misspelt_full_name_links_to_kb_with_score(pipeline):
+    text = ("Anthony Brinken met Chinese officials in Beijing. Commerce Secretary Gina Raimond will travel later. "
+            "Secretary Brinken said the talks were useful, and Mr. Blinken left on Tuesday.")
+    doc = _doc(pipeline, text)
+    people = [a for a in doc.actors if a.kind == "person"]
+    names = sorted(a.name for a in people)
+    assert names == ["Antony Blinken", "Gina Raimondo"]
+    blinken = _by_name(doc)["Antony Blinken"]
+    assert blinken.code == "USAGOV" and blinken.link["method"] == "fuzzy" and blinken.link["score"] >= 84
+    assert {m.text for m in blinken.mentions} >= {"Anthony Brinken", "Brinken", "Blinken"}
+
+
+def test_two_people_sharing_a_surname_stay_apart(pipeline):
+    text = ("Blinken met China's top diplomat, Wang Yi, on Monday. Wang blamed Washington for the tensions.\n\n"
+            "Wang Huiyao, director of the Center for China and Globalization, a Beijing think tank, said the visit "
+            "was a good start. Wang, a former adviser to the State Council, spoke to NBC News.")
+    doc = _doc(pipeline, text)
+    first_wang = _actor_at(doc, text, "Wang blamed")
+    second_wang = _actor_at(doc, text, "Wang, a former")
+    assert first_wang.name == "Wang Yi" and first_wang.code == "CHNGOV"
+    assert second_wang.name == "Wang Huiyao"
+    assert first_wang.id != second_wang.id
+    assert second_wang.country == "CHN" and second_wang.role == "EDU"  # coded from "a Beijing think tank"
+
+
+def test_role_in_force_on_the_article_date(pipeline):
+    text = "Wang Yi met Sergey Lavrov in Moscow."
+    then = _by_name(_doc(pipeline, text, published="2019-05-01"))
+    assert then["Wang Yi"].code == "CHNGOV" and "in office on 2019-05-01" in then["Wang Yi"].link["role"]
+    assert then["Sergey Lavrov"].code == "RUSGOV"
+
+
+def test_unknown_people_get_codes_from_context(pipeline):
+    text = ("Former Pentagon official Drew Thompson said the visit mattered. "
+            "China's Foreign Ministry spokesman Zhou Peng rejected the claim. "
+            "Colonel Olena Marchuk of the Ukrainian army said the drones were shot down.")
+    doc = _by_name(_doc(pipeline, text))
+    assert doc["Drew Thompson"].country == "USA" and doc["Drew Thompson"].link["method"] == "context"
+    assert doc["Zhou Peng"].code == "CHNGOV"
+    assert doc["Olena Marchuk"].country == "UKR" and doc["Olena Marchuk"].role == "MIL"
+
+
+def test_metonyms_igos_and_collective_actors(pipeline):
+    text = ("The Kremlin rejected the proposal. NATO and the United Nations urged restraint, while "
+            "Chinese officials and the Pentagon traded warnings. The U.S. and the UK backed Kyiv.")
+    doc = _doc(pipeline, text)
+    codes = {m.text: a.code for a in doc.actors for m in a.mentions}
+    assert codes["Kremlin"] == "RUSGOV"
+    assert codes["NATO"].startswith("IGO") and codes["United Nations"].startswith("IGO")
+    assert codes["Chinese officials"] == "CHNGOV"
+    assert codes["Pentagon"] == "USAMIL"
+    assert codes["U.S."] == "USA" and codes["UK"] == "GBR" and codes["Kyiv"] == "UKRGOV"
+
+
+def test_pronouns_and_role_nouns_resolve_to_people(pipeline):
+    text = ("Secretary of State Antony Blinken arrived in Beijing on Sunday. He met Foreign Minister Qin Gang "
+            "for six hours. Later, the secretary told reporters that she was not there; Janet Yellen said "
+            "she would visit in July.")
+    doc = pipeline.process(Article(text=text, published="2023-06-19"))
+    from dyad import nlp
+
+    spacy_doc = nlp.parse(text)
+    resolver = pipeline.actors(spacy_doc, "2023-06-19")
+    he = next(t for t in spacy_doc if t.text == "He")
+    secretary = next(t for t in spacy_doc if t.lower_ == "secretary" and t.i > 10)
+    she = [t for t in spacy_doc if t.lower_ == "she"][-1]
+    assert resolver.resolve(he).name == "Antony Blinken"
+    assert resolver.resolve(secretary).name == "Antony Blinken"
+    assert resolver.resolve(she).name == "Janet Yellen"
+    assert len([a for a in doc.actors if a.kind == "person"]) == 3
+
+
+def test_no_person_invented_from_titles_or_departments(pipeline):
+    text = ("Treasury Secretary Janet Yellen and the Secretary of State met the Commerce Department's team. "
+            "The President's Special Envoy for Climate Change, John Kerry, joined them.")
+    doc = _doc(pipeline, text)
+    assert sorted(a.name for a in doc.actors if a.kind == "person") == ["Janet Yellen", "John Kerry"]
+    assert not any(a.name in ("State", "Treasury", "Commerce") for a in doc.actors)
+
+
+def test_every_actor_says_why(pipeline):
+    doc = _doc(pipeline, "Xi Jinping met Vladimir Putin in Moscow while a Brazilian diplomat watched.")
+    for a in doc.actors:
+        assert a.link.get("method") in {"exact", "alias", "fuzzy", "surname", "context", "new"}, a
+    assert _by_name(doc)["Vladimir Putin"].code == "RUSGOV"
+
+
+@pytest.mark.parametrize("published, code", [("2016-06-01", "USAGOV"), ("2024-06-01", "USAGOV")])
+def test_dated_roles_pick_office(pipeline, published, code):
+    doc = _doc(pipeline, "Joe Biden spoke with Angela Merkel by phone.", published=published)
+    biden = _by_name(doc)["Joe Biden"]
+    assert biden.code == code
+    assert ("Vice" in biden.link["role"]) == (published < "2017")
