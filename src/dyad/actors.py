@@ -247,6 +247,11 @@ class ActorStage:
             span_cluster[(span.start, span.end)] = cluster
 
         for span, (entry, role) in group_spans:
+            person = self._titled_person(span, entry, clusters)
+            if person is not None:  # "China's top diplomat" after "China's top diplomat, Wang Yi"
+                person.mentions.append(span)
+                span_cluster[(span.start, span.end)] = person
+                continue
             key_name = f"{entry.name} {CAMEO_ROLE_NAMES.get(role, role.lower())}"
             cluster = next((c for c in clusters if c.kind == "group" and c.name == key_name), None)
             if cluster is None:
@@ -329,11 +334,12 @@ class ActorStage:
         if entry.kind == "person":
             role, why = entry.role_on(published)
             if role:
-                c.code = role.code if why.startswith(("in office", "latest")) else role.code[:3]
+                in_office = why.startswith(("in office", "latest"))
+                c.country, c.role = self.kb.split_code(role.code)
+                c.code = role.code if in_office else c.country  # a former office-holder keeps only a country
+                c.role = c.role if in_office else None
                 c.title = role.title
                 c.link["role"] = f"{role.title} ({why})"
-            c.country = (c.code or "")[:3] or None
-            c.role = (c.code or "")[3:6] or None
         else:
             c.code, c.country, c.role = entry.code, entry.country, entry.role
             if entry.kind == "country":
@@ -383,6 +389,27 @@ class ActorStage:
         c = _Cluster(kind="person", name=_clean_name(span.text), link={"method": "new"})
         clusters.append(c)
         return c
+
+    def _titled_person(self, span: Span, country: Entry, clusters: list[_Cluster]) -> _Cluster | None:
+        """The person a singular title phrase refers to: the latest one of that country introduced
+        with the same title words (in an apposition or before the name) or holding a KB title with them."""
+        head = span.root
+        if head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in ("government", "ministry", "administration"):
+            return None
+        words = {t.lower_ for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN")} - {country.name.lower()}
+        best = None
+        for c in clusters:
+            if c.kind != "person" or c.country != country.code:
+                continue
+            titled = {t.lower() for t in re.findall(r"[A-Za-z]+", c.title or "")}
+            for m in c.mentions:
+                if m.start < span.start:
+                    titled |= {t.lower_ for t in self._context_tokens(m)}
+            if head.lower_ in titled and len(words & titled) >= min(2, len(words)):
+                last = c.last_end(span.start)
+                if last >= 0 and (best is None or last > best[0]):
+                    best = (last, c)
+        return best[1] if best else None
 
     @staticmethod
     def _repeat_mentions(doc: Doc, clusters: list[_Cluster], span_cluster: dict) -> None:

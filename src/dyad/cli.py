@@ -17,8 +17,9 @@ from .ingest import Problem
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Political event data from news text: actors, quotes and CAMEO events, stored in DuckDB.")
-out = Console()
-err = Console(stderr=True)
+# Tables are wide; when output is piped (make demo logs, CI) rich would squeeze them to 80 columns.
+out = Console(width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 DB_OPTION = typer.Option("dyad.duckdb", "--db", help="The DuckDB store file.")
 KB_OPTION = typer.Option(None, "--kb", help="Extra knowledge-base YAML file(s), merged over the built-in one.")
 

@@ -168,7 +168,10 @@ def parse_record(rec: Any, path: str) -> Entry:
         if gender not in (None, "m", "f"):
             raise KBError(path, line, "gender", "must be m or f")
         latest = max(roles, key=lambda r: r.start or "")
-        return Entry(name=name.strip(), kind="person", code=latest.code, country=latest.code[:3], role=latest.code[3:6] or None,
+        international = latest.code.startswith(("IGO", "NGO", "MNC"))
+        return Entry(name=name.strip(), kind="person", code=latest.code,
+                     country=None if international else latest.code[:3],
+                     role=latest.code[:3] if international else latest.code[3:6] or None,
                      aliases=aliases, gender=gender, roles=roles, origin=f"{path}:{line}")
     if "demonyms" in rec or rec.get("kind") == "country":
         code = _code(rec.get("code"), path, line, "code")
@@ -256,7 +259,7 @@ class KB:
                     parts = norm(n).split()
                     if len(parts) > 1:
                         self.by_surname.setdefault(parts[-1], []).append(e)
-                        if e.country in ("CHN", "TWN", "PRK", "KOR", "HKG", "VNM", "SGP"):
+                        if {r.code[:3] for r in e.roles} & {"CHN", "TWN", "PRK", "KOR", "HKG", "VNM", "SGP"}:
                             # East Asian order: the family name comes first ("Xi Jinping" -> "Xi").
                             self.by_surname.setdefault(parts[0], []).append(e)
             for n in names:
@@ -274,6 +277,12 @@ class KB:
             bucket = self.by_alias.setdefault(norm(alias), [])
         if e not in bucket:
             bucket.append(e)
+
+    def split_code(self, code: str) -> tuple[str | None, str | None]:
+        """(country, role) of a CAMEO actor code: USAGOV -> (USA, GOV); IGOWSTNAT -> (None, IGO)."""
+        if code[:3] in self.countries:
+            return code[:3], code[3:6] or None
+        return None, code[:3]
 
     def lookup(self, text: str) -> list[Entry]:
         """Entries whose name or alias is exactly `text` (case-insensitive unless the alias is an acronym)."""
