@@ -119,13 +119,8 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
         counts = store.counts()
     err.print(f"stored {stored} new article(s), {duplicates} already stored, {len(problems)} problem(s); "
               f"store {db}: {counts['articles']} articles, {counts['events']} events, {counts['quotes']} quotes")
-    if problems:
-        t = Table(title="problems", show_lines=False)
-        for col in ("file", "line", "reason"):
-            t.add_column(col, overflow="fold")
-        for p in problems:
-            t.add_row(p.path, str(p.line or ""), p.reason)
-        err.print(t)
+    if problems:  # one plain line each, so they can be grepped: path[:line]: reason
+        sys.stderr.write("problems (not stored):\n" + "".join(f"  {p}\n" for p in problems))
 
 
 def _process(pipe, articles, batch_size, problems):
