@@ -115,3 +115,13 @@ def test_dated_roles_pick_office(pipeline, published, code):
     biden = _by_name(doc)["Joe Biden"]
     assert biden.code == code
     assert ("Vice" in biden.link["role"]) == (published < "2017")
+
+
+def test_unknown_person_keeps_best_in_document_name(pipeline):
+    text = ("Mr. Okafor, a senior Nigerian diplomat, arrived on Monday. Later, Chidi Okafor met the "
+            "ministers. Okafor said the talks were useful.")
+    doc = _doc(pipeline, text, published="2024-07-05")
+    people = [a for a in doc.actors if a.kind == "person"]
+    assert len(people) == 1
+    assert people[0].name == "Chidi Okafor" and len(people[0].mentions) == 3
+    assert people[0].code == "NGAGOV"

@@ -366,6 +366,11 @@ class ActorStage:
                     scores = [fuzz.ratio(a, b) for a, b in zip(ct, parts)]
                     if min(scores) >= 75 and sum(scores) / len(scores) >= 85:
                         return c
+            for c in reversed(persons):
+                # "Mr. Thompson ... Drew Thompson": the lone name seen first takes the fuller name
+                if c.entry is None and len(c.tokens) == 1 and c.tokens[0] in (parts[-1], parts[0]):
+                    c.name = _clean_name(span.text)
+                    return c
             c = _Cluster(kind="person", name=_clean_name(span.text), link={"method": "new"})
             clusters.append(c)
             return c
