@@ -18,7 +18,6 @@ import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
-from dyad import query
 from dyad.api import create_app, highlight, sparkline
 from test_contract import check_contract
 from webfixtures import build_store, free_port
@@ -321,7 +320,12 @@ def test_charts_are_served_locally_not_from_a_cdn(client):
 
 
 def test_openapi_documents_the_api(client):
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assets = re.findall(r'(?:src|href)=["\']([^"\']+\.(?:js|css))', docs.text)
+    assert assets and all(a.startswith("/") for a in assets), assets  # offline: no CDN
+    for a in assets:
+        assert client.get(a).status_code == 200, a
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/dyads", "/api/timeline", "/api/articles", "/api/articles/{doc_id}", "/api/actors",
             "/api/extract"} <= set(paths)
@@ -366,6 +370,10 @@ def test_sparkline_maps_goldstein_to_height():
     assert ys == [3.0, 27.0]  # +10 at the top, -10 at the bottom, the empty period left out
     assert 'class="pos"' in svg and 'class="neg"' in svg
     assert "no dated events" in str(sparkline([]))
+    # on a shared time axis twice as long, the same points take the left half
+    wide = str(sparkline(rows, width=100, height=30, span=(date(2023, 1, 1), date(2023, 9, 1))))
+    xs = [float(x) for x in re.findall(r'<circle[^>]* cx="([\d.]+)"', wide)]
+    assert xs[0] == 3.0 and xs[1] == pytest.approx(3 + 94 * 120 / 243, abs=0.1)
 
 
 # -- the command ---------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 TEXT_DATE = "2023-12-12"  # ukraine.txt has no date of its own; give it one so its events are on the timeline
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("DYAD_CHROMIUM", "/usr/bin/chromium")  # Debian's; the variable lets one try the skip path
 # No network here: stop Chromium from calling home (component updates, sync, field trials).
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]

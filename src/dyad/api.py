@@ -156,13 +156,18 @@ def chart_data(rows: list[dict[str, Any]], by: str) -> dict[str, Any]:
             **{k: [r[k] for r in rows] for k in ("events", "q1", "q2", "q3", "q4", "mean_goldstein")}}
 
 
-def sparkline(rows: list[dict[str, Any]], width: int = 150, height: int = 34) -> Markup:
-    """Mean Goldstein per period as a small inline SVG: x is time, y runs from -10 (bottom) to +10."""
+def sparkline(rows: list[dict[str, Any]], width: int = 150, height: int = 34,
+              span: tuple[date, date] | None = None) -> Markup:
+    """Mean Goldstein per period as a small inline SVG: x is time, y runs from -10 (bottom) to +10.
+
+    `span` fixes the time axis (first and last period), so that sparklines side by side compare.
+    """
     pts = [r for r in rows if r.get("mean_goldstein") is not None]
     if not pts:
         return Markup('<span class="muted">no dated events</span>')
     pad = 3
-    t0, t1 = pts[0]["period"].toordinal(), pts[-1]["period"].toordinal()
+    first, last = span or (pts[0]["period"], pts[-1]["period"])
+    t0, t1 = min(first, pts[0]["period"]).toordinal(), max(last, pts[-1]["period"]).toordinal()
 
     def xy(r):
         x = pad + (width - 2 * pad) * ((r["period"].toordinal() - t0) / (t1 - t0) if t1 > t0 else 0.5)
@@ -275,7 +280,7 @@ def create_app(db: str | Path = "dyad.duckdb", *, max_chars: int = MAX_EXTRACT_C
         yield
         store.close()
 
-    app = FastAPI(title="dyad", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="dyad", version=__version__, lifespan=lifespan, docs_url=None,
                   description="Political event data from news text: dyads, timelines, articles, actors, "
                               "and extraction of one article. Read-only over the store.")
     app.state.store = store
@@ -437,6 +442,20 @@ def create_app(db: str | Path = "dyad.duckdb", *, max_chars: int = MAX_EXTRACT_C
 
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
 
+    # -- API docs: Swagger UI served from the swagger-ui-bundle package, not a CDN
+
+    import swagger_ui_bundle
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    app.mount("/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="dyad API",
+                                   swagger_js_url="/swagger/swagger-ui-bundle.js",
+                                   swagger_css_url="/swagger/swagger-ui.css",
+                                   swagger_favicon_url="/swagger/favicon-32x32.png")
+
     # -- pages
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -446,13 +465,16 @@ def create_app(db: str | Path = "dyad.duckdb", *, max_chars: int = MAX_EXTRACT_C
         if actor:
             actor = query.known_code(con, actor)
         rows = query.dyads(con, actor=actor, since=since, until=until, limit=25)
+        firsts, lasts = [r["first"] for r in rows if r["first"]], [r["last"] for r in rows if r["last"]]
+        span = (min(firsts).replace(day=1), max(lasts).replace(day=1)) if firsts else None  # one time axis for all
         for r in rows:
             try:
-                r["spark"] = sparkline(query.timeline(con, r["a"], r["b"], by="month", since=since, until=until))
+                r["spark"] = sparkline(query.timeline(con, r["a"], r["b"], by="month", since=since, until=until),
+                                       span=span)
             except query.QueryError:  # a party code the query layer would not accept back: no line, no error
                 r["spark"] = Markup('<span class="muted">no dated events</span>')
         return page(request, "home.html", dyads=rows, summary=query.summary(con), actor=actor,
-                    since=since, until=until)
+                    since=since, until=until, span=span)
 
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(request: Request, a: str, b: str, by: str = "month", since: Optional[str] = None,

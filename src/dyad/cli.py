@@ -82,12 +82,15 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
            date: Optional[str] = typer.Option(None, "--date", help="Publication date for plain-text files."),
            kb: Optional[List[Path]] = KB_OPTION,
            one_sided: bool = typer.Option(False, "--one-sided", help="Also store one-sided events."),
-           batch_size: int = typer.Option(16, "--batch-size", min=1, max=512)) -> None:
+           batch_size: int = typer.Option(16, "--batch-size", min=1, max=512),
+           ray: bool = typer.Option(False, "--ray", help="Analyse on Ray workers (pip install 'dyad[ray]')."),
+           ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Join a Ray cluster: auto or ray://host:port."),
+           workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Ray workers (default: one per CPU).")) -> None:
     """Extract and store articles. Idempotent; bad files are reported at the end, never fatal."""
     from .store import Store
 
     date = _check_date(date, "--date")
-    pipe = _pipeline(kb, one_sided)
+    pipe = _pipeline(kb, one_sided)  # also checks the KB files before any worker starts
     problems: list[Problem] = []
     stored = duplicates = 0
     with Store(db) as store:
@@ -107,7 +110,18 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
         with Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, transient=False) as bar:
             task = bar.add_task("ingest", total=len(articles))
-            for art, doc in _process(pipe, articles, batch_size, problems):
+            if ray:
+                from . import scale
+
+                results = scale.extract(articles, workers=workers, batch_size=batch_size, address=ray_address,
+                                        kb_files=[str(p) for p in kb or []], one_sided=one_sided)
+            else:
+                results = _process(pipe, articles, batch_size, problems)
+            for art, doc in results:
+                if isinstance(doc, str):  # a worker's error message
+                    problems.append(Problem(art.origin or "?", None, doc))
+                    bar.advance(task)
+                    continue
                 try:
                     if store.add(doc):
                         stored += 1
@@ -223,13 +237,6 @@ def export(fmt: str = typer.Option("jsonl", "--format", help="jsonl, parquet or 
     err.print(f"wrote {n} events to {target}")
 
 
-def main() -> None:  # pragma: no cover
-    app()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    app()
-
 
 @app.command()
 def serve(db: str = DB_OPTION,
@@ -259,3 +266,7 @@ def serve(db: str = DB_OPTION,
     shown = f"[{host}]" if ":" in host else host
     err.print(f"serving {db} read-only at http://{shown}:{port}/  (API docs at /docs; Ctrl-C stops)")
     uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
