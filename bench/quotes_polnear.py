@@ -7,12 +7,13 @@ Source. Attributions with no Content are skipped. "With quote marks" means the g
 contains one of  " \u201c \u201d \u00ab \u00bb \u201e  (the definition that gives 688 such attributions over all
 files, as the data README says).
 
-Predictions. dyad's quotes that share a cue (same `cue_start`) form one predicted attribution,
-the union of their spans: PolNeAR annotates a split quote (\u201c...,\u201d he said, \u201c...\u201d) or a
-quote continued after its cue sentence as one attribution with a discontinuous content, and
-dyad gives each piece its own `Quote` carrying the same cue. A quote without a cue is its own
-attribution. A predicted attribution counts as "with quote marks" when any of its quotes is
-`direct` or `mixed`.
+Predictions. dyad's quotes that share a cue (same `cue_start`) and are all direct, or all not
+direct, form one predicted attribution, the union of their spans: PolNeAR annotates a split quote
+(\u201c...,\u201d he said, \u201c...\u201d), a quote continued after its cue sentence, or a sentence around a
+parenthetical "he said" as one attribution with a discontinuous content, and dyad gives each
+piece its own `Quote` carrying the same cue. A quote without a cue is its own attribution. A
+predicted attribution counts as "with quote marks" when any of its quotes is `direct` or `mixed`.
+Each article is analysed with its publication date (from its file name), as `dyad extract` would.
 
 Token overlap. Tokens are the runs of letters and digits (`\\w+`) inside the spans, identified
 by their character offsets, so punctuation and the quote marks themselves never count.
@@ -30,7 +31,7 @@ Speaker accuracy, on matched pairs whose gold has a Source: correct when dyad's 
 dyad's speaker actor has a mention overlapping the gold Source span (same canonical actor).
 
 Also prints dyad's quotes on the seed article (speaker -> first words) and, with `--errors N`,
-N missed gold and N unmatched predictions for inspection.
+the first N missed gold attributions, N unmatched predictions and N wrong speakers (at >= 0.3).
 """
 from __future__ import annotations
 
@@ -119,7 +120,7 @@ def group_preds(text: str, quotes) -> list[Pred]:
     by_cue: dict = {}
     out: list[Pred] = []
     for q in quotes:
-        key = q.cue_start if q.cue_start is not None else ("solo", q.start)
+        key = (q.cue_start, q.kind == "direct") if q.cue_start is not None else ("solo", q.start)
         if key not in by_cue:
             by_cue[key] = Pred()
             out.append(by_cue[key])
@@ -195,8 +196,9 @@ def main() -> None:
     t_quotes = 0.0
     results = []
     n_warn = 0
-    for doc in docs:
-        resolver = actors_stage(doc, None)
+    for doc, art in zip(docs, arts):
+        date = re.search(r"\d{4}-\d{2}-\d{2}", art)
+        resolver = actors_stage(doc, date.group() if date else None)
         warnings: list[str] = []
         t1 = time.perf_counter()
         quotes = quote_stage(doc, resolver, warnings)
@@ -205,7 +207,7 @@ def main() -> None:
         results.append((doc, resolver, quotes))
 
     rows = []
-    errors: list[str] = []
+    errors: dict[str, list[str]] = {"MISS": [], "FALSE": [], "SPEAKER": []}
     for thr in (0.3, 0.8):
         cnt = defaultdict(int)
         for (doc, resolver, quotes), gold, art in zip(results, golds, arts):
@@ -229,20 +231,21 @@ def main() -> None:
                 if gold[j].marked:
                     cnt["sp_nm"] += 1
                     cnt["sp_okm"] += ok
-                if thr == 0.3 and not ok and args.errors and len(errors) < 3 * args.errors:
+                if thr == 0.3 and not ok and (gold[j].marked or not args.marked_only):
                     q = preds[i].head
-                    errors.append(f"SPEAKER {art}: gold {' '.join(doc.text[s:e] for s, e in gold[j].source)!r} "
-                                  f"dyad {q.speaker_name!r} via {doc.text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None!r}"
-                                  f" cue {q.cue!r}: {q.text[:80]!r}")
-            if thr == 0.3 and args.errors:
+                    via = doc.text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None
+                    errors["SPEAKER"].append(
+                        f"SPEAKER {art}: gold {' '.join(doc.text[s:e] for s, e in gold[j].source)!r} dyad "
+                        f"{q.speaker_name!r} via {via!r} cue {q.cue!r}: {q.text[:80]!r}")
+            if thr == 0.3:
                 for j, g in enumerate(gold):
                     if j not in mg and (g.marked or not args.marked_only):
-                        errors.append(f"MISS {art} cue={g.cue!r}: {g.text[:140]!r}")
+                        errors["MISS"].append(f"MISS {art} cue={g.cue!r}: {g.text[:140]!r}")
                 for i, p in enumerate(preds):
                     if i not in mp and (p.marked or not args.marked_only):
                         q = p.head
-                        errors.append(f"FALSE {art} {q.kind} cue={q.cue!r} by {q.speaker_name!r}: "
-                                      f"{' | '.join(x.text for x in p.quotes)[:140]!r}")
+                        errors["FALSE"].append(f"FALSE {art} {q.kind} cue={q.cue!r} by {q.speaker_name!r}: "
+                                               f"{' | '.join(x.text for x in p.quotes)[:140]!r}")
         p_all = prf(cnt["tp"], cnt["np"] - cnt["tp"], cnt["ng"] - cnt["tp"])
         p_m = cnt["tp_pm"] / cnt["np_m"] if cnt["np_m"] else 0.0
         r_m = cnt["tp_gm"] / cnt["ng_m"] if cnt["ng_m"] else 0.0
@@ -261,8 +264,9 @@ def main() -> None:
     print(table(rows, ["overlap", "subset", "gold", "pred", "P", "R", "F1", "speaker acc"]))
     print(f"\nparse {t_parse:.1f}s; quote stage {t_quotes:.2f}s = {100 * t_quotes / t_parse:.1f}% of parse; "
           f"{n_warn} quote warnings")
-    for e in errors:
-        print(e)
+    for kind in ("MISS", "FALSE", "SPEAKER"):
+        for e in errors[kind][:args.errors]:
+            print(e)
     seed(actors_stage, quote_stage)
 
 

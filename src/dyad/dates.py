@@ -2,6 +2,7 @@
 
 News writes "on Monday", "last August", "this week" and means a day before the dateline, so a
 weekday or month name resolves to its most recent occurrence on or before the publication date.
+"two weeks ago", "this month" and "overnight" count back from the publication date.
 Expressions about the future or too vague to place ("in the coming weeks", "recent months")
 resolve to nothing, and the event keeps the publication date.
 """
@@ -16,6 +17,10 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 _MONTH_RE = "|".join(MONTHS + [m[:3] for m in MONTHS] + ["sept"])
 _FUTURE = re.compile(r"\b(next|coming|later|upcoming|tomorrow|future|from now)\b", re.I)
 _VAGUE = re.compile(r"\b(recent|decades?|centuries|era|age|years|months|weeks|days|times|period|since)\b", re.I)
+
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 
 
 def _month_index(word: str) -> int | None:
@@ -75,8 +80,30 @@ def resolve(expr: str, published: str | None) -> tuple[str, str] | None:
             return date(year, month, 1).isoformat(), "month"
     if re.fullmatch(r"(in\s+)?(\d{4})", text):
         return date(int(text[-4:]), 1, 1).isoformat(), "year"
+    m = re.fullmatch(r"(?:some |about |nearly |almost |more than |over )?(\w+|\d+) (day|week|month|year)s? ago", text)
+    if m:
+        n = _NUMBERS.get(m[1]) or (int(m[1]) if m[1].isdigit() else None)
+        if n is not None:
+            unit = m[2]
+            if unit == "day":
+                return (base - timedelta(days=n)).isoformat(), "day"
+            if unit == "week":
+                return (base - timedelta(days=7 * n)).isoformat(), "week"
+            if unit == "month":
+                y, mo = divmod(base.year * 12 + base.month - 1 - n, 12)
+                return date(y, mo + 1, 1).isoformat(), "month"
+            return date(base.year - n, 1, 1).isoformat(), "year"
+    if text in ("overnight", "last weekend"):
+        delta = 0 if text == "overnight" else (base.weekday() - 5) % 7
+        return (base - timedelta(days=delta)).isoformat(), "day"
+    if text in ("the previous day", "the day before"):
+        return (base - timedelta(days=1)).isoformat(), "day"
     if text in ("last week", "earlier this week", "this week"):
         return (base - timedelta(days=7 if text == "last week" else 0)).isoformat(), "week"
+    if text in ("this month", "earlier this month"):
+        return base.replace(day=1).isoformat(), "month"
+    if text in ("this year", "earlier this year"):
+        return date(base.year, 1, 1).isoformat(), "year"
     if text == "last month":
         first = base.replace(day=1) - timedelta(days=1)
         return first.replace(day=1).isoformat(), "month"
@@ -95,3 +122,48 @@ def sentence_date(sent, published: str | None) -> tuple[str, str] | None:
             if got:
                 return got
     return None
+
+
+def _clause_head(tok):
+    """The verb whose clause a token belongs to (itself, if it is a verb)."""
+    t = tok
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+_NOT_WHEN = {"since", "until", "till", "through", "by", "from", "before", "ahead"}
+_REPORTS = {"say", "tell", "announce", "report", "state", "add", "confirm", "declare", "claim"}
+
+
+def clause_date(trigger, published: str | None) -> tuple[str, str] | None:
+    """The date a trigger's clause refers to: the first resolvable DATE entity of its own clause
+    ("X met Y on Monday, after the talks of last August" -> Monday), else of a clause it depends on
+    ("On Monday, X said Y would ..."), else of the report that carries it ("X did Y, officials said
+    Tuesday"). Dates that bound a period rather than place the event ("since 2018", "until May",
+    "by June") are skipped. None when no clause of the event names a date."""
+    head = _clause_head(trigger)
+    chain = [head]
+    t = head
+    for _ in range(8):
+        if t.head.i == t.i:
+            break
+        t = _clause_head(t.head)
+        chain.append(t)
+    reports = [c for c in head.children if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_ in _REPORTS]
+    best = None
+    for ent in trigger.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _NOT_WHEN or ent[0].lower_ in _NOT_WHEN:
+            continue
+        h = _clause_head(ent.root)
+        rank = chain.index(h) if h in chain else (len(chain) if h in reports else None)
+        if rank is None or best is not None and rank >= best[0]:
+            continue
+        got = resolve(ent.text, published)
+        if got:
+            best = (rank, got)
+    return best[1] if best else None

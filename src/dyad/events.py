@@ -1,39 +1,146 @@
 """The events stage: who did what to whom, coded in CAMEO from spaCy's dependency parse.
 
-A trigger is a verb (or a noun such as "meeting", "visit", "sanctions") that matches a pattern
-of the verb lexicon (`data/verbs.yaml`, documented there). Among the patterns of a lemma the
-most specific one wins: one whose particle, object, complement and preposition constraints
-all hold beats a bare lemma. Then:
-- source: the active subject, the passive `by`-agent, or the subject inherited through
-  coordination and open complements ("agreed to cooperate"); for nominal triggers the
-  possessor, a `by`-phrase or the subject of a light verb ("held a meeting with");
-- target: the direct object, or the object of the preposition the pattern names;
-- negation drops the event unless the pattern names the code its negation means (a refusal);
-- future and intent ("will", "plans to", "is ready to") turn it into the pattern's intent code;
-- questions and conditional clauses are not events;
-- coordinated actors give one event per source-target pair; a `mutual` pattern with
-  coordinated subjects and no object ("X and Y agreed") gives both directions.
-The same (source, target, code) stated twice in one article is one event with `mentions` = 2.
+TRIGGERS. A trigger is a verb (or a noun such as "meeting", "visit", "sanctions") that matches a
+pattern of the verb lexicon (`data/verbs.yaml`, documented there). Among the patterns of a lemma,
+only those whose constraints (particle, object words, complement verbs, prepositional object)
+ALL hold are candidates; the most specific wins (2 points per constraint), and a pattern whose
+preposition is present beats one that names no preposition, which beats one whose preposition is
+absent (so "gave Tanzania a grant" still matches the {give, obj: grant, prep: to} family, but
+"drills around Taiwan" and "drills with Russia" pick their own patterns). Ties: file order.
+A preposition counts as present when it hangs on the trigger or on its object ("imposed
+sanctions on Iran" is parsed either way).
+
+SOURCE: the active subject (through coordination, open complements, participles and relative
+clauses; "urged Iran to release" makes Iran the subject of "release"), else the passive
+`by`-agent; for nouns the possessor / compound / adjective ("Russia's", "US", "Chinese"), a
+`by`-phrase, or the subject of the verb the noun depends on ("X held a meeting with Y", "In a
+meeting with Y, X said ..."). Inside reported speech a clause without an actor subject takes
+the speaker ("we will ..." resolves to the speaker anyway). A subject that is not itself an
+actor is searched one or two steps down ("officials of the foreign ministry", "thousands of
+Nigerians", "opposition groups in Zimbabwe").
+
+TARGET, first candidate that yields an actor other than the source's own country:
+1. the passive subject ("Kabul was shelled");
+2. the object of the preposition the pattern names (with, to, against, on, over, from, ...);
+3. for patterns whose object is a thing (`obj` constraint): the indirect object ("gave Tanzania a
+   grant"), then the object's own prepositional phrases ("sanctions on Iran", "the withdrawal of
+   Russian troops", "talks with Hamas"), then the object's possessor / adjective / compound
+   ("expelled two Russian diplomats", "Reagan's statement"), then its `by`-agent;
+   otherwise the direct object and then the same look inside it;
+4. for demands/appeals with a clause ("demanded that X withdraw") the subject of that clause;
+5. the objects of other prepositions of the trigger (to, with, against, on, at, from, ...);
+6. relation-reduction codes (16x) with no party in the sentence: "in protest against X"; then
+   the other country of the article's dominant dyad, if the article has one (see below);
+7. material conflict (14, 15, 17-20) with no actor target: the country of the place it happens
+   in ("troops remained on alert in the West Bank");
+8. implicit counterpart: verbal conflict and relation changes (10-13, 16) whose object names no
+   party ("raised the issue of ...") take the other side of the article's dominant dyad — the
+   pair of countries that makes up at least half of the article's two-sided events (and at least
+   two of them). Single sentences never have one.
+
+COMPLEMENTS AND EMBEDDED TRIGGERS. A trigger embedded (through complements, objects, prepositions,
+purpose clauses or noun complements) under another trigger is governed by it:
+- under a reporting verb (say, announce, ... any 01 statement) it is coded on its own; the
+  report itself is a 010 only if nothing else in the sentence is coded. "X said Y must/should/has
+  to Z" is a demand by X on Y (10x, mirroring Z's intent code: must withdraw -> 1056);
+- under intent heads (plan, promise, pledge, vow, offer, agree, ready, willing, prepared, ...) the
+  complement takes its `intent` code (03x for cooperation, 13x for conflict) and the head is
+  dropped; under threaten/warn the same only when the complement's intent code is a 13x threat,
+  else the head's own code stands ("threatened to attack South Korea" -> 1384);
+- under refuse/decline/reject the complement takes its `negated` code, else the 12x mirror of
+  its intent code ("refused to release" -> 1243); under fail/avoid/refrain/deny it is no event;
+- under an appeal or demand (02x/10x: urge, call on, ask, demand, order, ...) the head alone is
+  coded; a bare head takes the code mirroring the complement's intent ("urged Iran to release"
+  -> 0253, "demanded that Israel withdraw" -> 1056);
+- under any other coded trigger the embedded one is dropped: "lifted sanctions on Iran" is 085
+  only, "suspended talks with Hamas" 164, "accused X of violating" 112. The governing verb takes
+  the embedded noun's prepositional target (rule 3 above). A bare light verb ("have", "hold",
+  "pay", "make", ...) yields to its noun ("paid a visit to China" is the visit).
+
+NEGATION AND MODALITY.
+- Negated past or perfect acts did not happen and are not coded ("China has not agreed to go
+  ahead" is neither an agreement nor a rejection: CAMEO's 12x codes need an explicit refusal).
+- A refusal is an event: refuse/decline/reject + complement, a negated future or volitional form
+  ("will not accept", "is not willing to"), and a negated present stance ("we do not support")
+  become the pattern's `negated` code (a 12x rejection, or 011 for "would not comment");
+  `negated` is set on them. Without a `negated` code such forms are dropped.
+- will/would/shall/going to, intent heads and "is to/set to" turn an act into its `intent` code.
+- Conditional clauses (if, unless, whether) and questions are not events; the main clause of a
+  conditional is ("X will withdraw unless Y ..." is a 13x threat through withdraw's intent code).
+  could/may/might mark speculation and are not events.
+
+COORDINATION. Coordinated sources and targets give one event per source-target pair. A `mutual`
+pattern with coordinated subjects and no target ("X and Y agreed", "talks between X and Y") gives
+both directions, X->Y and Y->X. "X met with Y" is one event X->Y. Coordinated verbs share their
+object ("donated and delivered goods to ...").
+
+ACTORS. A two-sided event needs a source and a target that are coded actors (CAMEO codes from the
+actors stage) and not the same party: the same actor, or the same country where one side is the
+bare country, is dropped (government vs rebels of one country is kept). `one_sided=True` also
+emits events with only one side.
+
+DEDUP AND ORDER. The same (source, target, code) stated twice in one article is one event with
+`mentions` = 2. Events come in article order; within a sentence, main-clause events first.
+
+DATES. Each event gets the date expression of its own clause, else of its sentence (resolved
+against the publication date by `dates.resolve`), else the publication date. `place` is the
+name of the place an "in/at/near ..." phrase of the event's clause names, when it is a place.
 """
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 import yaml
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import dates, ontology
 from .actors import Resolver
 from .types import Actor, Event
 
-INTENT_AUX = {"will", "would", "shall", "'ll"}
-INTENT_VERBS = {"plan", "intend", "promise", "pledge", "vow", "offer", "expect", "aim", "hope", "want", "seek",
-                "prepare", "propose", "agree", "decide"}
-INTENT_ADJ = {"ready", "willing", "prepared", "set", "poised", "eager"}
-REFUSAL_VERBS = {"refuse", "decline", "reject", "fail"}
+INTENT_AUX = {"will", "would", "shall", "'ll", "wo"}  # "wo" is the first half of "won't"
+SPECULATIVE_AUX = {"could", "may", "might"}
+OBLIGATION_AUX = {"must", "should"}
+INTENT_HEADS = {"plan", "intend", "promise", "pledge", "vow", "offer", "aim", "want", "wish", "prepare", "propose",
+                "agree", "seek", "undertake", "resolve", "mean", "threaten", "warn", "expect", "hope", "commit",
+                "volunteer", "move", "go"}
+INTENT_ADJ = {"ready", "willing", "prepared", "set", "poised", "eager", "determined", "keen", "due", "likely",
+              "expected", "committed", "about"}
+THREAT_HEADS = {"threaten", "warn"}
+REFUSAL_HEADS = {"refuse", "decline", "reject"}
+NEGATING_HEADS = {"fail", "avoid", "refrain", "deny", "dismiss", "refute", "rebut", "neglect", "cease"}
+REPORT_HEADS = {"say", "tell", "announce", "state", "add", "declare", "report", "claim", "insist", "reiterate",
+                "stress", "note", "confirm", "reveal", "explain", "argue", "assert", "emphasize", "emphasise",
+                "indicate", "write", "tweet", "affirm", "believe", "think", "quote", "acknowledge", "admit",
+                "tell", "warn", "caution", "predict", "suggest", "hint", "signal", "maintain", "contend"}
+LIGHT_VERBS = {"have", "hold", "make", "pay", "give", "take", "conduct", "stage", "launch", "mount", "carry",
+               "begin", "start", "continue", "resume", "undertake", "lead", "get", "do", "see", "expect", "plan",
+               "propose", "announce", "consider"}
+REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+INTENT_NOUNS = {"agreement", "consensus", "deal", "plan", "decision", "pledge", "promise", "offer", "commitment",
+                "proposal", "bid", "readiness", "willingness", "intention", "understanding", "invitation", "request",
+                "call", "appeal", "demand"}
+STATE_ROLES = {None, "", "GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+PROTEST_NOUNS = {"protest", "defiance", "retaliation", "response", "reprisal", "revenge", "solidarity", "support"}
+RELATION_NOUNS = {"relation", "relations", "tie", "ties", "channel", "channels", "communication", "communications",
+                  "contact", "contacts", "link", "links", "dialogue", "dialog", "talk", "talks", "exchange",
+                  "exchanges", "cooperation"}
+ADJUNCT_PREPS = {"after", "before", "during", "in", "at", "despite", "since", "until", "following", "amid", "amidst",
+                 "ahead", "because", "like", "near", "outside", "inside", "throughout", "under", "within",
+                 "without", "while", "prior"}
+PLACE_PREPS = {"in", "at", "near", "into", "inside", "outside", "throughout", "across", "around", "on"}
+OTHER_TARGET_PREPS = ("to", "with", "against", "on", "at", "from", "toward", "towards", "for", "over", "into", "upon")
+EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "acomp", "attr", "nsubjpass", "advcl",
+              "dative", "oprd", "appos", "compound"}
+CLAUSAL = {"xcomp", "ccomp", "acomp", "advcl"}
+ACTOR_DOWN_DEPS = {"compound", "poss", "amod", "nmod", "appos"}
+ACTOR_DOWN_PREPS = ("of", "by", "from", "for", "in", "throughout", "across")
+VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+STATIVE = {"oppose", "commit", "determine", "prepare", "dedicate", "concern", "worry", "alarm", "disappoint",
+           "satisfy", "engage", "involve", "interest", "dismay", "anger", "outrage", "bind", "resolve"}
 
 
 @dataclass(frozen=True)
@@ -49,10 +156,11 @@ class Pattern:
     intent: str | None = None
     negated: str | None = None
     mutual: bool = False
+    order: int = 0
 
     @property
-    def specificity(self) -> int:
-        return sum(x is not None for x in (self.particle, self.obj, self.pobj, self.xcomp)) * 2 + (self.prep is not None)
+    def constraints(self) -> int:
+        return sum(x is not None for x in (self.particle, self.obj, self.pobj, self.xcomp))
 
 
 def _set(value) -> frozenset[str] | None:
@@ -63,7 +171,7 @@ def _set(value) -> frozenset[str] | None:
 
 @lru_cache(maxsize=4)
 def lexicon(path: str | None = None) -> dict[tuple[str, bool], list[Pattern]]:
-    """Patterns keyed by (lemma, is_noun), most specific first. Unknown codes are an error."""
+    """Patterns keyed by (lemma, is_noun), in file order. Unknown codes are an error."""
     text = (open(path, encoding="utf-8").read() if path else
             (resources.files("dyad") / "data" / "verbs.yaml").read_text(encoding="utf-8"))
     known = ontology.codes()
@@ -73,14 +181,59 @@ def lexicon(path: str | None = None) -> dict[tuple[str, bool], list[Pattern]]:
         for c in (code, rec.get("intent"), rec.get("negated")):
             if c is not None and str(c) not in known:
                 raise ValueError(f"verbs.yaml pattern {n}: unknown CAMEO code {c!r}")
+        for key in ("particle", "prep"):
+            if isinstance(rec.get(key), bool):
+                raise ValueError(f"verbs.yaml pattern {n}: {key} read as a boolean; quote it")
         p = Pattern(code=code, lemma=str(rec["lemma"]).lower(), particle=rec.get("particle"), prep=rec.get("prep"),
                     obj=_set(rec.get("obj")), pobj=_set(rec.get("pobj")), xcomp=_set(rec.get("xcomp")),
                     noun=bool(rec.get("noun")), intent=str(rec["intent"]) if rec.get("intent") else None,
-                    negated=str(rec["negated"]) if rec.get("negated") else None, mutual=bool(rec.get("mutual")))
+                    negated=str(rec["negated"]) if rec.get("negated") else None, mutual=bool(rec.get("mutual")),
+                    order=n)
         index.setdefault((p.lemma, p.noun), []).append(p)
-    for pats in index.values():
-        pats.sort(key=lambda p: -p.specificity)
     return index
+
+
+def mirror(intent_code: str | None, family: str) -> str | None:
+    """The appeal (02), demand (10) or rejection (12) code that mirrors a 03x intent code.
+
+    CAMEO builds 02x, 03x, 10x and 12x on one list of topics (material cooperation, diplomatic
+    cooperation, aid, reform, yielding, meeting, settlement, mediation): 0356 "intend to
+    de-escalate" mirrors 0256 "appeal for", 1056 "demand" and 1246 "decline to de-escalate".
+    """
+    if not intent_code or not intent_code.startswith("03") or len(intent_code) < 3:
+        return None
+    known = ontology.codes()
+    topic, sub = intent_code[2], intent_code[3:]
+    if family in ("02", "10"):
+        for cand in (family + topic + sub, family + topic, family + "8" if topic == "9" else None, family + "0"):
+            if cand and cand in known:
+                return cand
+        return None
+    if family == "12":
+        base = {"0": "120", "1": "121", "2": "120", "3": "122", "4": "123", "5": "124", "6": "125", "7": "127",
+                "8": "126", "9": "126"}[topic]
+        for cand in (base + sub if sub else None, base):
+            if cand and cand in known:
+                return cand
+    return None
+
+
+_DERIVED_INTENT = {  # CAMEO's own pairing of acts with the 03x/13x codes that announce them
+    "04": "036", "05": "032", "057": "030", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "0333",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343",
+    "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+    "14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
+    "166": "136", "17": "137", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+    "191": "1381", "192": "1382", "18": "1383", "19": "1384", "20": "1385"}
+
+
+def derived_intent(code: str) -> str | None:
+    """The intent (03x) or threat (13x) code announcing an act, for patterns that name none."""
+    for n in (4, 3, 2):
+        if code[:n] in _DERIVED_INTENT and len(code) >= n:
+            return _DERIVED_INTENT[code[:n]]
+    return None
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:
@@ -91,93 +244,126 @@ def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]]
 
 
-def _object(verb: Token) -> Token | None:
-    objs = _children(verb, "dobj", "dative", "obj")
-    if objs:
-        o = objs[-1] if len(objs) > 1 and objs[0].dep_ == "dative" else objs[0]
-        if o.lower_ in ("that", "which") and verb.dep_ == "relcl":
-            return verb.head
-        return o
-    if verb.dep_ == "relcl" and not _children(verb, "nsubj") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return None
-    return None
-
-
-def _dative(verb: Token) -> Token | None:
-    d = _children(verb, "dative")
-    if d:
-        return d[0]
-    objs = _children(verb, "dobj")
-    return objs[0] if len(objs) > 1 else None
-
-
-def _prep_objects(head: Token, prep: str) -> list[Token]:
+def _deinflect(word: str) -> list[str]:
     out = []
-    for p in head.children:
-        if p.dep_ in ("prep", "agent", "dative") and p.lower_ == prep:
-            out += [c for c in p.children if c.dep_ in ("pobj", "pcomp")]
+    if word.endswith("ied"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            out.append(word[:-3])  # "shelled" -> "shell", "stopped" -> "stop"
+    if word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e"]
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s"):
+        out.append(word[:-1])
     return out
 
 
-def _subject(verb: Token) -> tuple[Token | None, bool]:
-    """The actor-bearing subject of a verb, walking up coordination and open complements."""
-    seen = 0
-    v = verb
-    while v is not None and seen < 5:
-        subj = _children(v, "nsubj", "csubj")
-        if subj:
-            return subj[0], False
-        agent = _children(v, "agent")
-        if agent:
-            pob = _children(agent[0], "pobj")
-            if pob:
-                return pob[0], False
-        if _children(v, "nsubjpass"):
-            return None, True  # passive without an agent: the subject is the target
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
-            v = v.head
-            seen += 1
-            continue
-        if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return v.head, False
-        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
-            return v.head, False
-        break
-    return None, False
+def _words(tok: Token) -> set[str]:
+    return {tok.lemma_.lower(), tok.lower_}
 
 
-def _negated(verb: Token) -> bool:
-    if _children(verb, "neg"):
-        return True
-    for c in _children(verb, "aux", "auxpass"):
-        if _children(c, "neg"):
-            return True
-    head = verb.head
-    if verb.dep_ == "xcomp" and (head.lemma_ in REFUSAL_VERBS or _children(head, "neg")):
-        return True
-    return False
+def _object(verb: Token) -> Token | None:
+    """The direct object (the second of two objects when the first is the recipient)."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not objs:
+        for c in verb.children:  # "kidnapped up to 16 advisers": spaCy reads "up" as a particle
+            if c.dep_ == "prt" and c.lower_ == "up":
+                for p in c.children:
+                    if p.lower_ == "to":
+                        for g in p.children:
+                            if g.dep_ == "pobj" and any(x.dep_ == "nummod" for x in g.children):
+                                return g
+        return None
+    o = objs[-1]
+    if o.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return o
 
 
-def _intent(verb: Token) -> bool:
-    if any(c.lower_ in INTENT_AUX for c in _children(verb, "aux")):
-        return True
-    head = verb.head
-    if verb.dep_ == "xcomp" and (head.lemma_ in INTENT_VERBS or head.lower_ in INTENT_ADJ):
-        return True
-    if verb.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ in INTENT_ADJ:
-        return True
-    if head.lower_ in INTENT_ADJ and verb.dep_ in ("xcomp", "advcl"):
-        return True
-    return False
+def _stative(verb: Token) -> bool:
+    """ "is opposed to", "is committed to": a state of the subject, not a passive act."""
+    return verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in verb.children)
 
 
-def _hypothetical(verb: Token) -> bool:
-    """Conditional clauses and questions are not events."""
-    for t in [verb, *verb.ancestors]:
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
-            return True
-    sent = verb.sent
-    return sent.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?")
+def _passive(verb: Token) -> bool:
+    if _stative(verb):
+        return False
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def _preps(tok: Token) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs hanging on a token: "on Iran", "to China", "with X and Y"."""
+    out = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "agent", "dative") and p.pos_ == "ADP":
+            low = p.lower_
+            for g in p.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    if g.ent_type_ in ("DATE", "TIME"):
+                        continue  # "on Monday" is not the "on" of "sanctions on Iran"
+                    out.append((low, g))
+                elif g.dep_ == "prep" and g.pos_ == "ADP":  # "out of", "because of"
+                    for gg in g.children:
+                        if gg.dep_ == "pobj":
+                            out.append((low + " " + g.lower_, gg))
+    return out
+
+
+def code_root(c) -> str:
+    return c.pat.code[:2]
+
+
+def _role(a: Actor) -> str | None:
+    if a.role:
+        return a.role
+    if a.country and a.code and a.code.startswith(a.country):
+        return a.code[len(a.country):len(a.country) + 3] or None
+    return None
+
+
+def _same_party(a: Actor, b: Actor) -> bool:
+    """One party on both sides: the same actor, or one country's state acting on that country's state
+    (USAGOV and USA); a government and its rebels, opposition or citizens are two parties."""
+    if a.id == b.id:
+        return True
+    if not a.dyad_code or a.dyad_code != b.dyad_code:
+        return False
+    if a.country is None:  # an IGO, NGO or group on both sides
+        return a.code == b.code
+    ra, rb = _role(a), _role(b)
+    if ra in STATE_ROLES and rb in STATE_ROLES:
+        return not ra or not rb or ra == rb
+    return ra == rb
+
+
+def _role_only(a: Actor) -> bool:
+    """An actor coded with a bare role ("GOV", "PTY") and no country or organisation."""
+    return a.country is None and bool(a.code) and len(a.code) == 3
+
+
+@dataclass
+class _Cand:
+    tok: Token
+    pat: Pattern
+    noun: bool
+    prep_present: bool
+    obj: Token | None = None
+    governor: "_Cand | None" = None
+    path: str = ""
+    suppressed: bool = False
+    intent_head: bool = False
+    threat_head: bool = False
+    refused: bool = False
+    deferred: list["_Cand"] = field(default_factory=list)
+    complement: "_Cand | None" = None
+    complement_tok: Token | None = None
+    demand_on: Token | None = None  # an obligation clause under a report: source is the speaker
+    light_subject: Token | None = None
+    embedded: list["_Cand"] = field(default_factory=list)  # suppressed noun triggers in its arguments
 
 
 class EventStage:
@@ -185,152 +371,884 @@ class EventStage:
         self.one_sided = one_sided
         self.lex = lexicon(lexicon_path)
 
+    # -- the stage ------------------------------------------------------------------------------
     def __call__(self, doc: Doc, resolver: Resolver, published: str | None) -> list[Event]:
+        self._cache: dict[int, Actor | None] = {}
+        self._resolver = resolver
+        self._countries = {a.country for a in resolver.actors if a.country}
         found: dict[tuple, Event] = {}
+        pending: list[tuple[Event, str, Token]] = []  # events waiting for an article-level target
         for sent in doc.sents:
-            sent_events: list[Event] = []
-            date = dates.sentence_date(sent, published)
-            for tok in sent:
-                if tok.pos_ in ("VERB",):
-                    sent_events += self._verb_events(tok, resolver)
-                elif tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower(), True) in self.lex:
-                    sent_events += self._noun_events(tok, resolver)
+            sent_events: list[tuple[int, Event, Token, str]] = []
+            for ev, depth, trig, need in self._sentence(sent):
+                sent_events.append((depth, ev, trig, need))
+            if not sent_events:
+                continue
             # a reporting verb is a 010 statement only if nothing else in the sentence was coded
-            if any(e.cameo != "010" for e in sent_events):
-                sent_events = [e for e in sent_events if e.cameo != "010"]
-            for ev in sent_events:
+            if any(x[1].cameo not in ("010", "01") for x in sent_events):
+                sent_events = [x for x in sent_events if x[1].cameo not in ("010", "01")]
+            sent_events.sort(key=lambda x: (x[0], x[1].trigger_start or 0))
+            for _, ev, trig, need in sent_events:
                 ev.start, ev.end, ev.sentence = sent.start_char, sent.end_char, sent.text
-                ev.date = date[0] if date else published
-                key = (ev.source or ev.source_code, ev.target or ev.target_code, ev.cameo)
-                if key in found:
-                    found[key].mentions += 1
+                got = dates.clause_date(trig, published)
+                ev.date = got[0] if got else published
+                if ev.source is None or ev.target is None or need and ev.target_country == ev.target_code \
+                        and ev.target_code and len(ev.target_code) == 3 and ev.target_country not in self._countries:
+                    pending.append((ev, need, trig))  # completed below, or emitted one-sided
                 else:
-                    found[key] = ev
+                    self._add(found, ev)
+        self._complete(found, pending)
         return list(found.values())
 
+    @staticmethod
+    def _add(found: dict[tuple, Event], ev: Event) -> None:
+        key = (ev.source or ev.source_code, ev.target or ev.target_code, ev.cameo)
+        if key in found:
+            found[key].mentions += 1
+        else:
+            found[key] = ev
+
+    def _complete(self, found: dict[tuple, Event], pending: list[tuple[Event, str, Token]]) -> None:
+        """Targets from the article's dominant dyad, then one-sided events."""
+        pairs = Counter()
+        for ev in found.values():
+            if ev.source_country and ev.target_country and ev.source_country != ev.target_country:
+                pairs[frozenset((ev.source_country, ev.target_country))] += 1
+        dominant = None
+        if pairs:
+            pair, n = pairs.most_common(1)[0]
+            if n >= 2 and n * 2 >= sum(pairs.values()):
+                dominant = pair
+        done = set()
+        for ev, need, trig in pending:
+            if need and dominant and ev.source_country in dominant:
+                other = next(iter(dominant - {ev.source_country}))
+                tgt = self._country_actor(other, trig.i)
+                if tgt is not None:
+                    c = ontology.get(ev.cameo)
+                    ev.target, ev.target_code, ev.target_country, ev.target_name = tgt.id, tgt.code, tgt.dyad_code, tgt.name
+                    ev.plover = c.plover
+                    self._add(found, ev)
+                    done.add(id(ev))
+                    continue
+        for ev, need, trig in pending:
+            if id(ev) not in done and (self.one_sided or (ev.source is not None and ev.target is not None)):
+                self._add(found, ev)
+
+    def _country_actor(self, country: str, before: int) -> Actor | None:
+        """The actor standing for a country: the country itself, else its most mentioned actor."""
+        best = None
+        for a in self._resolver.actors:
+            if a.dyad_code != country or not a.code:
+                continue
+            score = (a.kind == "country", a.role == "GOV", len(a.mentions))
+            if best is None or score > best[0]:
+                best = (score, a)
+        return best[1] if best else None
+
+    # -- one sentence ---------------------------------------------------------------------------
+    def _sentence(self, sent: Span) -> list[tuple[Event, int, Token, str]]:
+        cands: dict[int, _Cand] = {}
+        for tok in sent:
+            c = self._match(tok)
+            if c is not None:
+                cands[tok.i] = c
+        obligations = self._obligations(sent, cands)
+        if not cands and not obligations:
+            return []
+        for c in cands.values():
+            self._govern(c, cands)
+        out: list[tuple[Event, int, Token, str]] = []
+        memo: dict[int, list] = {}
+        question = sent.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+        if question:
+            return []
+        for c in sorted(cands.values(), key=lambda c: c.tok.i):
+            out += self._events_for(c, memo)
+        out += obligations
+        return out
+
+    def _events_for(self, c: _Cand, memo: dict[int, list]) -> list[tuple[Event, int, Token, str]]:
+        if c.tok.i in memo:
+            return memo[c.tok.i]
+        memo[c.tok.i] = []
+        res: list = []
+        if not c.suppressed:
+            if c.deferred and any(self._events_for(t, memo) for t in c.deferred):
+                res = []
+            else:
+                res = self._code(c)
+        memo[c.tok.i] = res
+        return res
+
     # -- matching -------------------------------------------------------------------------------
-    def _match(self, tok: Token, noun: bool) -> Pattern | None:
-        pats = self.lex.get((tok.lemma_.lower(), noun)) or self.lex.get((tok.lower_, noun))
+    def _match(self, tok: Token) -> _Cand | None:
+        if tok.pos_ == "VERB" or (tok.tag_ in VERB_TAGS and tok.pos_ in ("ADJ", "NOUN", "AUX") and tok.dep_ != "compound"):
+            noun = False
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
+            noun = True
+        else:
+            return None
+        lemma = tok.lemma_.lower()
+        pats = self.lex.get((lemma, noun)) or self.lex.get((tok.lower_, noun))
+        if not pats and not noun:
+            for cand in _deinflect(tok.lower_):  # spaCy's lemmatizer: "staged" -> "stag"
+                pats = self.lex.get((cand, False))
+                if pats:
+                    break
+        if not pats and not noun and tok.pos_ == "NOUN":
+            return None
         if not pats:
             return None
-        obj = _object(tok) if not noun else None
+        obj = None
+        if not noun:
+            obj = _object(tok)
+            if obj is None and _passive(tok):
+                sp = _children(tok, "nsubjpass")
+                obj = sp[0] if sp else (tok.head if tok.dep_ == "acl" else None)
+            if obj is None:
+                obj = self._shared_object(tok)
+            if obj is None and (tok.dep_ in ("acomp", "amod") or _stative(tok)):
+                for w, g in _preps(tok):  # "is opposed to French mediation", "is committed to reform"
+                    if w == "to" and g.pos_ in ("NOUN", "PROPN"):
+                        obj = g
+                        break
+        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep", "acomp")}
+        obj_words: set[str] = set()
+        if obj is not None:
+            for o in _conjuncts(obj):
+                obj_words |= _words(o)
+                for c in o.children:
+                    if c.dep_ in ("compound", "amod", "nmod", "nummod"):
+                        obj_words |= _words(c)
+                    elif c.dep_ == "prep" and c.lower_ == "of":  # "tons of food", "the withdrawal of troops"
+                        for g in _children(c, "pobj"):
+                            obj_words |= _words(g)
+                            obj_words |= {w for cc in g.children if cc.dep_ in ("compound", "amod") for w in _words(cc)}
+        preps = _preps(tok)
+        if obj is not None:
+            preps += _preps(obj)
+        prep_words = {p for p, _ in preps}
+        comps = set()
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                comps.add(c.lemma_.lower())
+                comps |= {g.lemma_.lower() for g in c.children if g.dep_ == "xcomp"}  # "demanded they refuse to"
+        for _, g in preps:
+            comps |= {x.lemma_.lower() for x in g.children if x.dep_ in ("acl", "relcl", "xcomp")}
+        if obj is not None:
+            comps |= {x.lemma_.lower() for x in obj.children if x.dep_ in ("acl", "xcomp")}
+        best = None
         for p in pats:
-            if p.particle and not any(c.lower_ == p.particle for c in _children(tok, "prt", "advmod", "prep")):
+            if p.particle and p.particle not in particles:
                 continue
-            if p.obj is not None:
-                if obj is None or not ({obj.lemma_.lower(), obj.lower_} & p.obj or
-                                       any({c.lemma_.lower(), c.lower_} & p.obj for c in _children(obj, "compound", "amod"))):
-                    continue
-            if p.xcomp is not None and not any(c.lemma_.lower() in p.xcomp for c in _children(tok, "xcomp", "ccomp")):
+            if p.obj is not None and not (obj_words & p.obj):
+                continue
+            if p.xcomp is not None and not (comps & p.xcomp):
                 continue
             if p.pobj is not None:
-                pobjs = _prep_objects(tok, p.prep) if p.prep else [g for c in _children(tok, "prep") for g in _children(c, "pobj")]
-                if not any(x.lemma_.lower() in p.pobj or x.lower_ in p.pobj for x in pobjs):
+                pobjs = [g for w, g in preps if p.prep is None or w == p.prep]
+                if not any(_words(g) & p.pobj for g in pobjs):
                     continue
-            if p.prep and p.pobj is None and not _prep_objects(tok, p.prep) and p.obj is None and p.xcomp is None:
-                # the preposition names the target; a bare use of the verb may still match a later pattern
-                if any(q.prep is None and q.obj is None and q.xcomp is None and q.pobj is None and not q.particle for q in pats):
-                    continue
-            return p
+            present = p.prep is not None and p.prep in prep_words
+            score = 4 * p.constraints + (2 if present else 1 if p.prep is None else 0)
+            if best is None or score > best[0]:
+                best = (score, p, present)
+        if best is None:
+            return None
+        return _Cand(tok=tok, pat=best[1], noun=noun, prep_present=best[2], obj=obj)
+
+    @staticmethod
+    def _shared_object(verb: Token) -> Token | None:
+        """ "donated and delivered goods": the first verb shares the object of its conjunct."""
+        if any(c.i > verb.i and c.dep_ not in ("cc", "conj", "punct", "advmod") for c in verb.children):
+            return None
+        for c in verb.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not _children(c, "nsubj", "nsubjpass"):
+                o = _object(c)
+                if o is not None:
+                    return o
         return None
 
-    def _actors(self, tok: Token | None, resolver: Resolver) -> list[Actor]:
+    # -- governance -----------------------------------------------------------------------------
+    def _govern(self, t: _Cand, cands: dict[int, _Cand]) -> None:
+        """Find the trigger T is embedded under, and settle which of the two is coded."""
+        tok = t.tok
+        path: list[str] = []
+        cur = tok
+        steps = 0
+        while cur.dep_ in EMBED_DEPS and cur.head.i != cur.i and steps < 8:
+            dep = cur.dep_
+            if dep == "pobj" and cur.head.lower_ in ADJUNCT_PREPS and cur.head.head.pos_ in ("VERB", "AUX"):
+                return  # "after his meeting with X, Y flew home": an adjunct, not an argument
+            if dep == "advcl" and not self._purpose(cur):
+                return
+            if dep == "compound" and not t.noun:
+                return
+            path.append(dep)
+            head = cur.head
+            steps += 1
+            hl = head.lemma_.lower()
+            if head.i in cands and head.i != tok.i:
+                g = cands[head.i]
+                self._settle(t, g, path)
+                return
+            if dep in CLAUSAL and head.pos_ in ("VERB", "AUX", "ADJ"):
+                if hl in NEGATING_HEADS:
+                    t.suppressed = True
+                    return
+                if hl in REPORT_HEADS:
+                    return
+            cur = head
+
+    @staticmethod
+    def _purpose(tok: Token) -> bool:
+        """An infinitival purpose clause: "... to allow the delivery", no subject of its own."""
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not _children(tok, "nsubj", "nsubjpass")
+
+    def _settle(self, t: _Cand, g: _Cand, path: list[str]) -> None:
+        glemma = g.tok.lemma_.lower()
+        groot = g.pat.code[:2]
+        if (len(path) >= 2 and path[0] in ("acl", "xcomp") and path[1] == "dobj" and not t.noun
+                and t.tok.head.lemma_.lower() in INTENT_NOUNS and t.tok.head.lemma_.lower() not in (
+                    "invitation", "request", "call", "appeal", "demand")):
+            # "reached a consensus to exchange information", "rejected an offer to host a summit"
+            if glemma in REFUSAL_HEADS:
+                t.refused = True
+                g.deferred.append(t)
+                return
+            if groot in ("01", "03", "05") or glemma in ("reach", "make", "strike", "sign", "announce", "unveil"):
+                t.intent_head = True
+                g.deferred.append(t)
+                return
+        clausal = path[0] in ("xcomp", "ccomp", "acomp") or path[0] == "pcomp" and glemma in INTENT_HEADS
+        if groot == "01":
+            return  # reported speech or a statement's content: coded on its own
+        if glemma in INTENT_HEADS and not g.noun and not clausal and any(d in ("xcomp", "ccomp") for d in path) \
+                and t.noun and g.pat.constraints == 0:
+            t.intent_head = True  # "promised to continue military aid to X": the aid, as an intent
+            t.threat_head = glemma in THREAT_HEADS
+            g.deferred.append(t)
+            return
+        if glemma in INTENT_HEADS and clausal and not g.noun:
+            if g.pat.xcomp is not None and t.tok.lemma_.lower() in g.pat.xcomp and glemma not in ("agree",):
+                t.suppressed = True
+                g.complement = t  # "threatened to break relations with Russia": the target is Russia
+                return
+            t.intent_head = True
+            t.threat_head = glemma in THREAT_HEADS
+            g.deferred.append(t)
+            return
+        if glemma in REFUSAL_HEADS and clausal:
+            t.refused = True
+            g.deferred.append(t)
+            return
+        if glemma in NEGATING_HEADS and clausal:
+            t.suppressed = True
+            return
+        if groot in ("02", "10"):
+            t.suppressed = True
+            if g.complement is None and path[0] in ("xcomp", "ccomp"):
+                g.complement = t
+            return
+        if (g.pat.constraints == 0 and glemma in LIGHT_VERBS and t.noun and path[0] in ("dobj", "attr")
+                and not g.noun):
+            g.suppressed = True  # "paid a visit to China": the visit is the event
+            t.light_subject = g.tok
+            return
+        t.suppressed = True
+        if t.noun:
+            g.embedded.append(t)
+
+    # -- obligations under reports: "X said Y must Z" -------------------------------------------
+    def _obligations(self, sent: Span, cands: dict[int, _Cand]) -> list[tuple[Event, int, Token, str]]:
+        out = []
+        for tok in sent:
+            if tok.dep_ != "aux" or tok.lower_ not in OBLIGATION_AUX and not (
+                    tok.lower_ == "to" and tok.head.dep_ == "xcomp" and tok.head.head.lemma_ in ("have", "need")):
+                continue
+            verb = tok.head if tok.lower_ != "to" else tok.head.head
+            if _children(verb, "neg") or verb.dep_ not in ("ccomp", "conj", "ROOT", "parataxis"):
+                continue
+            speaker = self._speaker_token(verb)
+            if speaker is None:
+                continue
+            subj = _children(verb, "nsubj")
+            if not subj:
+                continue
+            # the complement trigger, if any, gives the topic and is not an event itself
+            comp = cands.get(verb.i) or (cands.get(tok.head.i) if tok.lower_ == "to" else None)
+            code = "100"
+            if comp is not None:
+                comp.suppressed = True
+                intent = comp.pat.intent or (comp.pat.code if comp.pat.code.startswith("03") else None)
+                code = mirror(intent, "10") or "100"
+            sources = self._actors(speaker)
+            targets = self._actors(subj[0])
+            trig = tok
+            for s, t_ in itertools.product(sources, targets):
+                ev = self._event(s, t_, code, verb, False)
+                if ev is not None:
+                    out.append((ev, self._depth(verb), verb, ""))
+        return out
+
+    def _speaker_token(self, verb: Token) -> Token | None:
+        v = verb
+        for _ in range(7):
+            if v.dep_ in ("ccomp", "conj", "parataxis", "advcl", "xcomp", "acomp") and v.head.i != v.i:
+                v = v.head
+                if v.lemma_.lower() in REPORT_HEADS and v.pos_ == "VERB":
+                    s = _children(v, "nsubj")
+                    if s:
+                        return s[0]
+                    ag = _children(v, "agent")
+                    if ag and _children(ag[0], "pobj"):
+                        return _children(ag[0], "pobj")[0]
+                    return None
+            else:
+                break
+        # "..., the minister said": the report is a dependent of the clause
+        for c in verb.children:
+            if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in REPORT_HEADS and c.pos_ == "VERB":
+                s = _children(c, "nsubj")
+                if s:
+                    return s[0]
+        return None
+
+    # -- coding one trigger ---------------------------------------------------------------------
+    def _code(self, c: _Cand) -> list[tuple[Event, int, Token, str]]:
+        tok, p = c.tok, c.pat
+        if self._hypothetical(tok):
+            return []
+        if (not c.noun and tok.dep_ == "acl" and not c.intent_head and not c.refused
+                and any(x.dep_ == "aux" and x.lower_ == "to" for x in tok.children)):
+            # "pressure to help Iran", "efforts to mediate": what a noun aims at has not happened;
+            # a plan, pledge or offer to do it is an intent
+            if tok.head.lemma_.lower() in INTENT_NOUNS and (p.intent or derived_intent(p.code)):
+                c.intent_head = True
+            else:
+                return []
+        code, negated = p.code, False
+        if c.noun:
+            if any(x.dep_ == "det" and x.lower_ == "no" for x in tok.children):
+                return []
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as") and tok.lemma_.lower() in PROTEST_NOUNS:
+                return []  # "in protest against X", "in retaliation for": a motive, not an event
+            if self._noun_intent(tok) or c.intent_head:
+                code = p.intent or derived_intent(p.code) or code
+        else:
+            neg = self._negated(tok, c)
+            if c.refused:
+                code = p.negated or mirror(p.intent, "12")
+                if code is None:
+                    return []
+                negated = True
+            elif neg:
+                mode = self._neg_mode(tok)
+                if mode == "refusal" and p.negated:
+                    code, negated = p.negated, True
+                else:
+                    return []
+            elif c.intent_head or self._intent(tok):
+                intent = p.intent or derived_intent(p.code)
+                if intent:
+                    code = intent
+                elif c.intent_head and not p.code.startswith(("03", "13")):
+                    return []  # "promised to comment": no intent code for the act
+            if c.threat_head and not code.startswith("13"):
+                return []
+            if c.complement is not None and p.constraints == 0:
+                comp = c.complement.pat
+                m = mirror(comp.intent or (comp.code if comp.code.startswith("03") else None), p.code[:2])
+                if m:
+                    code = m
+        sources, passive_target = self._sources(c)
+        targets, need = self._targets(c, sources, passive_target)
+        if c.noun and not sources:  # "talks between X and Y"
+            between = [a for w, g in _preps(tok) if w == "between" for a in self._actors(g)]
+            if len(between) > 1:
+                sources, targets = between[:1], between[1:]
+                if p.mutual:
+                    sources = between
+                    targets = []
+        if p.mutual and len(sources) > 1 and not targets:
+            pairs = list(itertools.permutations(sources, 2))
+        else:
+            pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+        out = []
+        depth = self._depth(tok)
+        for s, t in pairs:
+            ev = self._event(s, t, code, tok, negated)
+            if ev is not None:
+                ev.place = self._place(tok)
+                out.append((ev, depth, tok, need if t is None or _role_only(t) else ""))
+        return out
+
+    @staticmethod
+    def _depth(tok: Token) -> int:
+        d = 0
+        while tok.head.i != tok.i and d < 50:
+            tok = tok.head
+            d += 1
+        return d
+
+    # -- modality -------------------------------------------------------------------------------
+    @staticmethod
+    def _chain(verb: Token):
+        """The verb and the heads it inherits modality from: open complements, coordination, and
+        the verb whose object the clause completes ("would not give permission to help")."""
+        v = verb
+        yield v
+        for _ in range(5):
+            if v.dep_ in ("xcomp", "acomp", "conj") and v.head.i != v.i:
+                v = v.head
+                yield v
+            elif v.dep_ == "acl" and v.head.dep_ == "dobj" and v.head.head.pos_ in ("VERB", "AUX"):
+                v = v.head.head
+                yield v
+            else:
+                break
+
+    def _negated(self, verb: Token, c: _Cand) -> bool:
+        for v in self._chain(verb):
+            for x in v.children:
+                if x.dep_ == "neg" or (x.dep_ == "advmod" and x.lower_ in ("never", "no longer")):
+                    return True
+                if x.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in x.children):
+                    return True
+            if v.i != verb.i and v.lemma_.lower() in REFUSAL_HEADS:
+                return True
+        if c.obj is not None and c.pat.obj is not None and any(x.dep_ == "det" and x.lower_ == "no" for x in c.obj.children):
+            return True
+        return False
+
+    def _neg_mode(self, verb: Token) -> str:
+        """'refusal' for negated future, volitional or present-stance forms; 'none' for past/perfect."""
+        for v in self._chain(verb):
+            if v.lemma_.lower() in REFUSAL_HEADS:
+                return "refusal"
+            auxes = [x for x in v.children if x.dep_ in ("aux", "auxpass")]
+            if any(a.lower_ in INTENT_AUX or a.lower_ in ("ca", "can", "cannot") for a in auxes):
+                return "refusal"
+            if v.lower_ in INTENT_ADJ or v.lemma_.lower() in ("want", "intend", "plan", "wish", "mean"):
+                if v.i != verb.i and not any(a.lemma_ == "have" for a in auxes):
+                    return "refusal"  # "is not willing to", "does not want to" (not "has not agreed to")
+            if v.i == verb.i and any(a.lemma_ == "do" and a.tag_ in ("VBP", "VBZ") for a in auxes):
+                return "refusal"  # "we do not support"
+            if v.i == verb.i and verb.tag_ in ("VBP", "VBZ") and not auxes:
+                return "refusal"
+        return "none"
+
+    def _intent(self, verb: Token) -> bool:
+        for v in self._chain(verb):
+            for a in v.children:
+                if a.dep_ == "aux" and a.lower_ in INTENT_AUX:
+                    return True
+                if a.dep_ == "aux" and a.lower_ == "going" :
+                    return True
+            if v.i != verb.i:
+                if v.lemma_.lower() in INTENT_HEADS or v.lower_ in INTENT_ADJ:
+                    return True
+                if v.lemma_ == "be" and verb.dep_ == "xcomp" and verb.head.i == v.i:  # "is to visit"
+                    return True
+            if v.dep_ == "xcomp" and v.head.lower_ in INTENT_ADJ:
+                return True
+        return False
+
+    def _noun_intent(self, noun: Token) -> bool:
+        """A planned or expected visit/meeting: the noun's verb is future or an intent verb."""
+        head = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in ("plan", "propose", "expect", "schedule", "seek", "want", "offer"):
+                return True
+            return self._intent(head)
+        if any(c.lower_ in ("planned", "proposed", "upcoming", "expected", "scheduled", "future") for c in noun.children):
+            return True
+        return False
+
+    @staticmethod
+    def _hypothetical(tok: Token) -> bool:
+        """Conditional clauses and speculation are not events."""
+        v = tok
+        for _ in range(8):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
+                return True
+            if v.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in SPECULATIVE_AUX for c in v.children):
+                return True
+            if v.dep_ in ("ROOT",) or v.head.i == v.i:
+                break
+            if v.dep_ in ("conj", "parataxis", "relcl"):
+                break
+            v = v.head
+        return False
+
+    # -- sources --------------------------------------------------------------------------------
+    def _sources(self, c: _Cand) -> tuple[list[Actor], Token | None]:
+        tok = c.tok
+        if c.noun:
+            return self._noun_sources(c), None
+        subj, passive_tgt = self._subject(tok)
+        sources = self._actors(subj)
+        if not sources and subj is not None and c.pat.code[:2] == "14" and subj.pos_ in ("NOUN", "PRON"):
+            # unnamed protesters ("hundreds of thousands of people blocked streets in Hong Kong")
+            # are people of the place they protest in
+            for w, g in _preps(tok) + (_preps(c.obj) if c.obj is not None else []):
+                if w in ("in", "at", "throughout", "across"):
+                    sources = [a for a in self._actors(g) if a.kind in ("country", "place") or a.code == a.dyad_code
+                               or (a.code or "").endswith("GOV") and g.ent_type_ == "GPE"]
+                    if sources:
+                        break
+        if not sources and subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.dep_ == "dobj" \
+                and tok.dep_ == "acl" and subj.head.pos_ == "VERB":
+            s2, _ = self._subject(subj.head)  # "X issued a statement demanding ...": X
+            sources = self._actors(s2)
+        if not sources and passive_tgt is None and (subj is None or subj.pos_ == "PRON"):
+            sp = self._speaker_token(tok)  # reported speech: "Hungary said it will support ..."
+            if sp is not None:
+                sources = self._actors(sp)
+        return sources, passive_tgt
+
+    def _subject(self, verb: Token) -> tuple[Token | None, Token | None]:
+        """(source token, passive target token) of a verb."""
+        v = verb
+        passive_tgt = None
+        for _ in range(6):
+            subj = _children(v, "nsubj", "csubj")
+            if subj:
+                s = subj[0]
+                if s.lower_ in REL_PRONOUNS and v.dep_ == "relcl":
+                    return v.head, passive_tgt
+                return s, passive_tgt
+            agent = _children(v, "agent")
+            if agent:
+                pob = _children(agent[0], "pobj")
+                sp = _children(v, "nsubjpass")
+                return (pob[0] if pob else None), (sp[0] if sp else passive_tgt)
+            sp = _children(v, "nsubjpass")
+            if sp:
+                if _stative(v):
+                    return sp[0], passive_tgt  # "Israel is opposed to ..."
+                if sp[0].lower_ in REL_PRONOUNS and v.dep_ == "relcl":
+                    return None, v.head
+                return None, sp[0]
+            if v.dep_ == "xcomp" and v.head.i != v.i:
+                head = v.head
+                o = _object(head)
+                if o is not None and head.lemma_.lower() not in ("promise", "pledge", "vow", "offer", "threaten"):
+                    return o, passive_tgt  # object control: "urged Iran to release"
+                v = head
+                continue
+            if v.dep_ in ("conj", "advcl", "acomp") and v.head.i != v.i:
+                v = v.head
+                continue
+            if v.dep_ == "pcomp" and v.head.dep_ == "prep":
+                v = v.head.head  # "after meeting X": the clause's subject
+                continue
+            if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                if v.tag_ == "VBN" and v.dep_ == "acl":
+                    return None, v.head  # "property seized by ...": handled through the agent above
+                return v.head, passive_tgt
+            break
+        return None, passive_tgt
+
+    def _noun_sources(self, c: _Cand) -> list[Actor]:
+        noun = c.tok
+        sources: list[Actor] = []
+        for x in noun.children:
+            if x.dep_ in ("poss", "compound", "amod", "nmod"):
+                a = self._resolve(x)
+                if a is not None:
+                    sources = [y for y in self._actors(x) if y is not None]
+                    break
+        if not sources:
+            for w, g in _preps(noun):
+                if w == "by":
+                    sources = self._actors(g)
+                    break
+        if not sources:
+            v = c.light_subject
+            if v is None:
+                h = noun
+                steps = 0
+                while h.dep_ in ("dobj", "attr", "pobj", "prep", "conj", "nsubjpass", "compound") and steps < 4:
+                    h = h.head
+                    steps += 1
+                    if h.pos_ in ("VERB", "AUX"):
+                        v = h
+                        break
+            if v is not None:
+                s, _ = self._subject(v)
+                sources = self._actors(s)
+        return sources
+
+    # -- targets --------------------------------------------------------------------------------
+    def _targets(self, c: _Cand, sources: list[Actor], passive_tgt: Token | None) -> tuple[list[Actor], str]:
+        """The first candidate group of target actors (see the module notes); a group made only of
+        role-coded actors ("GOV" with no country) is kept as a last resort."""
+        src_ids = {a.id for a in sources}
+        src_countries = {a.dyad_code for a in sources if a.dyad_code}
+
+        def ok(actors: list[Actor]) -> list[Actor]:
+            return [a for a in actors if a.id not in src_ids and not any(_same_party(s, a) for s in sources)]
+
+        def ok_inside(actors: list[Actor]) -> list[Actor]:
+            # a party named inside an object ("the detention of US citizens") is a topic, not the
+            # target, when it is the source's own country, state or citizens; its rebels or
+            # opposition ("crimes by Croatian extremists") remain a party
+            return [a for a in ok(actors) if a.dyad_code not in src_countries or _role(a) not in STATE_ROLES | {"CVL"}]
+
+        fallback: list[Actor] = []
+        for got in self._target_candidates(c, sources, passive_tgt, ok, ok_inside):
+            if not got:
+                continue
+            if all(_role_only(a) for a in got):
+                fallback = fallback or got
+                continue
+            return got, ""
+        return fallback, self._need(c)
+
+    def _target_candidates(self, c: _Cand, sources: list[Actor], passive_tgt: Token | None, ok, ok_inside):
+        tok, p = c.tok, c.pat
+        root = p.code[:2]
+
+        def first(toks) -> list[Actor]:
+            for t in toks:
+                got = ok(self._actors(t))
+                if got:
+                    return got
+            return []
+
+        preps = _preps(tok)
+        obj = c.obj if not c.noun else None
+        obj_preps = _preps(obj) if obj is not None else []
+        if c.noun:
+            if p.prep:
+                named = [g for w, g in preps if w == p.prep]
+                yield first(named)
+                for g in named:
+                    yield self._inside(g, ok_inside, 1)
+            between = [a for w, g in preps if w == "between" for a in self._actors(g)]
+            if between and p.mutual:
+                yield ok(between)
+            return
+        # 1. passive subject
+        if passive_tgt is not None and p.obj is None:
+            yield ok(self._actors(passive_tgt))
+        # 2. the named preposition ("to refugees fleeing the war in Liberia": inside its object too)
+        if p.prep:
+            named = [g for w, g in preps + obj_preps if w == p.prep]
+            yield first(named)
+            if root != "01":
+                for g in named:
+                    yield self._inside(g, ok_inside, 1)
+        # 3. objects
+        if not _passive(tok) or p.obj is not None:
+            dat = [d for d in _children(tok, "dative") if d.pos_ != "ADP"]
+            objs = _children(tok, "dobj")
+            if len(objs) > 1:
+                dat = dat or objs[:1]
+            if p.obj is not None:
+                yield first(dat)
+                if obj is not None and root != "01":
+                    yield self._inside(obj, ok_inside)
+            else:
+                if dat and obj is not None and obj.i != dat[0].i and tok.lemma_.lower() in (
+                        "give", "grant", "offer", "send", "provide", "promise", "lend", "sell", "hand"):
+                    yield first(dat)
+                if obj is not None:
+                    yield ok(self._actors(obj))
+                    if root != "01":
+                        yield self._inside(obj, ok_inside)
+                yield first(dat)
+        if root == "01":  # a statement's target is whom it is addressed to, not what it is about
+            yield first(g for w, g in preps if w == "to")
+            return
+        # 3b. an event noun in the arguments: its agent if not the source ("denounced Serbia's
+        #     suppression of ..."), else its target ("lifted its sanctions on Iran")
+        for e in c.embedded:
+            yield ok_inside(self._noun_sources(e))
+            if e.pat.prep:
+                yield ok_inside([a for w, g in _preps(e.tok) if w == e.pat.prep for a in self._actors(g)])
+        # 3c. the target of the act a complement names ("threatened to break relations with Russia")
+        comp = c.complement
+        if comp is not None and root in ("13", "03"):
+            _, ptgt = self._subject(comp.tok)
+            got, _ = self._targets(comp, sources, ptgt)
+            yield got
+        # 4. the subject of a complement clause ("demanded that X withdraw", "allowed X to run")
+        for x in tok.children:
+            if x.dep_ in ("ccomp", "xcomp"):
+                sx = _children(x, "nsubj", "nsubjpass")
+                if sx:
+                    yield ok(self._actors(sx[0]))
+        for w, g in preps + ([("", obj)] if obj is not None else []):  # "insisted on its demands that X ..."
+            for x in g.children:
+                if x.dep_ in ("acl", "ccomp", "relcl") and x.pos_ in ("VERB", "AUX"):
+                    sx = _children(x, "nsubj", "nsubjpass")
+                    if sx and sx[0].lower_ not in REL_PRONOUNS:
+                        yield ok(self._actors(sx[0]))
+        # 5. other prepositions of the trigger (not when the pattern named one that is absent)
+        if p.prep is None or c.prep_present:
+            for want in OTHER_TARGET_PREPS:
+                yield first(g for w, g in preps if w == want)
+        # 5b. a purpose clause: "opened the bridge to allow deliveries to Afghanistan"; and for a
+        #     purpose clause itself, the object of the act it serves ("summoned X's envoy to complain")
+        for x in tok.children:
+            if x.dep_ == "advcl" and self._purpose(x):
+                o = _object(x)
+                if o is not None:
+                    yield ok(self._actors(o))
+                    yield self._inside(o, ok_inside)
+                yield first(g for w, g in _preps(x) if w in OTHER_TARGET_PREPS)
+        if tok.dep_ == "advcl" and self._purpose(tok):
+            o = _object(tok.head)
+            if o is not None:
+                yield ok(self._actors(o))
+        # 6. the party a motive names: "in protest against X", "in retaliation for X's ...", "in
+        #    defiance of X"
+        for w, g in preps + obj_preps:
+            if w in ("in", "as") and g.lemma_.lower() in PROTEST_NOUNS:
+                yield first(gg for ww, gg in _preps(g) if ww in ("against", "at", "over", "of", "to", "for", "with"))
+                yield self._inside(g, ok_inside)
+        # 6b. a conditional threat: "threatened to strike unless Israel withdraws" targets Israel
+        if root == "13" or c.threat_head or self._intent(tok):
+            for x in tok.children:
+                if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in x.children):
+                    sx = _children(x, "nsubj", "nsubjpass")
+                    if sx:
+                        yield ok(self._actors(sx[0]))
+        # 7. material conflict (and threats of it), truces: the country it happens in (CAMEO 0871:
+        #    "the target could be the location for the ceasefire")
+        if root in ("14", "15", "17", "18", "19", "20") or p.code.startswith("087"):
+            places = preps + obj_preps
+            if root == "14":  # "students throughout Indonesia staged demonstrations"
+                for sx in _children(tok, "nsubj"):
+                    places = places + _preps(sx)
+            for w, g in places:
+                if w in PLACE_PREPS:
+                    yield [a for a in ok(self._actors(g)) if a.kind in ("country", "place") or a.code == a.dyad_code
+                           or (a.code and a.code.endswith("GOV") and g.ent_type_ == "GPE")]
+
+    @staticmethod
+    def _need(c: _Cand) -> str:
+        """Whether a target-less event may take the article's dominant-dyad counterpart."""
+        root = c.pat.code[:2]
+        if root == "16":
+            return "counterpart"
+        if root in ("10", "11", "12", "13") and (c.pat.obj is not None or c.pat.prep is not None):
+            return "counterpart"
+        return ""
+
+    def _inside(self, obj: Token, ok, depth: int = 2) -> list[Actor]:
+        """Actors named inside an object noun phrase: "Russian diplomats", "sanctions on Iran"."""
+        for x in obj.children:
+            if x.dep_ in ("poss", "compound", "amod", "nmod") and self._resolve(x) is not None:
+                got = ok(self._actors(x))
+                if got:
+                    return got
+        order = ("by", "of", "on", "against", "to", "with", "from", "for", "over", "into", "between", "in")
+        preps = _preps(obj)
+        for want in order:
+            for w, g in preps:
+                if w == want:
+                    got = ok(self._actors(g))
+                    if not got and depth > 0:
+                        got = self._inside(g, ok, depth - 1)
+                    if got:
+                        return got
+        if depth > 0:
+            for x in obj.children:  # "an invitation to attend a meeting of Palestinian factions"
+                if x.dep_ == "acl" and x.pos_ == "VERB":
+                    o = _object(x)
+                    if o is not None:
+                        got = ok(self._actors(o)) or self._inside(o, ok, depth - 1)
+                        if got:
+                            return got
+                    for ag in _children(x, "agent"):
+                        got = ok([a for g in _children(ag, "pobj") for a in self._actors(g)])
+                        if got:
+                            return got
+        return []
+
+    # -- actors ---------------------------------------------------------------------------------
+    def _resolve(self, tok: Token) -> Actor | None:
+        i = tok.i
+        if i not in self._cache:
+            a = self._resolver.resolve(tok)
+            self._cache[i] = a if a is not None and a.code else None
+        return self._cache[i]
+
+    def _actors(self, tok: Token | None) -> list[Actor]:
         if tok is None:
             return []
-        out = []
+        if tok.pos_ in ("VERB", "AUX"):  # "The Red Cross operating in Iraq said": the participle's subject
+            subj = _children(tok, "nsubj", "nsubjpass")
+            if not subj:
+                return []
+            tok = subj[0]
+        out: list[Actor] = []
         for t in _conjuncts(tok):
-            a = resolver.resolve(t)
-            if a is None:
-                # "officials of the foreign ministry", "the leaders of China": look one step down
-                for c in t.children:
-                    if c.dep_ in ("compound", "poss", "amod", "nmod") and resolver.at(c):
-                        a = resolver.at(c)
-                        break
-                    if c.dep_ == "prep" and c.lower_ == "of":
-                        for g in _children(c, "pobj"):
-                            a = resolver.resolve(g)
+            a = self._resolve(t)
+            if a is None or _role_only(a):
+                b = self._down(t, 2)  # "South African leader de Klerk" when de Klerk is only "GOV"
+                if b is not None and (a is None or not _role_only(b)):
+                    a = b
             if a is not None and a not in out:
                 out.append(a)
         return out
 
-    def _verb_events(self, verb: Token, resolver: Resolver) -> list[Event]:
-        p = self._match(verb, noun=False)
-        if p is None or _hypothetical(verb):
-            return []
-        code, negated = p.code, False
-        if _negated(verb):
-            if not p.negated:
-                return []
-            code, negated = p.negated, True
-        elif p.intent and _intent(verb):
-            code = p.intent
-        subj_tok, passive = _subject(verb)
-        if passive:
-            target_toks = _children(verb, "nsubjpass")
-            sources = []
-        else:
-            target_toks = []
-            sources = self._actors(subj_tok, resolver)
-        if p.prep:
-            target_toks += _prep_objects(verb, p.prep)
-        elif not passive:
-            obj = _object(verb)
-            dat = _dative(verb)
-            if p.obj is not None:
-                target_toks += [dat] if dat is not None else []
-            elif obj is not None:
-                target_toks.append(obj)
-        targets = [a for t in target_toks for a in self._actors(t, resolver)]
-        if not sources:
-            speaker = self._reported_speaker(verb, resolver)
-            if speaker is not None:
-                sources = [speaker]
-        if p.mutual and len(sources) > 1 and not targets:
-            pairs = [(a, b) for a, b in itertools.permutations(sources, 2)]
-        else:
-            pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
-        return [e for s, t in pairs if (e := self._event(s, t, code, verb, negated)) is not None]
-
-    def _noun_events(self, noun: Token, resolver: Resolver) -> list[Event]:
-        p = self._match(noun, noun=True)
-        if p is None:
-            return []
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-            return []
-        sources: list[Actor] = []
-        for c in noun.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod") and resolver.at(c):
-                sources = self._actors(c, resolver)
-        sources = sources or [a for t in _prep_objects(noun, "by") for a in self._actors(t, resolver)]
-        if not sources and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-            s, _ = _subject(noun.head)
-            sources = self._actors(s, resolver)
-        targets: list[Actor] = []
-        if p.prep:
-            targets = [a for t in _prep_objects(noun, p.prep) for a in self._actors(t, resolver)]
-        between = [a for t in _prep_objects(noun, "between") for a in self._actors(t, resolver)]
-        if between and not sources:
-            pairs = list(itertools.permutations(between, 2)) if p.mutual else [(between[0], b) for b in between[1:]]
-        else:
-            pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
-        return [e for s, t in pairs if (e := self._event(s, t, p.code, noun, False)) is not None]
-
-    def _reported_speaker(self, verb: Token, resolver: Resolver) -> Actor | None:
-        for anc in verb.ancestors:
-            if anc.lemma_ in ("say", "tell", "announce", "state", "add") and anc.pos_ == "VERB":
-                s, _ = _subject(anc)
-                if s is not None:
-                    return resolver.resolve(s)
+    def _down(self, tok: Token, depth: int) -> Actor | None:
+        """ "officials of the foreign ministry", "thousands of Nigerians", "Ugandan opposition candidates",
+        "China's top diplomat Wang Yi" (the name before the possessor)."""
+        kids = sorted((c for c in tok.children if c.dep_ in ACTOR_DOWN_DEPS),
+                      key=lambda c: (c.dep_ not in ("appos", "compound"), c.dep_ == "poss", c.i))
+        for c in kids:
+            a = self._resolve(c)
+            if a is not None and not _role_only(a):
+                return a
+        if depth <= 0:
+            return None
+        for c in tok.children:
+            if c.dep_ in ("compound", "appos") and c.pos_ in ("NOUN", "PROPN"):
+                a = self._down(c, depth - 1)  # "leader" in "South African leader F.W. de Klerk"
+                if a is not None:
+                    return a
+            if c.dep_ == "acl" and c.tag_ == "VBN":  # "crimes committed by Croat forces"
+                for ag in _children(c, "agent"):
+                    for g in _children(ag, "pobj"):
+                        a = self._resolve(g) or self._down(g, depth - 1)
+                        if a is not None:
+                            return a
+        for want in ACTOR_DOWN_PREPS:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == want:
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            a = self._resolve(g) or self._down(g, depth - 1)
+                            if a is not None:
+                                return a
         return None
 
+    def _place(self, tok: Token) -> str | None:
+        """The place named by an "in/at/near" phrase of the trigger's clause."""
+        heads = [tok]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX"):
+            heads.append(tok.head)
+        for h in heads:
+            for w, g in _preps(h):
+                if w in ("in", "at", "near", "outside", "inside") and g.ent_type_ in ("GPE", "LOC", "FAC"):
+                    ent = next((e for e in g.doc.ents if e.start <= g.i < e.end), None)
+                    return ent.text if ent is not None else g.text
+        return None
+
+    # -- the record -----------------------------------------------------------------------------
     def _event(self, src: Actor | None, tgt: Actor | None, code: str, trigger: Token, negated: bool) -> Event | None:
-        if src is not None and tgt is not None and (src.id == tgt.id or
-                                                    (src.dyad_code and src.dyad_code == tgt.dyad_code and src.kind == tgt.kind == "country")):
-            return None
-        if not self.one_sided and (src is None or tgt is None or not src.code or not tgt.code):
+        if src is not None and tgt is not None and _same_party(src, tgt):
             return None
         if src is None and tgt is None:
             return None
+        if src is None and not self.one_sided:
+            return None  # no source: even the dominant dyad cannot complete it
         c = ontology.get(code)
         return Event(
             source=src.id if src else None, source_code=src.code if src else None,

@@ -87,6 +87,7 @@ class Event:
     sentence: str | None = None
     source_name: str | None = None
     target_name: str | None = None
+    place: str | None = None  # the place an "in/at/near <place>" phrase of the event's clause names
 
 
 @dataclass

@@ -1,0 +1,225 @@
+"""Events: dyad's CAMEO coder against the PLOVER gold-standard sentences, plus the seed article.
+
+Data: ../shared/data/events-dev/PLOVER_GSR_CAMEO.dev-half.json, 167 real news sentences (the CAMEO
+manual's examples) with gold source/target actors (CAMEO country or IGO codes) and a PLOVER 2016
+event type. Each sentence is run through the whole dyad pipeline as a one-sentence article
+published on the record's `date`, in the default two-sided mode (an event needs a source and a
+target), exactly as `dyad extract` would.
+
+Definitions (printed with the results):
+- dyad's CAMEO code -> PLOVER 2016 type through ../shared/data/cameo/CAMEO-PLOV.txt (the 2016-17
+  table), with three documented departures: (1) COOPERATION is spelled COOPERATE as in the gold;
+  (2) CAMEO 19 is FIGHT, not ASSAULT: the gold (PLOVER 0.5b1) separates FIGHT (conventional
+  military force, CAMEO 19) from ASSAULT (unconventional violence, CAMEO 18/20) while the table
+  files 19 under ASSAULT; (3) CAMEO 02 (appeal), which the table leaves out, is DEMAND: PLOVER
+  merges CAMEO's appeals and demands into one request type (DEMAND in 0.5, REQUEST later). CAMEO
+  01 (statements) has no PLOVER type and counts as wrong. The literal-table accuracy is printed too.
+- type accuracy: a sentence is right when one of dyad's events has the gold type; "top-1" when
+  dyad's first event (main-clause first, see EventStage) has it. No event = wrong.
+- the event judged for actors: the first event with the gold type, else dyad's first event.
+- source accuracy: that event's source country is one of the gold source codes. Gold "IGO"/"NGO"/
+  "IMG" match any dyad code with that prefix (dyad codes the UN as IGOUNO). Reported over the
+  sentences where dyad coded an event (actor accuracy) and over all sentences (no event = wrong).
+- target accuracy: likewise against the gold target codes. Compound-actor records (several sources,
+  no target: "X and Y agreed") take the other gold sources as targets. Records with no gold target
+  at all are left out of target accuracy (their count is printed).
+- spurious events: events of a sentence beyond the gold-type events it may legitimately have
+  (one per gold source-target pair; compound n sources -> n*(n-1)). Per sentence.
+- speed: the spaCy parse of these texts against the events stage alone on the same Docs.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import shared_data, table  # noqa: E402
+
+SEED_PUBLISHED = "2023-06-19"  # the seed describes Blinken's 18-19 June 2023 Beijing visit as "on Monday"
+PREFIX_CODES = ("IGO", "NGO", "IMG")
+
+
+def plover_table(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """(adjusted, literal) CAMEO code -> PLOVER 2016 type."""
+    literal: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        m = re.match(r"^(\d{2,4})\s+([A-Z]+)\s", line)
+        if m:
+            literal.setdefault(m[1], m[2])
+        m = re.match(r"^(\d{2}):\s+([A-Z]+)", line)
+        if m:
+            literal.setdefault(m[1], m[2])
+    adjusted = {}
+    for code, typ in literal.items():
+        typ = "COOPERATE" if typ == "COOPERATION" else typ
+        if code.startswith("19"):
+            typ = "FIGHT"
+        adjusted[code] = typ
+    return adjusted, literal
+
+
+def to_plover(code: str, mapping: dict[str, str], appeal: bool = True) -> str | None:
+    if code in mapping:
+        return mapping[code]
+    if appeal and code.startswith("02"):
+        return "DEMAND"
+    for n in (3, 2):
+        if code[:n] in mapping:
+            return mapping[code[:n]]
+    return None
+
+
+def same_party(system: str | None, gold: str) -> bool:
+    if not system:
+        return False
+    if gold in PREFIX_CODES:
+        return system.startswith(gold)
+    return system == gold
+
+
+def gold_parties(rec: dict) -> tuple[list[str], list[str], bool]:
+    src = [a["code"] for a in rec.get("source") or [] if a.get("code")]
+    tgt = [a["code"] for a in rec.get("target") or [] if a.get("code")]
+    compound = not tgt and len(src) > 1
+    return src, tgt, compound
+
+
+def evaluate(records, docs, mapping, appeal=True):
+    n = len(records)
+    any_ok = top_ok = 0
+    src_ok = src_n = tgt_ok = tgt_n = 0
+    n_events = spurious = 0
+    no_target = 0
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    rows = []
+    for rec, doc in zip(records, docs):
+        gold = rec["event"]
+        src, tgt, compound = gold_parties(rec)
+        events = doc.events
+        types = [to_plover(e.cameo, mapping, appeal) for e in events]
+        hits = [e for e, t in zip(events, types) if t == gold]
+        n_events += len(events)
+        cap = len(src) * (len(src) - 1) if compound else max(1, len(src)) * max(1, len(tgt))
+        spurious += len(events) - min(len(hits), cap)
+        any_ok += bool(hits)
+        top_ok += bool(events) and types[0] == gold
+        judged = hits[0] if hits else (events[0] if events else None)
+        confusion[gold][(to_plover(judged.cameo, mapping, appeal) or "(01)") if judged else "none"] += 1
+        s_ok = t_ok = None
+        if judged is not None:
+            src_n += 1
+            s_ok = any(same_party(judged.source_country, g) for g in src)
+            src_ok += s_ok
+        gold_t = [g for g in src if not (judged and same_party(judged.source_country, g))] if compound else tgt
+        if not gold_t and not compound:
+            no_target += 1
+        elif judged is not None:
+            tgt_n += 1
+            t_ok = any(same_party(judged.target_country, g) for g in gold_t)
+            tgt_ok += t_ok
+        rows.append((rec, doc, types, judged, s_ok, t_ok))
+    return dict(n=n, any=any_ok, top=top_ok, src_ok=src_ok, src_n=src_n, tgt_ok=tgt_ok, tgt_n=tgt_n,
+                n_events=n_events, spurious=spurious, no_target=no_target, confusion=confusion, rows=rows)
+
+
+def main() -> None:
+    import dyad
+    from dyad import nlp
+
+    data = shared_data()
+    records = json.loads((data / "events-dev" / "PLOVER_GSR_CAMEO.dev-half.json").read_text(encoding="utf-8"))[1:]
+    mapping, literal = plover_table(data / "cameo" / "CAMEO-PLOV.txt")
+    seed_text = (data.parent / "seed" / "blinken-xi-visit.txt").read_text(encoding="utf-8")
+    verbose = "-v" in sys.argv
+
+    pipe = dyad.Pipeline()
+    pipe.process(dyad.Article(text=seed_text, published=SEED_PUBLISHED))  # warm up
+    texts = [r["text"] for r in records]
+    dates = [r.get("date") for r in records]
+
+    # speed: parse alone, then each stage on the same Docs
+    t0 = time.perf_counter()
+    parsed = list(nlp.parse_many(texts + [seed_text], batch_size=16))
+    t_parse = time.perf_counter() - t0
+    t_events = 0.0
+    docs = []
+    for art_date, text, pdoc in zip(dates + [SEED_PUBLISHED], texts + [seed_text], parsed):
+        resolver = pipe.actors(pdoc, art_date)
+        warnings: list[str] = []
+        quotes = pipe.quotes(pdoc, resolver, warnings)
+        a = time.perf_counter()
+        events = pipe.events(pdoc, resolver, art_date)
+        t_events += time.perf_counter() - a
+        docs.append(dyad.types.Document(doc_id="x", title=None, published=art_date, source=None, text=text,
+                                        actors=resolver.actors, quotes=quotes, events=events))
+    seed_doc = docs.pop()
+
+    res = evaluate(records, docs, mapping)
+    lit = evaluate(records, docs, literal, appeal=False)
+    # the same sentences with one-sided events allowed: how much the two-sided rule costs
+    one = dyad.Pipeline(one_sided=True)
+    one_docs = list(one.pipe([dyad.Article(text=t, published=d) for t, d in zip(texts, dates)]))
+    ones = evaluate(records, one_docs, mapping)
+    n = res["n"]
+    print(__doc__.split("Definitions")[0].strip().splitlines()[0])
+    print("\nDefinitions:" + __doc__.split("Definitions (printed with the results):")[1])
+    rows = [
+        ["event-type accuracy (any event)", f"{res['any'] / n:.3f}", f"{res['any']}/{n}", ">= 0.75"],
+        ["event-type accuracy (top-1)", f"{res['top'] / n:.3f}", f"{res['top']}/{n}", ""],
+        ["  literal CAMEO-PLOV table (any)", f"{lit['any'] / n:.3f}", f"{lit['any']}/{n}", ""],
+        ["  one-sided mode (any)", f"{ones['any'] / n:.3f}", f"{ones['any']}/{n}", ""],
+        ["source country (coded sentences)", f"{res['src_ok'] / max(1, res['src_n']):.3f}", f"{res['src_ok']}/{res['src_n']}", ">= 0.85"],
+        ["source country (all sentences)", f"{res['src_ok'] / n:.3f}", f"{res['src_ok']}/{n}", ""],
+        ["target country (coded sentences)", f"{res['tgt_ok'] / max(1, res['tgt_n']):.3f}", f"{res['tgt_ok']}/{res['tgt_n']}", ">= 0.75"],
+        ["target country (all with a gold target)", f"{res['tgt_ok'] / (n - res['no_target']):.3f}",
+         f"{res['tgt_ok']}/{n - res['no_target']}", ""],
+        ["events per sentence", f"{res['n_events'] / n:.2f}", f"{res['n_events']}/{n}", ""],
+        ["spurious events per sentence", f"{res['spurious'] / n:.2f}", f"{res['spurious']}/{n}", "<= 0.3"],
+        ["sentences coded (>= 1 event)", f"{res['src_n'] / n:.3f}", f"{res['src_n']}/{n}", ""],
+    ]
+    print(table(rows, ["measure", "value", "count", "target"]))
+    print(f"({res['no_target']} records have no gold target and are left out of target accuracy.)")
+
+    types = sorted({t for c in res["confusion"].values() for t in c} | set(res["confusion"]))
+    types = [t for t in types if t != "none"] + ["none"]
+    print("\nConfusion (rows gold, columns dyad's judged event; 'none' = no event):")
+    short = {t: t[:5] for t in types}
+    crow = [[g] + [res["confusion"][g].get(t, "") or "." for t in types] + [sum(res["confusion"][g].values())]
+            for g in sorted(res["confusion"])]
+    print(table(crow, ["gold"] + [short[t] for t in types] + ["n"]))
+
+    ratio = t_events / t_parse
+    print(f"\nSpeed: spaCy parse {t_parse:.2f}s for {len(texts) + 1} texts; events stage {t_events:.3f}s "
+          f"= {100 * ratio:.1f}% of the parse (target <= 15%).")
+
+    if verbose:
+        print("\nPer sentence:")
+        for rec, doc, tps, judged, s_ok, t_ok in res["rows"]:
+            src, tgt, _ = gold_parties(rec)
+            events = doc.events
+            mark = "OK " if rec["event"] in tps else "-- "
+            print(f"{mark}{rec['event']:<11} {src}->{tgt} | {rec['text'][:150]}")
+            print("      actors: " + ", ".join(f"{a.name}={a.code}" for a in doc.actors))
+            for e, t in zip(events, tps):
+                print(f"      {e.source_country}/{e.source_code} {e.cameo} ({t}) {e.target_country}/{e.target_code} "
+                      f"trigger={e.trigger!r}{' NEG' if e.negated else ''}")
+
+    print(f"\nSeed article (published {SEED_PUBLISHED}): {len(seed_doc.events)} events")
+    srows = []
+    for e in seed_doc.events:
+        ev = e.sentence or ""
+        if e.trigger_start is not None:
+            rel = e.trigger_start - e.start
+            ev = ev[max(0, rel - 60): rel + 60].replace("\n", " ")
+        srows.append([e.source_name or "-", e.source_code or "-", e.cameo, (e.name or "")[:32], e.target_name or "-",
+                      e.target_code or "-", e.date or "-", e.mentions, e.trigger + (" (neg)" if e.negated else ""),
+                      ev.strip()])
+    print(table(srows, ["source", "code", "cameo", "name", "target", "code", "date", "n", "trigger", "evidence"]))
+
+
+if __name__ == "__main__":
+    main()

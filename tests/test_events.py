@@ -1,0 +1,288 @@
+"""The events stage on sentences written for these tests: structure, negation, modality, the
+one-sided option, dedup, dates. Real spaCy parse, real knowledge base (session fixtures)."""
+from __future__ import annotations
+
+import pytest
+
+from dyad import ontology
+from dyad.events import Pattern, lexicon, mirror
+from dyad.types import Article
+
+PUB = "2023-06-21"  # a Wednesday
+
+
+def events(pipeline, text: str, published: str = PUB):
+    doc = pipeline.process(Article(text=text, published=published))
+    return doc.events
+
+
+def triples(pipeline, text: str, published: str = PUB) -> set[tuple]:
+    """(source country, CAMEO code, target country) of every event."""
+    return {(e.source_country, e.cameo, e.target_country) for e in events(pipeline, text, published)}
+
+
+def roots(pipeline, text: str, published: str = PUB) -> set[tuple]:
+    return {(e.source_country, e.root, e.target_country) for e in events(pipeline, text, published)}
+
+
+# -- structure -----------------------------------------------------------------------------------
+def test_active_subject_and_direct_object(pipeline):
+    assert roots(pipeline, "Russian forces shelled the Ukrainian city of Kharkiv.") == {("RUS", "19", "UKR")}
+
+
+def test_passive_by_agent_is_the_source(pipeline):
+    assert roots(pipeline, "The Ukrainian city of Kharkiv was shelled by Russian forces.") == {("RUS", "19", "UKR")}
+
+
+def test_passive_without_agent_is_not_two_sided(pipeline):
+    assert events(pipeline, "The Ukrainian city of Kharkiv was shelled overnight.") == []
+
+
+def test_target_is_the_object_of_the_named_preposition(pipeline):
+    assert triples(pipeline, "Turkey imposed sanctions on Iran.") == {("TUR", "163", "IRN")}
+
+
+def test_dative_recipient_of_a_thing(pipeline):
+    # the pattern {give, obj: grant, prep: to} applies although "to" is absent: Tanzania is the recipient
+    assert triples(pipeline, "Finland gave Tanzania a grant of ten million euros.") == {("FIN", "071", "TZA")}
+
+
+def test_named_preposition_tells_patterns_apart(pipeline):
+    around = triples(pipeline, "China held military drills around Taiwan.")
+    with_ = triples(pipeline, "China held military drills with Russia.")
+    assert {c for _, c, _ in around} != {c for _, c, _ in with_}
+    assert ("CHN", "150", "TWN") in around
+    assert ("CHN", "062", "RUS") in with_
+
+
+def test_target_inside_the_object_noun_phrase(pipeline):
+    assert triples(pipeline, "Poland expelled two Russian diplomats.") == {("POL", "161", "RUS")} or \
+        {r for _, r, _ in roots(pipeline, "Poland expelled two Russian diplomats.")} == {"16"}
+    assert ("POL", "RUS") in {(s, t) for s, _, t in triples(pipeline, "Poland expelled two Russian diplomats.")}
+    got = triples(pipeline, "Georgia demanded the withdrawal of Russian troops.")
+    assert {(s, t) for s, _, t in got} == {("GEO", "RUS")}
+    assert all(c.startswith("10") for _, c, _ in got)
+
+
+def test_coordinated_targets_give_one_event_each(pipeline):
+    got = roots(pipeline, "Russian forces attacked Ukraine and Georgia.")
+    assert got == {("RUS", "19", "UKR"), ("RUS", "19", "GEO")}
+
+
+def test_mutual_pattern_with_coordinated_subjects_gives_both_directions(pipeline):
+    got = triples(pipeline, "Japan and South Korea signed a defence agreement on Tuesday.")
+    assert got == {("JPN", "057", "KOR"), ("KOR", "057", "JPN")}
+
+
+def test_met_with_is_one_direction(pipeline):
+    got = triples(pipeline, "French President Emmanuel Macron met with German Chancellor Olaf Scholz.")
+    assert got == {("FRA", "040", "DEU")}
+
+
+# -- reported speech ------------------------------------------------------------------------------
+def test_reported_speech_codes_the_content_not_the_saying(pipeline):
+    got = events(pipeline, "Blinken said the United States is ready to cooperate with China.", "2023-06-19")
+    assert {(e.source_country, e.cameo, e.target_country) for e in got} == {("USA", "030", "CHN")}
+    assert all(e.cameo != "010" for e in got)
+
+
+def test_reported_speech_pronoun_subject_is_the_speaker(pipeline):
+    got = triples(pipeline, "Turkey said it would support Sweden's application to join the alliance.")
+    assert ("TUR", "032", "SWE") in got
+
+
+def test_report_alone_is_a_statement(pipeline):
+    got = triples(pipeline, "The Japanese foreign minister told his Chinese counterpart about the plans.")
+    assert got <= {("JPN", "010", "CHN")}
+
+
+def test_obligation_in_reported_speech_is_a_demand_by_the_speaker(pipeline):
+    got = triples(pipeline, "Japan said China must release the detained journalists.")
+    assert got == {("JPN", "1053", "CHN")}
+
+
+# -- nominal triggers ------------------------------------------------------------------------------
+def test_a_meeting_with(pipeline):
+    got = events(pipeline, "After his meeting with Xi Jinping, Antony Blinken flew back to Washington.", "2023-06-19")
+    assert ("USA", "040", "CHN") in {(e.source_country, e.cameo, e.target_country) for e in got}
+
+
+def test_the_visit_by(pipeline):
+    got = triples(pipeline, "The visit by Nancy Pelosi to Taiwan angered Beijing.", "2022-08-05")
+    assert ("USA", "042", "TWN") in got
+
+
+def test_talks_between(pipeline):
+    got = triples(pipeline, "Talks between Armenia and Azerbaijan resumed in Brussels.")
+    assert got == {("ARM", "046", "AZE"), ("AZE", "046", "ARM")}
+
+
+def test_sanctions_on(pipeline):
+    got = triples(pipeline, "Canada's new sanctions on Iran took effect.")
+    assert got == {("CAN", "163", "IRN")}
+
+
+def test_noun_under_a_coded_verb_is_not_a_second_event(pipeline):
+    got = triples(pipeline, "Turkey lifted its sanctions on Iran.")
+    assert got == {("TUR", "085", "IRN")}
+    got = triples(pipeline, "Egypt suspended talks with Israel.")
+    assert got == {("EGY", "164", "ISR")}
+
+
+def test_light_verb_yields_to_its_noun(pipeline):
+    got = triples(pipeline, "Turkey held talks with Greece on Tuesday.")
+    assert got == {("TUR", "046", "GRC")}
+
+
+# -- complements ----------------------------------------------------------------------------------
+def test_threat_complement_is_a_threat_not_an_attack(pipeline):
+    got = triples(pipeline, "North Korea threatened to attack South Korea.")
+    assert {r[:2] for _, r, _ in got} == {"13"}
+    assert {(s, t) for s, _, t in got} == {("PRK", "KOR")}
+
+
+def test_demand_complement_is_not_coded_and_targets_the_clause_subject(pipeline):
+    got = triples(pipeline, "Greece demanded that Turkey withdraw its troops from Cyprus.")
+    assert got == {("GRC", "1056", "TUR")}
+
+
+def test_appeal_mirrors_the_complement(pipeline):
+    got = triples(pipeline, "Germany urged Iran to release the detained aid workers.")
+    assert got == {("DEU", "0253", "IRN")}
+
+
+def test_intent_head_turns_the_act_into_its_intent_code(pipeline):
+    got = triples(pipeline, "Germany promised to provide weapons to Ukraine.")
+    assert got == {("DEU", "0332", "UKR")}
+
+
+# -- negation --------------------------------------------------------------------------------------
+def test_negated_past_act_is_not_an_event(pipeline):
+    assert events(pipeline, "Russian forces did not attack Ukraine on Monday.") == []
+
+
+def test_not_agreed_is_neither_agreement_nor_rejection(pipeline):
+    assert events(pipeline, "China has not agreed to hold talks with Japan.") == []
+
+
+def test_refusal_takes_the_negated_code(pipeline):
+    got = events(pipeline, "Iran refused to release the British sailors.")
+    assert {(e.source_country, e.cameo, e.target_country) for e in got} == {("IRN", "1243", "GBR")}
+    assert all(e.negated for e in got)
+
+
+def test_negated_future_is_a_refusal(pipeline):
+    got = events(pipeline, "Israel will not accept a ceasefire with Hamas.")
+    assert [(e.cameo, e.negated) for e in got] == [("1246", True)]
+
+
+# -- modality -------------------------------------------------------------------------------------
+def test_future_meeting_is_an_intent_to_meet(pipeline):
+    got = triples(pipeline, "The Chinese foreign minister will visit Japan next month.")
+    assert got == {("CHN", "036", "JPN")}
+
+
+def test_plans_to_is_intent(pipeline):
+    got = triples(pipeline, "Germany plans to send tanks to Ukraine.")
+    assert got == {("DEU", "0332", "UKR")}
+
+
+def test_questions_are_not_events(pipeline):
+    assert events(pipeline, "Will Russia attack Ukraine again?") == []
+
+
+def test_conditional_clause_is_not_an_event(pipeline):
+    got = triples(pipeline, "If Iran attacks Israel, the United States will defend Israel.")
+    assert ("IRN", "190", "ISR") not in got and not any(s == "IRN" for s, _, _ in got)
+
+
+def test_speculation_is_not_an_event(pipeline):
+    assert events(pipeline, "Russian forces could attack Ukraine within days.") == []
+
+
+# -- one-sided option -----------------------------------------------------------------------------
+def test_one_sided_events_only_with_the_option(pipeline, one_sided_pipeline):
+    text = "North Korea launched a ballistic missile on Monday."
+    assert events(pipeline, text) == []
+    got = events(one_sided_pipeline, text)
+    assert [(e.source_country, e.root, e.target) for e in got] == [("PRK", "15", None)]
+
+
+# -- dedup and dates ---------------------------------------------------------------------------------
+def test_same_event_twice_is_one_event_with_two_mentions(pipeline):
+    got = events(pipeline, "Turkey imposed sanctions on Iran. Officials in Ankara confirmed that Turkey "
+                           "imposed sanctions on Iran.")
+    assert len(got) == 1
+    assert got[0].mentions == 2
+
+
+def test_event_date_from_a_relative_expression(pipeline):
+    got = events(pipeline, "On Monday, Turkey imposed sanctions on Iran.")
+    assert [e.date for e in got] == ["2023-06-19"]
+    got = events(pipeline, "Turkey imposed sanctions on Iran last August.")
+    assert [e.date for e in got] == ["2022-08-01"]
+
+
+def test_event_date_is_its_own_clause_date(pipeline):
+    got = events(pipeline, "Turkey imposed sanctions on Iran on Monday, after the talks of last August failed.")
+    assert [e.date for e in got if e.cameo == "163"] == ["2023-06-19"]
+
+
+def test_period_bounds_are_not_event_dates(pipeline):
+    got = events(pipeline, "Turkey has imposed sanctions on Iran since 2018.")
+    assert [e.date for e in got] == [PUB]
+
+
+def test_no_date_expression_keeps_the_publication_date(pipeline):
+    assert [e.date for e in events(pipeline, "Turkey imposed sanctions on Iran.")] == [PUB]
+
+
+def test_place_of_the_event(pipeline):
+    got = events(pipeline, "Antony Blinken met Wang Yi in Beijing.", "2023-06-19")
+    assert [(e.cameo, e.place) for e in got] == [("040", "Beijing")]
+
+
+# -- article-level target --------------------------------------------------------------------------
+def test_relation_cut_takes_the_other_side_of_the_dominant_dyad(pipeline):
+    text = ("Antony Blinken met Wang Yi in Beijing on Monday. Blinken also met Qin Gang. "
+            "Military channels that China cut off last year have not been restored.")
+    got = triples(pipeline, text, "2023-06-19")
+    assert ("CHN", "161", "USA") in got
+
+
+def test_no_dominant_dyad_no_invented_target(pipeline):
+    assert events(pipeline, "China cut off military channels last year.", "2023-06-19") == []
+
+
+# -- lexicon and codes --------------------------------------------------------------------------------
+def test_every_two_and_three_digit_code_has_a_pattern():
+    lex = lexicon()
+    covered = {p.code for pats in lex.values() for p in pats} | {
+        c for pats in lex.values() for p in pats for c in (p.intent, p.negated) if c}
+    wanted = {c for c in ontology.codes() if len(c) in (2, 3)}
+    assert sorted(wanted - covered) == []
+
+
+def test_lexicon_codes_are_known_and_yaml_booleans_are_caught(tmp_path):
+    bad = tmp_path / "verbs.yaml"
+    bad.write_text('- {code: "999", lemma: frobnicate}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown CAMEO code"):
+        lexicon(str(bad))
+    bad.write_text('- {code: "161", lemma: cut, particle: off}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="boolean"):
+        lexicon(str(bad))
+
+
+def test_mirror_codes_follow_the_codebook():
+    assert mirror("0356", "10") == "1056"
+    assert mirror("0356", "02") == "0256"
+    assert mirror("0356", "12") == "1246"
+    assert mirror("036", "12") == "125"
+    assert mirror("0331", "12") == "1221"
+    assert mirror("1384", "10") is None
+
+
+def test_pattern_is_frozen():
+    p = Pattern(code="040", lemma="meet")
+    with pytest.raises(Exception):
+        p.code = "041"  # type: ignore[misc]
