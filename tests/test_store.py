@@ -43,3 +43,16 @@ def test_same_id_different_text_is_refused(tmp_path, pipeline):
 def test_read_only_store_must_exist(tmp_path):
     with pytest.raises(FileNotFoundError):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_store_from_an_older_schema_is_upgraded(tmp_path, pipeline):
+    from dyad import Article
+
+    db = tmp_path / "old.duckdb"
+    with Store(db) as s:
+        s.con.execute("ALTER TABLE events DROP COLUMN place")  # as created before the column existed
+    with Store(db) as s:
+        cols = [r[0] for r in s.con.execute("DESCRIBE events").fetchall()]
+        assert "place" in cols
+        assert s.add(pipeline.process(Article(text="Russia attacked Ukraine in Kharkiv on Monday.",
+                                              published="2024-05-13", doc_id="m")))

@@ -199,6 +199,8 @@ def _gdelt_row(e: dict[str, Any], lead_end: int) -> dict[str, Any]:
                NumMentions=e["mentions"], NumSources=1, NumArticles=1,
                DATEADDED=e["ingested_at"].strftime("%Y%m%d%H%M%S") if e["ingested_at"] else "",
                SOURCEURL=e["source"] or e["doc_id"])
+    if e.get("place"):
+        row["ActionGeo_FullName"] = e["place"]
     return row
 
 

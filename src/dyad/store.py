@@ -47,10 +47,12 @@ CREATE TABLE IF NOT EXISTS events (
     target VARCHAR, target_code VARCHAR, target_country VARCHAR, target_name VARCHAR,
     cameo VARCHAR, root VARCHAR, quad_class INTEGER, goldstein DOUBLE, plover VARCHAR, name VARCHAR,
     start_char INTEGER, end_char INTEGER, trigger VARCHAR, negated BOOLEAN, event_date DATE, mentions INTEGER,
-    sentence VARCHAR,
+    sentence VARCHAR, place VARCHAR,
     PRIMARY KEY (doc_id, event_no)
 );
 """
+# Columns added after the first release, for stores created before them.
+MIGRATIONS = ["ALTER TABLE events ADD COLUMN IF NOT EXISTS place VARCHAR"]
 
 
 class Store:
@@ -61,6 +63,8 @@ class Store:
         self.con = duckdb.connect(self.path, read_only=read_only)
         if not read_only:
             self.con.execute(SCHEMA)
+            for sql in MIGRATIONS:
+                self.con.execute(sql)
 
     def close(self) -> None:
         self.con.close()
@@ -104,10 +108,14 @@ class Store:
                      for i, q in enumerate(doc.quotes)])
             if doc.events:
                 con.executemany(
-                    "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT INTO events (doc_id, event_no, source, source_code, source_country, source_name, target,"
+                    " target_code, target_country, target_name, cameo, root, quad_class, goldstein, plover, name,"
+                    " start_char, end_char, trigger, negated, event_date, mentions, sentence, place)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [[doc.doc_id, i, e.source, e.source_code, e.source_country, e.source_name, e.target,
                       e.target_code, e.target_country, e.target_name, e.cameo, e.root, e.quad_class, e.goldstein,
-                      e.plover, e.name, e.start, e.end, e.trigger, e.negated, e.date, e.mentions, e.sentence]
+                      e.plover, e.name, e.start, e.end, e.trigger, e.negated, e.date, e.mentions, e.sentence,
+                      e.place]
                      for i, e in enumerate(doc.events)])
             con.execute("COMMIT")
         except Exception:
