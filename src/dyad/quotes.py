@@ -6,23 +6,30 @@
    either side of it, so straight marks, odd counts and sloppy typing are handled mark by mark.
    A paragraph that ends inside a quote continues into the next one when that opens with a mark.
    Marks that cannot be paired (a missing closing mark, a stray mark, an inch sign) are reported
-   in `warnings`; a quote whose closing mark is missing is kept only when its extent is certain.
-2. Each direct quote gets a cue: a reporting verb right after it (“…,” X said / said X), right
-   before it (X said: “…” / he added, “…”) or governing it in the parse (described them as
-   “candid”), an "according to X" or a "― Name" signature, a cue in the next sentence ("He
-   added ...") or a sentence ending in a colon before it. Quotes without a cue of their own
-   continue the speaker of the quote before them in the paragraph, and a paragraph that is only
-   a quote continues the previous speaker. Short unattributed quoted phrases are scare quotes or
-   titles: they are left out and listed in one warning.
+   in `warnings`; a quote whose closing mark is missing is kept only when its extent is certain
+   (it opens its paragraph or follows a colon, and ends at its paragraph or before ", he said").
+   Transcript turns ("PENCE: Well, ...") are quotes of the labelled speaker.
+2. Each direct quote gets a cue: a reporting verb right before it (X said: “…” / he added, “…”),
+   right after it (“…,” X said / said X), or governing it in the parse (described them as
+   “candid”); "according to X"; a "― Name" signature; "X said." opening the next sentence; a
+   colon or dash after a named actor; or, for a phrase quoted inside a sentence, the named person
+   who is the subject of its clause. A quote with no cue of its own continues the speaker of the
+   quote before it in its paragraph (and shares its cue, as one attribution), and a paragraph that
+   is only a quote continues the previous speaker. Short quoted phrases with no speaker and
+   quoted titles (“Face the Nation”) are scare quotes or names: left out, listed in one warning.
 3. Indirect speech comes from the parse: a reporting verb with a clausal complement ("Blinken
-   said the United States is ready ...", "..., officials said"), an infinitive ("vowed to ...")
+   said the United States is ready ...", "..., officials said"), the sentence around a
+   parenthetical "X said" ("The talks, he said, were useful"), an infinitive ("vowed to ..."),
    or, for verbs like call, describe or accuse, an object ("called the plan “a disaster”");
-   "according to X" and nouns of saying ("Trump's claim that ..."). A complement that holds a
-   direct quote becomes one `mixed` quote.
-4. Speakers are resolved through the actors stage: names directly, "he"/"she" to the latest
-   compatible speaker unless another person has since been a main-clause subject (else the
-   resolver's antecedent), role nouns ("the secretary") and organisations ("the foreign ministry").
+   "according to X"; nouns of saying ("Trump's claim that ..."). A complement that holds a
+   direct quote becomes one `mixed` quote; nested attributions are kept, each with its speaker.
+4. Speakers go through the actors stage: names directly; "he"/"she" to the latest speaker of
+   that gender unless another person has since been a main-clause subject (else the resolver's
+   antecedent); role nouns ("the secretary"); organisations, also by a definite head noun ("the
+   ministry" after "China's foreign ministry"); "who" to the noun it follows.
 
+Each `Quote` carries the content span (`start`, `end`), the cue span and the speaker mention
+span it was attributed through; quotes attributed through one cue (a split quote) share it.
 The lexicon is data: `dyad/data/reporting.yaml`, or the file named by `DYAD_REPORTING`.
 """
 from __future__ import annotations
@@ -1392,7 +1399,7 @@ class _Run:
                 src = prev
             if src is None:
                 nxt = next((b for b in attrs[n + 1:] if b.subj is not None and b.kind == "direct"), None)
-                if nxt is not None and not re.search(r"\w", text[a.end:nxt.start].replace("\u201c", "").replace("\u201d", "")):
+                if nxt is not None and not re.search(r"\w", text[a.end:nxt.start]):  # “…” “…,” X said
                     src = nxt
             if src is None and prev is not None and self._only_quotes(pi):
                 ppi = bisect_right(self.para_starts, prev.start) - 1
