@@ -125,3 +125,23 @@ def test_unknown_person_keeps_best_in_document_name(pipeline):
     assert len(people) == 1
     assert people[0].name == "Chidi Okafor" and len(people[0].mentions) == 3
     assert people[0].code == "NGAGOV"
+
+
+def test_resolver_follows_relatives_groups_definites_and_appositions(pipeline):
+    from dyad import nlp
+
+    text = ("China's foreign ministry rejected the report. The ministry said it was false. "
+            "NATO allies met in Brussels, and they pledged more air defence. "
+            "The press secretary, Karine Jean-Pierre, spoke first. Diplomats who met Mr. Okafor said he was calm.")
+    doc = nlp.parse(text)
+    r = pipeline.actors(doc, "2024-05-01")
+
+    def tok(word, nth=0):
+        return [t for t in doc if t.text == word][nth]
+
+    assert r.resolve(tok("ministry", 1)).code == "CHNGOV"          # "The ministry" -> China's foreign ministry
+    assert r.resolve(tok("they")).code.startswith("IGO")           # "they" -> NATO (allies)
+    assert r.resolve(tok("secretary")).name == "Karine Jean-Pierre"  # apposed name
+    assert r.resolve(tok("he")).name == "Okafor"                   # Mr. gives the gender
+    assert r.actor(r.resolve(tok("he")).id).gender == "m"
+    assert r.resolve(tok("it", 0)) is None or r.resolve(tok("it", 0)).code == "CHNGOV"

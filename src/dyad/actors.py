@@ -172,8 +172,9 @@ def _trim(span: Span) -> Span | None:
     if span.label_ == "PERSON":
         while s < e - 1 and doc[s].lower_.rstrip(".") in TITLES:
             s += 1
-    while e > s and (doc[e - 1].text in ("'s", "\u2019s", "'", "\u2019") or doc[e - 1].is_punct):
-        e -= 1
+    while e > s and (doc[e - 1].text in ("'s", "\u2019s", "'", "\u2019") or doc[e - 1].is_punct
+                     or (span.label_ == "PERSON" and e - s > 1 and doc[e - 1].pos_ in ("VERB", "AUX"))):
+        e -= 1  # possessives, punctuation, and headline verbs caught in a name ("Obama Says")
     if s >= e:
         return None
     return Span(doc, s, e, label=span.label_)
@@ -262,6 +263,9 @@ class ActorStage:
             span_cluster[(span.start, span.end)] = cluster
 
         self._repeat_mentions(doc, clusters, span_cluster)
+        for c in clusters:
+            if c.kind == "person" and c.gender is None:
+                c.gender = _honorific_gender(c.mentions)
         for c in clusters:
             if c.kind == "person" and c.code is None:
                 self._code_from_context(c, doc)
@@ -647,6 +651,18 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper())
 
 
+def _honorific_gender(mentions: list[Span]) -> str | None:
+    """m or f from a Mr./Mrs./Ms. before any mention of a person the KB does not know."""
+    for m in mentions:
+        if m.start > 0:
+            prev = m.doc[m.start - 1].lower_.rstrip(".")
+            if prev == "mr":
+                return "m"
+            if prev in ("mrs", "ms", "miss"):
+                return "f"
+    return None
+
+
 def _names_a_person(t: Token) -> bool:
     """Whether a role noun is a title or apposition of a named person."""
     if t.dep_ in ("compound", "appos") and t.head.ent_type_ == "PERSON":
@@ -707,15 +723,40 @@ class Resolver:
         low = token.lower_
         if low in PERSON_PRONOUNS or low in ("i", "me", "my", "we", "our", "us"):
             return self.antecedent(token, gender="m" if low in MALE else "f" if low in FEMALE else None)
+        if low in ("who", "which", "that") and token.head.dep_ == "relcl":
+            return self.resolve(token.head.head)  # "officials, who said" -> the officials
+        if low in GROUP_PRONOUNS:
+            return self.group_antecedent(token)
         if token.pos_ in ("NOUN", "PROPN"):
-            # a phrase whose subtree holds a name: "the office of President Xi"
-            for t in token.children:
-                if t.dep_ in ("compound", "poss", "appos", "flat") and self.at(t) and token.pos_ == "PROPN":
-                    return self.at(t)
             role = self.kb.role_noun(token.lemma_) or self.kb.role_noun(token.text)
-            if role and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            for t in token.children:
+                # "the press secretary, Brian Fallon": the apposed name
+                if t.dep_ == "appos" and self.at(t) is not None:
+                    return self.at(t)
+                # a phrase whose modifier is a name: "President Xi's office", "State Department officials"
+                if t.dep_ in ("compound", "poss", "flat", "nmod") and self.at(t) and (token.pos_ == "PROPN" or role):
+                    return self.at(t)
+            if role and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
                 return self.by_role_noun(token)
         return None
+
+    def group_antecedent(self, token: Token) -> Actor | None:
+        """they/it: the nearest organisation, group or country before, subjects first, within two
+        sentences; an expletive "it" ("it was unlikely that ...") has none."""
+        if token.lower_ in ("it", "its") and (token.head.lemma_ == "be" or any(
+                c.dep_ in ("ccomp", "xcomp") and c.i > token.head.i for c in token.head.children)):
+            return None
+        sents = [s.start for s in self.doc.sents]
+        cur = max((k for k, st in enumerate(sents) if st <= token.i), default=0)
+        window_start = sents[max(0, cur - 2)]
+        best = None
+        for s, e, a in self._mentions:
+            if s >= token.i or s < window_start or a.kind == "person":
+                continue
+            score = (self._salience(self.doc[s:e].root) > 0, s)
+            if best is None or score > best[0]:
+                best = (score, a)
+        return best[1] if best else None
 
     def antecedent(self, token: Token, gender: str | None = None) -> Actor | None:
         """The nearest person before `token`, subjects first, within the last three sentences."""
@@ -738,7 +779,10 @@ class Resolver:
 
     @staticmethod
     def _salience(root: Token) -> int:
-        """2 for the subject of a main clause, 1 for any other subject, 0 otherwise."""
+        """2 for the subject of a main clause, 1 for any other subject, 0 otherwise. A name that
+        modifies the subject ("NATO allies", "China's ministry") counts as the subject."""
+        while root.dep_ in ("compound", "poss", "amod", "nmod") and root.head is not root:
+            root = root.head
         if root.dep_ not in ("nsubj", "nsubjpass"):
             return 0
         head = root.head
@@ -754,7 +798,8 @@ class Resolver:
             if s >= token.i:
                 break
             title = self._titles.get(id(a), "").lower()
-            if word in title or word in a.name.lower():
+            said = self.doc[s:e].text.lower()  # "the ministry" after "China's foreign ministry"
+            if word in title or word in a.name.lower() or re.search(rf"\b{re.escape(word)}\b", said):
                 best = a
         return best
 

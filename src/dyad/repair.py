@@ -1,5 +1,8 @@
 """Noise repair for scraped and machine-translated text, without moving a single character.
 
+Paragraph breaks are also made sentence boundaries before parsing: spaCy's small model
+otherwise runs a sentence across a newline and hangs one paragraph's verb on the next.
+
 Stripped links leave words fused together ("human rightsChinese military", "technologyamong
 other actions"). The fix is made on spaCy's tokens, not on the text: a fused token is split
 in two before tagging, so the tagger, parser and NER see two words while `doc.text`, and every
@@ -30,9 +33,30 @@ def split_point(word: str) -> int | None:
     return len(m.group(1)) if m else None
 
 
+def paragraph_breaks(text: str) -> bool:
+    """Whether single newlines end paragraphs here (most lines end a sentence), rather than
+    wrapping lines inside one (hard-wrapped text, where only blank lines end paragraphs)."""
+    lines = [ln.rstrip() for ln in text.splitlines() if ln.strip()]
+    if len(lines) < 2:
+        return True
+    ends = sum(ln[-1] in ".!?:\"'\u201d\u2019)" for ln in lines)
+    return ends >= 0.6 * len(lines)
+
+
+def mark_paragraphs(doc: Doc) -> None:
+    """A sentence never runs across a paragraph break: the parser is told where they are."""
+    single = paragraph_breaks(doc.text)
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        gap = prev.whitespace_ + (prev.text if prev.is_space else "")
+        if not tok.is_space and ("\n\n" in gap or (single and "\n" in gap)):
+            tok.is_sent_start = True
+
+
 @Language.component("dyad_repair")
 def repair_component(doc: Doc) -> Doc:
-    """Split fused tokens; record (start, end, text) of each repair in `doc._.repairs`."""
+    """Split fused tokens and mark paragraph breaks as sentence starts; record (start, end, text)
+    of each repair in `doc._.repairs`."""
     repairs = []
     fused = [(t, k) for t in doc if (k := split_point(t.text))]
     if fused:
@@ -43,6 +67,7 @@ def repair_component(doc: Doc) -> Doc:
                 retok.split(tok, parts, heads=[(tok, 1), tok.head if tok.head is not tok else (tok, 1)])
                 repairs.append((tok.idx, tok.idx + len(tok.text), tok.text))
     doc._.repairs = repairs
+    mark_paragraphs(doc)
     return doc
 
 
