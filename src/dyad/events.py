@@ -1,90 +1,120 @@
 """The events stage: who did what to whom, coded in CAMEO from spaCy's dependency parse.
 
 TRIGGERS. A trigger is a verb (or a noun such as "meeting", "visit", "sanctions") that matches a
-pattern of the verb lexicon (`data/verbs.yaml`, documented there). Among the patterns of a lemma,
-only those whose constraints (particle, object words, complement verbs, prepositional object)
-ALL hold are candidates; the most specific wins (2 points per constraint), and a pattern whose
-preposition is present beats one that names no preposition, which beats one whose preposition is
-absent (so "gave Tanzania a grant" still matches the {give, obj: grant, prep: to} family, but
-"drills around Taiwan" and "drills with Russia" pick their own patterns). Ties: file order.
-A preposition counts as present when it hangs on the trigger or on its object ("imposed
-sanctions on Iran" is parsed either way).
+pattern of the verb lexicon (`data/verbs.yaml`, documented there). Of a lemma's patterns only those
+whose constraints ALL hold compete (particle, object words, complement verbs, prepositional
+object); the most specific wins (4 points per constraint), then a pattern whose preposition is
+present (+2) beats one that names none (+1), which beats one whose preposition is absent (0): "gave
+Tanzania a grant" still takes the {give, obj: grant, prep: to} family, "drills around Taiwan" and
+"drills with Russia" pick their own patterns. Ties: file order. A preposition counts as present
+when it hangs on the trigger or on its object ("imposed sanctions on Iran" is parsed both ways);
+"on Monday" (a date) is no preposition. Nouns that only modify another noun are not triggers.
 
-SOURCE: the active subject (through coordination, open complements, participles and relative
-clauses; "urged Iran to release" makes Iran the subject of "release"), else the passive
-`by`-agent; for nouns the possessor / compound / adjective ("Russia's", "US", "Chinese"), a
-`by`-phrase, or the subject of the verb the noun depends on ("X held a meeting with Y", "In a
-meeting with Y, X said ..."). Inside reported speech a clause without an actor subject takes
-the speaker ("we will ..." resolves to the speaker anyway). A subject that is not itself an
-actor is searched one or two steps down ("officials of the foreign ministry", "thousands of
-Nigerians", "opposition groups in Zimbabwe").
+SOURCE. The active subject (through coordination, open complements, participles and relative
+clauses; "urged Iran to release" makes Iran the subject of "release"), else the passive `by`-agent
+("is opposed to", "is committed to" are states of their subject, not passives); for nouns the
+possessor / compound / adjective ("Russia's", "US", "Chinese"), a `by`-phrase, the subject of the
+verb the noun is an argument of ("X held a meeting with Y") or of the verb its phrase modifies ("In
+a meeting with Y, X said ..."). Inside reported speech a clause whose subject is no actor, or an
+unresolved pronoun, takes the speaker ("Hungary said it will support ..."); a passive without agent
+never does. A subject that is not itself an actor is searched a step or two down ("officials of the
+foreign ministry", "thousands of Nigerians", "opposition groups in Zimbabwe"). Unnamed protesters
+are people of the place they protest in. A dateline ("SEOUL —") is never an actor.
 
-TARGET, first candidate that yields an actor other than the source's own country:
+TARGET: the first candidate, in this order, that yields an actor which is not the source's own
+party (see ACTORS):
 1. the passive subject ("Kabul was shelled");
-2. the object of the preposition the pattern names (with, to, against, on, over, from, ...);
-3. for patterns whose object is a thing (`obj` constraint): the indirect object ("gave Tanzania a
-   grant"), then the object's own prepositional phrases ("sanctions on Iran", "the withdrawal of
-   Russian troops", "talks with Hamas"), then the object's possessor / adjective / compound
-   ("expelled two Russian diplomats", "Reagan's statement"), then its `by`-agent;
-   otherwise the direct object and then the same look inside it;
-4. for demands/appeals with a clause ("demanded that X withdraw") the subject of that clause;
-5. the objects of other prepositions of the trigger (to, with, against, on, at, from, ...);
-6. relation-reduction codes (16x) with no party in the sentence: "in protest against X"; then
-   the other country of the article's dominant dyad, if the article has one (see below);
-7. material conflict (14, 15, 17-20) with no actor target: the country of the place it happens
-   in ("troops remained on alert in the West Bank");
-8. implicit counterpart: verbal conflict and relation changes (10-13, 16) whose object names no
-   party ("raised the issue of ...") take the other side of the article's dominant dyad — the
-   pair of countries that makes up at least half of the article's two-sided events (and at least
-   two of them). Single sentences never have one.
+2. the object of the preposition the pattern names (with, to, against, on, over, from, ...),
+   or an actor inside it ("to refugees fleeing the war in Liberia");
+3. for patterns whose object is a thing (`obj`): the indirect object ("gave Tanzania a grant"),
+   then actors inside the object: its `by`-agent, "of"-phrase and other prepositional phrases
+   ("the withdrawal of Russian troops", "sanctions on Iran", "actions by China"), its possessor /
+   adjective / compound ("expelled two Russian diplomats", "Reagan's statement"); otherwise the
+   direct object itself, then the same look inside it. Inside an object, the source's own
+   country, state or citizens are a topic, not a target ("raised the detention of US citizens");
+3b. an event noun among the arguments: its agent when that is another party ("denounced Serbia's
+   suppression of ..."), else its target ("lifted its sanctions on Iran");
+3c. for threats and intents with a complement pattern, the complement's own target ("threatened
+   to break relations with Russia");
+4. the subject of a complement clause ("demanded that X withdraw", "allowed X to run",
+   "insisted on its demands that X ...");
+5. the objects of the trigger's other prepositions (to, with, against, on, at, from, ...), unless
+   the pattern named a preposition that is absent;
+6. a purpose clause's object ("opened the bridge to allow deliveries to Afghanistan"), or for a
+   purpose clause the object of the act it serves ("summoned X's envoy to complain");
+7. the party a motive names: "in protest against X", "in retaliation for X's ...", "in defiance
+   of X"; for threats and intents, the subject of an unless/if clause ("threatened to strike
+   unless Israel withdraws" targets Israel);
+8. material conflict (14, 15, 17-20) and truces (087x; CAMEO: "the target could be the location
+   for the ceasefire"): the country whose territory it happens in, when that is not the source's
+   own ("troops on alert in the West Bank");
+9. implicit counterpart: relation reductions (16) and verbal conflict (10-13) whose pattern
+   expects an object or preposition but found no party take the other country of the article's
+   dominant dyad: the pair of countries that makes up at least half of the article's two-sided
+   events, and at least two of them ("China cut off military channels in protest against ..."
+   in an article about US-China talks -> CHN 161 USA). A single sentence never has one. An
+   event whose only target is a role-coded actor with no country ("LEG") takes the counterpart
+   instead when there is one.
 
-COMPLEMENTS AND EMBEDDED TRIGGERS. A trigger embedded (through complements, objects, prepositions,
-purpose clauses or noun complements) under another trigger is governed by it:
-- under a reporting verb (say, announce, ... any 01 statement) it is coded on its own; the
-  report itself is a 010 only if nothing else in the sentence is coded. "X said Y must/should/has
-  to Z" is a demand by X on Y (10x, mirroring Z's intent code: must withdraw -> 1056);
+COMPLEMENTS AND EMBEDDED TRIGGERS. A trigger embedded under another one (through complements,
+objects, argument prepositions, purpose clauses, relative clauses, noun complements and
+coordination inside them) is governed by it; adjunct phrases of a verb ("after his meeting with
+X, Y flew home") are not embedded:
+- under a statement (010 "said", "announced") it is coded on its own; the statement itself is a
+  010 only if nothing else in the sentence is coded. "X said Y must/should/has to Z" is a demand
+  by X on Y (10x mirroring Z's intent code: "must withdraw" -> 1056; no coded Z -> 100);
 - under intent heads (plan, promise, pledge, vow, offer, agree, ready, willing, prepared, ...) the
-  complement takes its `intent` code (03x for cooperation, 13x for conflict) and the head is
-  dropped; under threaten/warn the same only when the complement's intent code is a 13x threat,
-  else the head's own code stands ("threatened to attack South Korea" -> 1384);
-- under refuse/decline/reject the complement takes its `negated` code, else the 12x mirror of
-  its intent code ("refused to release" -> 1243); under fail/avoid/refrain/deny it is no event;
+  complement takes its `intent` code (03x for cooperation, 13x for conflict; CAMEO's own pairing
+  when the pattern names none) and the head is dropped; under threaten/warn only a 13x threat
+  replaces the head ("threatened to attack South Korea" -> 1384). A head whose pattern names the
+  complement ({threaten, xcomp: [break, ...]}) keeps its code and takes the complement's target.
+  "reached a consensus to X", "an offer to X" make X an intent the same way;
+- under refuse/decline/reject the complement takes its `negated` code, else the 12x mirror of its
+  intent code ("refused to release" -> 1243); under fail/avoid/refrain/deny it is no event;
 - under an appeal or demand (02x/10x: urge, call on, ask, demand, order, ...) the head alone is
   coded; a bare head takes the code mirroring the complement's intent ("urged Iran to release"
   -> 0253, "demanded that Israel withdraw" -> 1056);
 - under any other coded trigger the embedded one is dropped: "lifted sanctions on Iran" is 085
-  only, "suspended talks with Hamas" 164, "accused X of violating" 112. The governing verb takes
-  the embedded noun's prepositional target (rule 3 above). A bare light verb ("have", "hold",
-  "pay", "make", ...) yields to its noun ("paid a visit to China" is the visit).
+  only, "suspended talks with Hamas" 164, "accused X of violating" 112, "cancelled a visit to
+  Haiti" 161 (the governing verb takes the noun's target, rule 3b). A bare light verb ("have",
+  "hold", "pay", "press", ...) yields to its event noun ("paid a visit to China" is the visit).
+- An infinitive hanging on a noun ("pressure to help Iran", "efforts to mediate") has not
+  happened; on a plan/pledge/offer it is an intent.
 
 NEGATION AND MODALITY.
-- Negated past or perfect acts did not happen and are not coded ("China has not agreed to go
-  ahead" is neither an agreement nor a rejection: CAMEO's 12x codes need an explicit refusal).
+- Negated past or perfect acts did not happen and are not coded: "China has not agreed to go
+  ahead" is neither an agreement nor a rejection (CAMEO's 12x codes are for explicit refusals,
+  and "has not agreed" reports a state of talks, not a refusal).
 - A refusal is an event: refuse/decline/reject + complement, a negated future or volitional form
-  ("will not accept", "is not willing to"), and a negated present stance ("we do not support")
-  become the pattern's `negated` code (a 12x rejection, or 011 for "would not comment");
-  `negated` is set on them. Without a `negated` code such forms are dropped.
-- will/would/shall/going to, intent heads and "is to/set to" turn an act into its `intent` code.
-- Conditional clauses (if, unless, whether) and questions are not events; the main clause of a
-  conditional is ("X will withdraw unless Y ..." is a 13x threat through withdraw's intent code).
-  could/may/might mark speculation and are not events.
+  ("will not accept", "is not willing to", "won't"), and a negated present stance ("we do not
+  support") take the pattern's `negated` code (a 12x rejection, or 011 for "would not comment"),
+  with `negated` set. Without a `negated` code such forms are dropped.
+- will/would/shall/going to, intent heads and "is to" turn an act into its intent code.
+- Conditional clauses (if, unless, whether), questions and speculation (could/may/might) are not
+  events; the main clause of a conditional is ("X will withdraw its peacekeepers unless ..." is a
+  13x threat through withdraw's intent code).
 
 COORDINATION. Coordinated sources and targets give one event per source-target pair. A `mutual`
 pattern with coordinated subjects and no target ("X and Y agreed", "talks between X and Y") gives
-both directions, X->Y and Y->X. "X met with Y" is one event X->Y. Coordinated verbs share their
-object ("donated and delivered goods to ...").
+both directions, X->Y and Y->X; "X met with Y" is one event X->Y. Coordinated verbs share an
+object that follows them both ("donated and delivered goods to ...").
 
-ACTORS. A two-sided event needs a source and a target that are coded actors (CAMEO codes from the
-actors stage) and not the same party: the same actor, or the same country where one side is the
-bare country, is dropped (government vs rebels of one country is kept). `one_sided=True` also
-emits events with only one side.
+ACTORS. Source and target are actors of the actors stage with a CAMEO code. By default an event
+needs both (PETRARCH's require_dyad); `one_sided=True` also emits events with one side. The two
+sides must be different parties: not the same actor, and not one country's state on both sides
+(USAGOV and USA, or two GOV actors of one country); a government and its rebels, opposition,
+courts or citizens are different parties. An actor the actors stage could code only with a role
+("GOV", no country) stands for the country or organisation its own noun phrase names ("South
+African leader de Klerk", "U.N. Secretary-General Kofi Annan") when there is one.
 
 DEDUP AND ORDER. The same (source, target, code) stated twice in one article is one event with
 `mentions` = 2. Events come in article order; within a sentence, main-clause events first.
 
-DATES. Each event gets the date expression of its own clause, else of its sentence (resolved
-against the publication date by `dates.resolve`), else the publication date. `place` is the
-name of the place an "in/at/near ..." phrase of the event's clause names, when it is a place.
+DATES AND PLACE. An event's date is the first date expression of its own clause, else of the
+clauses it depends on, else of the report that carries it ("..., officials said Tuesday"),
+resolved against the publication date (`dates.clause_date`); dates that bound a period ("since
+2018", "until May") do not date the event; no expression -> the publication date. `place` is the
+name of the place an "in/at/near ..." phrase of the trigger (or its verb) names.
 """
 from __future__ import annotations
 
@@ -110,24 +140,23 @@ INTENT_HEADS = {"plan", "intend", "promise", "pledge", "vow", "offer", "aim", "w
 INTENT_ADJ = {"ready", "willing", "prepared", "set", "poised", "eager", "determined", "keen", "due", "likely",
               "expected", "committed", "about"}
 THREAT_HEADS = {"threaten", "warn"}
+DESIRE_HEADS = {"want", "wish", "hope", "expect", "like", "prefer", "need", "fear", "doubt", "believe", "think"}
 REFUSAL_HEADS = {"refuse", "decline", "reject"}
 NEGATING_HEADS = {"fail", "avoid", "refrain", "deny", "dismiss", "refute", "rebut", "neglect", "cease"}
 REPORT_HEADS = {"say", "tell", "announce", "state", "add", "declare", "report", "claim", "insist", "reiterate",
                 "stress", "note", "confirm", "reveal", "explain", "argue", "assert", "emphasize", "emphasise",
                 "indicate", "write", "tweet", "affirm", "believe", "think", "quote", "acknowledge", "admit",
-                "tell", "warn", "caution", "predict", "suggest", "hint", "signal", "maintain", "contend"}
+                "warn", "caution", "predict", "suggest", "hint", "signal", "maintain", "contend"}
 LIGHT_VERBS = {"have", "hold", "make", "pay", "give", "take", "conduct", "stage", "launch", "mount", "carry",
                "begin", "start", "continue", "resume", "undertake", "lead", "get", "do", "see", "expect", "plan",
-               "propose", "announce", "consider"}
+               "propose", "announce", "consider", "press", "push", "pursue", "intensify", "escalate", "expand",
+               "step", "widen", "deepen", "keep", "maintain", "complete", "finish", "end", "conclude"}
 REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 INTENT_NOUNS = {"agreement", "consensus", "deal", "plan", "decision", "pledge", "promise", "offer", "commitment",
                 "proposal", "bid", "readiness", "willingness", "intention", "understanding", "invitation", "request",
                 "call", "appeal", "demand"}
 STATE_ROLES = {None, "", "GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 PROTEST_NOUNS = {"protest", "defiance", "retaliation", "response", "reprisal", "revenge", "solidarity", "support"}
-RELATION_NOUNS = {"relation", "relations", "tie", "ties", "channel", "channels", "communication", "communications",
-                  "contact", "contacts", "link", "links", "dialogue", "dialog", "talk", "talks", "exchange",
-                  "exchanges", "cooperation"}
 ADJUNCT_PREPS = {"after", "before", "during", "in", "at", "despite", "since", "until", "following", "amid", "amidst",
                  "ahead", "because", "like", "near", "outside", "inside", "throughout", "under", "within",
                  "without", "while", "prior"}
@@ -261,6 +290,19 @@ def _deinflect(word: str) -> list[str]:
     return out
 
 
+def _dateline(tok: Token) -> bool:
+    """A dateline word: "SEOUL", "WASHINGTON" before a dash at the start of an article or paragraph."""
+    if tok.i - tok.sent.start > 3 or not tok.is_upper or len(tok.text) < 3:
+        return False
+    doc = tok.doc
+    for j in range(tok.i + 1, min(tok.i + 4, len(doc))):
+        if doc[j].text in ("\u2014", "\u2013", "--", "-", ":"):
+            return True
+        if not doc[j].is_upper and doc[j].text not in (",", "."):
+            return False
+    return False
+
+
 def _words(tok: Token) -> set[str]:
     return {tok.lemma_.lower(), tok.lower_}
 
@@ -313,10 +355,6 @@ def _preps(tok: Token) -> list[tuple[str, Token]]:
     return out
 
 
-def code_root(c) -> str:
-    return c.pat.code[:2]
-
-
 def _role(a: Actor) -> str | None:
     if a.role:
         return a.role
@@ -352,17 +390,13 @@ class _Cand:
     noun: bool
     prep_present: bool
     obj: Token | None = None
-    governor: "_Cand | None" = None
-    path: str = ""
     suppressed: bool = False
     intent_head: bool = False
     threat_head: bool = False
     refused: bool = False
     deferred: list["_Cand"] = field(default_factory=list)
-    complement: "_Cand | None" = None
-    complement_tok: Token | None = None
-    demand_on: Token | None = None  # an obligation clause under a report: source is the speaker
-    light_subject: Token | None = None
+    complement: "_Cand | None" = None  # the complement whose topic a demand/appeal/threat mirrors
+    light_subject: Token | None = None  # the light verb whose subject a noun event takes
     embedded: list["_Cand"] = field(default_factory=list)  # suppressed noun triggers in its arguments
 
 
@@ -374,8 +408,8 @@ class EventStage:
     # -- the stage ------------------------------------------------------------------------------
     def __call__(self, doc: Doc, resolver: Resolver, published: str | None) -> list[Event]:
         self._cache: dict[int, Actor | None] = {}
+        self._placed_cache: dict[str, Actor | None] = {}
         self._resolver = resolver
-        self._countries = {a.country for a in resolver.actors if a.country}
         found: dict[tuple, Event] = {}
         pending: list[tuple[Event, str, Token]] = []  # events waiting for an article-level target
         for sent in doc.sents:
@@ -392,13 +426,12 @@ class EventStage:
                 ev.start, ev.end, ev.sentence = sent.start_char, sent.end_char, sent.text
                 got = dates.clause_date(trig, published)
                 ev.date = got[0] if got else published
-                if ev.source is None or ev.target is None or need and ev.target_country == ev.target_code \
-                        and ev.target_code and len(ev.target_code) == 3 and ev.target_country not in self._countries:
+                if ev.source is None or ev.target is None or need:
                     pending.append((ev, need, trig))  # completed below, or emitted one-sided
                 else:
                     self._add(found, ev)
         self._complete(found, pending)
-        return list(found.values())
+        return sorted(found.values(), key=lambda e: e.start)  # stable: within a sentence, main clause first
 
     @staticmethod
     def _add(found: dict[tuple, Event], ev: Event) -> None:
@@ -423,11 +456,9 @@ class EventStage:
         for ev, need, trig in pending:
             if need and dominant and ev.source_country in dominant:
                 other = next(iter(dominant - {ev.source_country}))
-                tgt = self._country_actor(other, trig.i)
+                tgt = self._country_actor(other)
                 if tgt is not None:
-                    c = ontology.get(ev.cameo)
                     ev.target, ev.target_code, ev.target_country, ev.target_name = tgt.id, tgt.code, tgt.dyad_code, tgt.name
-                    ev.plover = c.plover
                     self._add(found, ev)
                     done.add(id(ev))
                     continue
@@ -435,7 +466,7 @@ class EventStage:
             if id(ev) not in done and (self.one_sided or (ev.source is not None and ev.target is not None)):
                 self._add(found, ev)
 
-    def _country_actor(self, country: str, before: int) -> Actor | None:
+    def _country_actor(self, country: str) -> Actor | None:
         """The actor standing for a country: the country itself, else its most mentioned actor."""
         best = None
         for a in self._resolver.actors:
@@ -458,6 +489,14 @@ class EventStage:
             return []
         for c in cands.values():
             self._govern(c, cands)
+        changed = True
+        while changed:  # what a dropped trigger would have carried is dropped with it
+            changed = False
+            for c in cands.values():
+                if c.suppressed:
+                    for t in c.deferred:
+                        if not t.suppressed:
+                            t.suppressed = changed = True
         out: list[tuple[Event, int, Token, str]] = []
         memo: dict[int, list] = {}
         question = sent.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
@@ -496,8 +535,6 @@ class EventStage:
                 pats = self.lex.get((cand, False))
                 if pats:
                     break
-        if not pats and not noun and tok.pos_ == "NOUN":
-            return None
         if not pats:
             return None
         obj = None
@@ -521,7 +558,7 @@ class EventStage:
                 for c in o.children:
                     if c.dep_ in ("compound", "amod", "nmod", "nummod"):
                         obj_words |= _words(c)
-                    elif c.dep_ == "prep" and c.lower_ == "of":  # "tons of food", "the withdrawal of troops"
+                    elif c.dep_ == "prep" and c.lower_ in ("of", "to"):  # "tons of food", "access to technology"
                         for g in _children(c, "pobj"):
                             obj_words |= _words(g)
                             obj_words |= {w for cc in g.children if cc.dep_ in ("compound", "amod") for w in _words(cc)}
@@ -529,34 +566,58 @@ class EventStage:
         if obj is not None:
             preps += _preps(obj)
         prep_words = {p for p, _ in preps}
-        comps = set()
+        comps: set[str] = set()  # the complement verbs: "urged Iran to RELEASE", "called on X to STOP"
+        deeper: set[str] = set()  # their own complements: "demanded they refuse to RECOGNIZE"
+        threat_head = not noun and lemma in THREAT_HEADS
         for c in tok.children:
-            if c.dep_ in ("xcomp", "ccomp"):
+            if threat_head and c.dep_ == "ccomp" and not self._same_subject(tok, c):
+                continue  # "warned that Russia could attack": a warning about Russia, not a threat
+            if c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(
+                    x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
                 comps.add(c.lemma_.lower())
-                comps |= {g.lemma_.lower() for g in c.children if g.dep_ == "xcomp"}  # "demanded they refuse to"
+                deeper |= {g.lemma_.lower() for g in c.children if g.dep_ == "xcomp"}
         for _, g in preps:
             comps |= {x.lemma_.lower() for x in g.children if x.dep_ in ("acl", "relcl", "xcomp")}
         if obj is not None:
             comps |= {x.lemma_.lower() for x in obj.children if x.dep_ in ("acl", "xcomp")}
+        # "called the decision unfortunate": a verb of naming, not the bare act ("called Xi")
+        small_clause = any(x.dep_ == "oprd" for x in tok.children) or obj is not None and any(
+            x.dep_ in ("amod", "oprd") and x.i > obj.i and x.pos_ == "ADJ" for x in obj.children)
         best = None
         for p in pats:
+            if small_clause and p.constraints == 0:
+                continue
             if p.particle and p.particle not in particles:
                 continue
             if p.obj is not None and not (obj_words & p.obj):
                 continue
+            shallow = 0
             if p.xcomp is not None and not (comps & p.xcomp):
-                continue
+                if not (deeper & p.xcomp):
+                    continue
+                shallow = 1  # "urged X to stop arming": "stop" decides before "arm"
             if p.pobj is not None:
                 pobjs = [g for w, g in preps if p.prep is None or w == p.prep]
                 if not any(_words(g) & p.pobj for g in pobjs):
                     continue
             present = p.prep is not None and p.prep in prep_words
-            score = 4 * p.constraints + (2 if present else 1 if p.prep is None else 0)
+            score = 4 * p.constraints + (2 if present else 1 if p.prep is None else 0) - 3 * shallow
             if best is None or score > best[0]:
                 best = (score, p, present)
         if best is None:
             return None
         return _Cand(tok=tok, pat=best[1], noun=noun, prep_present=best[2], obj=obj)
+
+    def _same_subject(self, head: Token, comp: Token) -> bool:
+        """Whether a that-clause has the speaker as its subject ("Iran warned that it would ...")."""
+        cs = _children(comp, "nsubj")
+        if not cs:
+            return True
+        if cs[0].lower_ in ("we", "i"):
+            return True
+        hs = _children(head, "nsubj")
+        a = self._resolver.resolve(cs[0]) if cs[0].pos_ == "PRON" else None
+        return bool(hs) and a is not None and a is self._resolver.resolve(hs[0])
 
     @staticmethod
     def _shared_object(verb: Token) -> Token | None:
@@ -577,8 +638,13 @@ class EventStage:
         path: list[str] = []
         cur = tok
         steps = 0
-        while cur.dep_ in EMBED_DEPS and cur.head.i != cur.i and steps < 8:
+        while (cur.dep_ in EMBED_DEPS or cur.dep_ == "conj" and cur.head.dep_ in EMBED_DEPS | {"conj"}) \
+                and cur.head.i != cur.i and steps < 8:
             dep = cur.dep_
+            if dep == "conj":  # "urged X to stop arming Taiwan and to support ...": the first conjunct's place
+                cur = cur.head
+                steps += 1
+                continue
             if dep == "pobj" and cur.head.lower_ in ADJUNCT_PREPS and cur.head.head.pos_ in ("VERB", "AUX"):
                 return  # "after his meeting with X, Y flew home": an adjunct, not an argument
             if dep == "advcl" and not self._purpose(cur):
@@ -622,8 +688,8 @@ class EventStage:
                 g.deferred.append(t)
                 return
         clausal = path[0] in ("xcomp", "ccomp", "acomp") or path[0] == "pcomp" and glemma in INTENT_HEADS
-        if groot == "01":
-            return  # reported speech or a statement's content: coded on its own
+        if g.pat.code in ("010", "01") or groot == "01" and path[0] in ("ccomp", "xcomp", "advcl", "parataxis"):
+            return  # reported speech or an announcement's content: coded on its own
         if glemma in INTENT_HEADS and not g.noun and not clausal and any(d in ("xcomp", "ccomp") for d in path) \
                 and t.noun and g.pat.constraints == 0:
             t.intent_head = True  # "promised to continue military aid to X": the aid, as an intent
@@ -646,15 +712,15 @@ class EventStage:
         if glemma in NEGATING_HEADS and clausal:
             t.suppressed = True
             return
-        if groot in ("02", "10"):
-            t.suppressed = True
-            if g.complement is None and path[0] in ("xcomp", "ccomp"):
-                g.complement = t
-            return
         if (g.pat.constraints == 0 and glemma in LIGHT_VERBS and t.noun and path[0] in ("dobj", "attr")
                 and not g.noun):
             g.suppressed = True  # "paid a visit to China": the visit is the event
             t.light_subject = g.tok
+            return
+        if groot in ("02", "10"):
+            t.suppressed = True
+            if g.complement is None and (path[0] in ("xcomp", "ccomp") or path[0] == "advcl" and self._purpose(t.tok)):
+                g.complement = t
             return
         t.suppressed = True
         if t.noun:
@@ -681,11 +747,9 @@ class EventStage:
             code = "100"
             if comp is not None:
                 comp.suppressed = True
-                intent = comp.pat.intent or (comp.pat.code if comp.pat.code.startswith("03") else None)
-                code = mirror(intent, "10") or "100"
+                code = mirror(comp.pat.intent or derived_intent(comp.pat.code), "10") or "100"
             sources = self._actors(speaker)
             targets = self._actors(subj[0])
-            trig = tok
             for s, t_ in itertools.product(sources, targets):
                 ev = self._event(s, t_, code, verb, False)
                 if ev is not None:
@@ -732,21 +796,25 @@ class EventStage:
         if c.noun:
             if any(x.dep_ == "det" and x.lower_ == "no" for x in tok.children):
                 return []
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as") and tok.lemma_.lower() in PROTEST_NOUNS:
+            if self._nonfactual(tok):
+                return []
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as") and tok.lemma_.lower() in PROTEST_NOUNS | {
+                    "violation", "breach", "contravention"}:
                 return []  # "in protest against X", "in retaliation for": a motive, not an event
             if self._noun_intent(tok) or c.intent_head:
                 code = p.intent or derived_intent(p.code) or code
         else:
+            if tok.dep_ == "advcl" and self._purpose(tok) and self._negated(tok.head, c):
+                return []  # "would not give permission to Russia to help Israel": no help, no refusal of it
             neg = self._negated(tok, c)
+            refusal = p.negated or mirror(p.intent or derived_intent(p.code), "12")
             if c.refused:
-                code = p.negated or mirror(p.intent, "12")
-                if code is None:
+                if refusal is None:
                     return []
-                negated = True
+                code, negated = refusal, True
             elif neg:
-                mode = self._neg_mode(tok)
-                if mode == "refusal" and p.negated:
-                    code, negated = p.negated, True
+                if self._neg_mode(tok) == "refusal" and refusal is not None:
+                    code, negated = refusal, True
                 else:
                     return []
             elif c.intent_head or self._intent(tok):
@@ -762,8 +830,12 @@ class EventStage:
                 m = mirror(comp.intent or (comp.code if comp.code.startswith("03") else None), p.code[:2])
                 if m:
                     code = m
+        if (not c.noun and p.constraints == 0 and tok.lemma_.lower() in ("warn", "caution") and not c.complement):
+            for x in tok.children:  # "warned that Moscow could help ...": a warning about, not a threat to
+                if x.dep_ == "ccomp" and not self._same_subject(tok, x):
+                    code = "010"
         sources, passive_target = self._sources(c)
-        targets, need = self._targets(c, sources, passive_target)
+        targets, need = self._targets(c, sources, passive_target, code)
         if c.noun and not sources:  # "talks between X and Y"
             between = [a for w, g in _preps(tok) if w == "between" for a in self._actors(g)]
             if len(between) > 1:
@@ -783,6 +855,21 @@ class EventStage:
                 ev.place = self._place(tok)
                 out.append((ev, depth, tok, need if t is None or _role_only(t) else ""))
         return out
+
+    @staticmethod
+    def _nonfactual(noun: Token) -> bool:
+        """A noun inside an infinitive that hangs on a noun or states a purpose ("room to bargain in talks
+        with X", "flew in to attend talks with X"): what is aimed at has not happened."""
+        h = noun
+        for _ in range(6):
+            if h.head.i == h.i:
+                return False
+            h = h.head
+            if h.pos_ in ("VERB", "AUX"):
+                infinitive = any(x.dep_ == "aux" and x.lower_ == "to" for x in h.children) and not any(
+                    x.dep_ in ("nsubj", "nsubjpass") for x in h.children)
+                return infinitive and (h.dep_ == "acl" and h.head.lemma_.lower() not in INTENT_NOUNS or h.dep_ == "advcl")
+        return False
 
     @staticmethod
     def _depth(tok: Token) -> int:
@@ -805,6 +892,10 @@ class EventStage:
                 yield v
             elif v.dep_ == "acl" and v.head.dep_ == "dobj" and v.head.head.pos_ in ("VERB", "AUX"):
                 v = v.head.head
+                yield v
+            elif v.dep_ == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in v.children) \
+                    and not any(x.dep_ in ("nsubj", "nsubjpass") for x in v.children):
+                v = v.head  # a purpose clause shares its head's modality: "will send troops to help"
                 yield v
             else:
                 break
@@ -868,7 +959,10 @@ class EventStage:
 
     @staticmethod
     def _hypothetical(tok: Token) -> bool:
-        """Conditional clauses and speculation are not events."""
+        """Conditional clauses, speculation and wishes about others are not events."""
+        if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in DESIRE_HEADS and any(
+                x.dep_ == "nsubj" for x in tok.children):
+            return True  # "Obama wants Putin to attack Switzerland", "hoped X would attend"
         v = tok
         for _ in range(8):
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
@@ -888,6 +982,12 @@ class EventStage:
         if c.noun:
             return self._noun_sources(c), None
         subj, passive_tgt = self._subject(tok)
+        if (tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in REPORT_HEADS
+                and not _children(tok, "nsubj", "nsubjpass") and c.pat.code[:2] in ("01", "02", "10", "11", "12", "13")
+                and _children(tok.head.head, "nsubj")):
+            # "He said Taiwan was a red line and urged Washington to ...": spaCy hangs the second speech
+            # act on the reported clause; its speaker is the reporter, not that clause's subject
+            subj = _children(tok.head.head, "nsubj")[0]
         sources = self._actors(subj)
         if not sources and subj is not None and c.pat.code[:2] == "14" and subj.pos_ in ("NOUN", "PRON"):
             # unnamed protesters ("hundreds of thousands of people blocked streets in Hong Kong")
@@ -968,21 +1068,25 @@ class EventStage:
         if not sources:
             v = c.light_subject
             if v is None:
+                # the verb the noun is an argument of ("X held a meeting with Y") or the verb a
+                # prepositional phrase of it modifies ("In a meeting with Y, X said ...")
                 h = noun
-                steps = 0
-                while h.dep_ in ("dobj", "attr", "pobj", "prep", "conj", "nsubjpass", "compound") and steps < 4:
+                while h.dep_ == "conj":
                     h = h.head
-                    steps += 1
-                    if h.pos_ in ("VERB", "AUX"):
-                        v = h
-                        break
+                if h.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and h.head.pos_ in ("VERB", "AUX") \
+                        and h.head.lemma_.lower() in LIGHT_VERBS | {"be"}:
+                    v = h.head  # "held a meeting with", not "raised the detention of" (the raiser detains no one)
+                elif h.dep_ == "pobj" and h.head.lower_ in ("in", "during", "at", "after", "before", "following", "ahead") \
+                        and h.head.head.pos_ in ("VERB", "AUX"):
+                    v = h.head.head
             if v is not None:
                 s, _ = self._subject(v)
                 sources = self._actors(s)
         return sources
 
     # -- targets --------------------------------------------------------------------------------
-    def _targets(self, c: _Cand, sources: list[Actor], passive_tgt: Token | None) -> tuple[list[Actor], str]:
+    def _targets(self, c: _Cand, sources: list[Actor], passive_tgt: Token | None,
+                 code: str | None = None) -> tuple[list[Actor], str]:
         """The first candidate group of target actors (see the module notes); a group made only of
         role-coded actors ("GOV" with no country) is kept as a last resort."""
         src_ids = {a.id for a in sources}
@@ -998,7 +1102,7 @@ class EventStage:
             return [a for a in ok(actors) if a.dyad_code not in src_countries or _role(a) not in STATE_ROLES | {"CVL"}]
 
         fallback: list[Actor] = []
-        for got in self._target_candidates(c, sources, passive_tgt, ok, ok_inside):
+        for got in self._target_candidates(c, sources, passive_tgt, ok, ok_inside, code or c.pat.code):
             if not got:
                 continue
             if all(_role_only(a) for a in got):
@@ -1007,9 +1111,11 @@ class EventStage:
             return got, ""
         return fallback, self._need(c)
 
-    def _target_candidates(self, c: _Cand, sources: list[Actor], passive_tgt: Token | None, ok, ok_inside):
+    def _target_candidates(self, c: _Cand, sources: list[Actor], passive_tgt: Token | None, ok, ok_inside, code: str):
         tok, p = c.tok, c.pat
-        root = p.code[:2]
+        root = code[:2]
+        if root == "01" and code not in ("010", "01"):
+            root = "01x"  # 011-019 (deny, sympathise, ...) have their own targets; 010 says, to someone
 
         def first(toks) -> list[Actor]:
             for t in toks:
@@ -1056,9 +1162,12 @@ class EventStage:
                         "give", "grant", "offer", "send", "provide", "promise", "lend", "sell", "hand"):
                     yield first(dat)
                 if obj is not None:
-                    yield ok(self._actors(obj))
-                    if root != "01":
-                        yield self._inside(obj, ok_inside)
+                    yield ok(self._actors(obj) if root != "01" else [  # a statement's addressee, named
+                        a for a in [self._named(obj) or self._resolve(obj) or self._down(obj, 0)] if a])
+                    if root != "01":  # the object's owner or agent: "attacked Israeli positions",
+                        # "criticized the decision by Russia", "hosted talks between X and Y" (not "received
+                        # weapons FROM X")
+                        yield self._inside(obj, ok_inside, preps=("by", "of", "between", "with"))
                 yield first(dat)
         if root == "01":  # a statement's target is whom it is addressed to, not what it is about
             yield first(g for w, g in preps if w == "to")
@@ -1073,7 +1182,7 @@ class EventStage:
         comp = c.complement
         if comp is not None and root in ("13", "03"):
             _, ptgt = self._subject(comp.tok)
-            got, _ = self._targets(comp, sources, ptgt)
+            got, _ = self._targets(comp, sources, ptgt, comp.pat.code)
             yield got
         # 4. the subject of a complement clause ("demanded that X withdraw", "allowed X to run")
         for x in tok.children:
@@ -1124,14 +1233,18 @@ class EventStage:
             if root == "14":  # "students throughout Indonesia staged demonstrations"
                 for sx in _children(tok, "nsubj"):
                     places = places + _preps(sx)
+            src_countries = {a.dyad_code for a in sources}
             for w, g in places:
-                if w in PLACE_PREPS:
-                    yield [a for a in ok(self._actors(g)) if a.kind in ("country", "place") or a.code == a.dyad_code
-                           or (a.code and a.code.endswith("GOV") and g.ent_type_ == "GPE")]
+                if w in PLACE_PREPS:  # only another country's territory: a domestic place is no party
+                    yield [a for a in ok(self._actors(g)) if a.dyad_code not in src_countries and (
+                        a.kind in ("country", "place") or a.code == a.dyad_code
+                        or (a.code and a.code.endswith("GOV") and g.ent_type_ == "GPE"))]
 
     @staticmethod
     def _need(c: _Cand) -> str:
         """Whether a target-less event may take the article's dominant-dyad counterpart."""
+        if c.noun:
+            return ""
         root = c.pat.code[:2]
         if root == "16":
             return "counterpart"
@@ -1139,21 +1252,22 @@ class EventStage:
             return "counterpart"
         return ""
 
-    def _inside(self, obj: Token, ok, depth: int = 2) -> list[Actor]:
+    def _inside(self, obj: Token, ok, depth: int = 2,
+                preps: tuple[str, ...] = ("by", "of", "on", "against", "to", "with", "from", "for", "over", "into",
+                                          "between", "in")) -> list[Actor]:
         """Actors named inside an object noun phrase: "Russian diplomats", "sanctions on Iran"."""
-        for x in obj.children:
-            if x.dep_ in ("poss", "compound", "amod", "nmod") and self._resolve(x) is not None:
+        for x in obj.children:  # a possessive pronoun ("its demands") is mostly the source itself
+            if x.dep_ in ("poss", "compound", "amod", "nmod") and x.pos_ != "PRON" and self._resolve(x) is not None:
                 got = ok(self._actors(x))
                 if got:
                     return got
-        order = ("by", "of", "on", "against", "to", "with", "from", "for", "over", "into", "between", "in")
-        preps = _preps(obj)
-        for want in order:
-            for w, g in preps:
+        found = _preps(obj)
+        for want in preps:
+            for w, g in found:
                 if w == want:
                     got = ok(self._actors(g))
                     if not got and depth > 0:
-                        got = self._inside(g, ok, depth - 1)
+                        got = self._inside(g, ok, depth - 1, preps)
                     if got:
                         return got
         if depth > 0:
@@ -1161,7 +1275,7 @@ class EventStage:
                 if x.dep_ == "acl" and x.pos_ == "VERB":
                     o = _object(x)
                     if o is not None:
-                        got = ok(self._actors(o)) or self._inside(o, ok, depth - 1)
+                        got = ok(self._actors(o)) or self._inside(o, ok, depth - 1, preps)
                         if got:
                             return got
                     for ag in _children(x, "agent"):
@@ -1181,26 +1295,78 @@ class EventStage:
     def _actors(self, tok: Token | None) -> list[Actor]:
         if tok is None:
             return []
+        if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
+            tok = tok.head.head  # "Wang Yi, the party's top diplomat, who told him ...": the antecedent
         if tok.pos_ in ("VERB", "AUX"):  # "The Red Cross operating in Iraq said": the participle's subject
             subj = _children(tok, "nsubj", "nsubjpass")
             if not subj:
                 return []
             tok = subj[0]
         out: list[Actor] = []
-        for t in _conjuncts(tok):
-            a = self._resolve(t)
+        toks = _conjuncts(tok)
+        span = self._resolver.mention_span(tok) if self._resolver.at(tok) is not None else None
+        if span is not None:  # a name misparsed into pieces ("Barack" nsubj, "Obama" pobj, "and Putin")
+            toks += [c for i in range(*span) if i != tok.i for c in _conjuncts(tok.doc[i])[1:]]
+        for t in toks:
+            if _dateline(t):
+                continue  # "SEOUL — Putin and Kim signed ...": the dateline is not the subject
+            a = self._named(t) or self._resolve(t)
+            if a is not None and t.pos_ == "PRON" and a.kind == "place" and not (a.code or "").endswith("GOV"):
+                a = None  # "it stressed ...": a sea or a region does not speak
             if a is None or _role_only(a):
                 b = self._down(t, 2)  # "South African leader de Klerk" when de Klerk is only "GOV"
+                if b is None and a is not None:
+                    b = self._placed(a)  # "he" -> Annan, "GOV"; "U.N. Secretary-General Kofi Annan" -> UN
                 if b is not None and (a is None or not _role_only(b)):
                     a = b
             if a is not None and a not in out:
                 out.append(a)
         return out
 
+    def _named(self, tok: Token) -> Actor | None:
+        """A common noun with an apposed or compound name: "China's top diplomat Wang Yi" is Wang Yi,
+        not China (the name before the possessor)."""
+        if tok.pos_ != "NOUN" or self._resolver.at(tok) is not None:
+            return None
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":  # "Wang Yi, the party's top diplomat"
+            a = self._resolver.at(tok.head)
+            if a is not None and a.kind in ("person", "organization") and a.code:
+                return a
+        for c in tok.children:
+            if c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN":
+                a = self._resolver.at(c)
+                if a is not None and a.kind in ("person", "organization") and a.code:
+                    return a
+        return None
+
+    def _placed(self, actor: Actor) -> Actor | None:
+        """For an actor the actors stage could code only with a role ("GOV"): the country or
+        organisation a modifier of one of its mentions names ("U.N. Secretary-General Kofi Annan")."""
+        if actor.id in self._placed_cache:
+            return self._placed_cache[actor.id]
+        found = None
+        doc = self._resolver.doc
+        for m in actor.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            for t in [*span, *root.children, *root.head.children] if root.dep_ == "appos" else [*span, *root.children]:
+                if t.i in range(span.start, span.end) and self._resolver.at(t) is actor:
+                    continue
+                b = self._resolve(t)
+                if b is not None and b is not actor and not _role_only(b):
+                    found = b
+                    break
+            if found is not None:
+                break
+        self._placed_cache[actor.id] = found
+        return found
+
     def _down(self, tok: Token, depth: int) -> Actor | None:
         """ "officials of the foreign ministry", "thousands of Nigerians", "Ugandan opposition candidates",
         "China's top diplomat Wang Yi" (the name before the possessor)."""
-        kids = sorted((c for c in tok.children if c.dep_ in ACTOR_DOWN_DEPS),
+        kids = sorted((c for c in tok.children if c.dep_ in ACTOR_DOWN_DEPS and c.pos_ != "PRON"),
                       key=lambda c: (c.dep_ not in ("appos", "compound"), c.dep_ == "poss", c.i))
         for c in kids:
             a = self._resolve(c)
