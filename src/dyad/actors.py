@@ -150,10 +150,16 @@ TITLE_HEADS = {"secretary", "minister", "ministry", "department", "spokesman", "
                "ambassador", "envoy", "chief", "director", "head", "adviser", "advisor", "official", "officials"}
 
 
+PERSONAL_TITLES = {"secretary", "minister", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
+                   "ambassador", "envoy", "director", "chief", "head", "chairman", "chairwoman", "commissioner"}
+
+
 def _title_word(span: Span) -> bool:
-    """A department named only inside a title, as in "Secretary of State" or "Commerce Secretary"."""
+    """A department named only inside a title, as in "Secretary of State", "Commerce Secretary" or
+    "U.S. National Security Adviser"."""
     if len(span) != 1:
-        return False
+        root = span.root
+        return root.dep_ == "compound" and root.head.lower_ in PERSONAL_TITLES and root.head.i >= span.end
     tok = span[0]
     head = tok.head
     if tok.dep_ == "compound" and head.lower_ in TITLE_HEADS:
@@ -239,6 +245,8 @@ class ActorStage:
         group_tokens = {i for s, _ in group_spans for i in range(s.start, s.end)}
 
         for span in _candidate_spans(doc, kb):
+            if _dateline(span):
+                continue  # "SEOUL (Reuters) —" says where the story was filed, not who acted
             if any(i in group_tokens for i in range(span.start, span.end)) and not _is_person_like(span):
                 continue  # "China" inside "China's foreign ministry" belongs to the collective actor
             cluster = self._place(span, clusters, kb, published, doc)
@@ -507,7 +515,15 @@ class ActorStage:
 
     # -- codes from context ---------------------------------------------------------------------
     def _country_in(self, tokens) -> Entry | None:
-        for t in tokens:
+        toks = list(tokens)
+        # two-word names and demonyms first ("South Korean" is not "Korean", "United States")
+        for a, b in zip(toks, toks[1:]):
+            pair = f"{a.text} {b.text}"
+            hits = [h for h in self.kb.lookup(pair) if h.kind == "country"] or \
+                ([self.kb.demonym(pair)] if self.kb.demonym(pair) else [])
+            if hits:
+                return hits[0]
+        for t in toks:
             for text in (t.text, t.lemma_):
                 hits = self.kb.lookup(text) or ([self.kb.demonym(text)] if self.kb.demonym(text) else [])
                 for h in hits:
@@ -515,13 +531,16 @@ class ActorStage:
                         return h
                     if h.country and h.kind != "person":
                         return self.kb.countries.get(h.country) or Entry(name=h.country, kind="country", code=h.country)
-        # two-word names ("United States", "South Korea")
+        return None
+
+    def _igo_in(self, tokens) -> Entry | None:
+        """An international organisation named in context: "U.N. Secretary-General Kofi Annan"."""
         toks = list(tokens)
-        for a, b in zip(toks, toks[1:]):
-            hits = self.kb.lookup(f"{a.text} {b.text}")
-            for h in hits:
-                if h.kind == "country":
-                    return h
+        for n in (3, 2, 1):
+            for i in range(len(toks) - n + 1):
+                for h in self.kb.lookup(" ".join(t.text for t in toks[i:i + n])):
+                    if h.kind != "person" and h.code and h.code.startswith("IGO"):
+                        return h
         return None
 
     def _role_in(self, tokens) -> str | None:
@@ -570,6 +589,11 @@ class ActorStage:
                 continue
             country = self._country_in(ctx)
             role = self._role_in(ctx)
+            igo = None if country else self._igo_in(ctx)
+            if igo is not None:  # an official of an international organisation
+                c.country, c.role, c.code = None, "IGO", igo.code
+                c.link = {"method": "context", "evidence": " ".join(t.text for t in ctx)[:200]}
+                return
             if country or role:
                 c.country = country.code if country else c.country
                 c.role = role or c.role
@@ -582,7 +606,10 @@ class ActorStage:
         """Organisations and places the KB does not know: "China and Globalization Center" -> CHN, NGO."""
         country = self._country_in(span)
         if span.label_ in ("GPE", "LOC", "FAC"):
-            return (country.code if country else None), None  # a place has a country, not a role
+            code = country.code if country else None
+            if code is None and span.label_ == "GPE":
+                code = kbmod.place_country(span.text)  # "Tel Aviv" -> ISR, from the city gazetteer
+            return code, None  # a place has a country, not a role
         role = self._role_in(span)
         if role is None and span.label_ == "ORG":
             low = span.text.lower()
@@ -649,6 +676,16 @@ def _org_key(name: str) -> str:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper())
+
+
+def _dateline(span: Span) -> bool:
+    """A place in capitals opening a paragraph and followed by a dash or an agency in brackets."""
+    doc = span.doc
+    at_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
+    if not at_start or not span.text.replace(" ", "").replace(".", "").isupper():
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and (nxt.text in ("\u2014", "\u2013", "-", "--", "(", ",") or nxt.is_punct)
 
 
 def _honorific_gender(mentions: list[Span]) -> str | None:
@@ -729,11 +766,12 @@ class Resolver:
             return self.group_antecedent(token)
         if token.pos_ in ("NOUN", "PROPN"):
             role = self.kb.role_noun(token.lemma_) or self.kb.role_noun(token.text)
-            for t in token.children:
-                # "the press secretary, Brian Fallon": the apposed name
+            # "the press secretary, Brian Fallon": the apposed name first, then a name inside the
+            # phrase ("State Department officials"), the possessor last ("China's top diplomat")
+            kids = sorted(token.children, key=lambda t: {"appos": 0, "compound": 1, "flat": 1, "nmod": 2}.get(t.dep_, 3))
+            for t in kids:
                 if t.dep_ == "appos" and self.at(t) is not None:
                     return self.at(t)
-                # a phrase whose modifier is a name: "President Xi's office", "State Department officials"
                 if t.dep_ in ("compound", "poss", "flat", "nmod") and self.at(t) and (token.pos_ == "PROPN" or role):
                     return self.at(t)
             if role and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
@@ -751,7 +789,7 @@ class Resolver:
         window_start = sents[max(0, cur - 2)]
         best = None
         for s, e, a in self._mentions:
-            if s >= token.i or s < window_start or a.kind == "person":
+            if s >= token.i or s < window_start or a.kind in ("person", "place"):
                 continue
             score = (self._salience(self.doc[s:e].root) > 0, s)
             if best is None or score > best[0]:

