@@ -181,6 +181,11 @@ def _trim(span: Span) -> Span | None:
     while e > s and (doc[e - 1].text in ("'s", "\u2019s", "'", "\u2019") or doc[e - 1].is_punct
                      or (span.label_ == "PERSON" and e - s > 1 and doc[e - 1].pos_ in ("VERB", "AUX"))):
         e -= 1  # possessives, punctuation, and headline verbs caught in a name ("Obama Says")
+    opened = [i for i in range(s, e) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[0], e)):
+        e = opened[0]  # "Umma (Nation" -> "Umma"
+        while e > s and doc[e - 1].is_punct:
+            e -= 1
     if s >= e:
         return None
     return Span(doc, s, e, label=span.label_)
@@ -309,7 +314,18 @@ class ActorStage:
         if span.label_ == "PERSON" or (span.label_ == "KB"):
             return self._place_person(span, clusters, kb, published)
         if span.label_ == "NORP":
-            return None  # religions, parties, nationalities the KB does not know: not an actor by itself
+            country = self.kb.demonym(span[0].text) if len(span) > 1 else None
+            if country is None:
+                return None  # religions, parties, nationalities the KB does not know: not an actor by itself
+            # "Bosnian Serbs", "Croatian Serbs": a people named by its country's demonym
+            name = _clean_name(span.text)
+            for c in clusters:
+                if c.kind == "group" and c.name == name:
+                    return c
+            c = _Cluster(kind="group", name=name, code=country.code, country=country.code,
+                         link={"method": "context", "evidence": span.text})
+            clusters.append(c)
+            return c
         kind = ENT_KINDS.get(span.label_, "organization")
         name = _clean_name(re.sub(r"^the\s+", "", text, flags=re.I))
         same = self._same_org(name, kind, clusters)
@@ -531,6 +547,11 @@ class ActorStage:
                         return h
                     if h.country and h.kind != "person":
                         return self.kb.countries.get(h.country) or Entry(name=h.country, kind="country", code=h.country)
+        for t in toks:  # a city or region the KB does not list: "Darfur rebels"
+            if t.ent_type_ in ("GPE", "LOC") and t.is_title:
+                cc = kbmod.place_country(t.text)
+                if cc and cc in self.kb.countries:
+                    return self.kb.countries[cc]
         return None
 
     def _igo_in(self, tokens) -> Entry | None:
@@ -607,8 +628,8 @@ class ActorStage:
         country = self._country_in(span)
         if span.label_ in ("GPE", "LOC", "FAC"):
             code = country.code if country else None
-            if code is None and span.label_ == "GPE":
-                code = kbmod.place_country(span.text)  # "Tel Aviv" -> ISR, from the city gazetteer
+            if code is None and span.label_ in ("GPE", "LOC"):
+                code = kbmod.place_country(span.text)  # "Tel Aviv" -> ISR, "Darfur" -> SDN, from the gazetteer
             return code, None  # a place has a country, not a role
         role = self._role_in(span)
         if role is None and span.label_ == "ORG":

@@ -326,6 +326,23 @@ def _gazetteer() -> dict[str, str]:
                 best[key] = (pop, cc)
     for state in gc.get_us_states().values():
         best.setdefault(norm(state["name"]), (10**9, "USA"))
+    # provinces and regions (ISO 3166-2 subdivisions): "Sindh", "Aceh", and "Darfur" from "North Darfur"
+    derived: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        cc = iso3.get(sub.country_code)
+        if not cc:
+            continue
+        name = re.sub(r"\s*\(.*\)", "", sub.name)
+        best.setdefault(norm(name), (0, cc))
+        core = re.sub(r"\b(oblast'?|province|region|state|governorate|zizhiqu|uygur|krai|kray|respublika|"
+                      r"autonomous|republic|of|the|north(ern)?|south(ern)?|east(ern)?|west(ern)?|central)\b", " ",
+                      name, flags=re.I)
+        core = " ".join(core.split())
+        if core and len(core) > 3 and core != name:
+            derived.setdefault(norm(core), set()).add(cc)
+    for key, ccs in derived.items():
+        if len(ccs) == 1:
+            best.setdefault(key, (0, next(iter(ccs))))
     return {k: v for k, (_, v) in best.items()}
 
 
