@@ -671,11 +671,21 @@ class ActorStage:
                 country = self._country_in(list(ct.subtree))
                 if country:
                     break
+            end = t.i + 1
+            if not country and role not in ("GOV",):
+                # "the opposition in Zimbabwe", "rebels in Darfur", "protesters from Hong Kong"
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "from") and prep.i == t.i + 1:
+                        objs = [g for g in prep.children if g.dep_ == "pobj"]
+                        if objs and objs[0].ent_type_ in ("GPE", "LOC"):
+                            country = self._country_in(list(objs[0].subtree))
+                            if country:
+                                end = objs[0].right_edge.i + 1
+                                country_toks = []
             if not country or country.kind != "country":
                 continue
-            start = min(x.i for ct in country_toks for x in ct.subtree)
-            start = min(start, phrase_start)
-            out.append((Span(doc, start, t.i + 1, label="GROUP"), (country, role)))
+            start = min([x.i for ct in country_toks for x in ct.subtree] + [phrase_start])
+            out.append((Span(doc, start, end, label="GROUP"), (country, role)))
         return out
 
 

@@ -370,6 +370,8 @@ def _same_party(a: Actor, b: Actor) -> bool:
         return True
     if not a.dyad_code or a.dyad_code != b.dyad_code:
         return False
+    if "person" in (a.kind, b.kind):
+        return False  # a person acting on his own country's state, parties or people: a domestic event
     if a.country is None:  # an IGO, NGO or group on both sides
         return a.code == b.code
     ra, rb = _role(a), _role(b)
