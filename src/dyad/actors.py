@@ -311,9 +311,11 @@ class ActorStage:
         if hits:
             entry = self._choose(hits, published)
             return self._cluster_for_entry(entry, clusters, published, span, method="exact" if kbmod.norm(text) == kbmod.norm(entry.name) else "alias")
-        if span.label_ == "PERSON" or (span.label_ == "KB"):
+        people = (len(span) > 1 and self.kb.demonym(span[0].text) is not None and
+                  (self.kb.demonym(span[-1].text) is not None or span[-1].tag_ in ("NNPS", "NNS")))
+        if (span.label_ == "PERSON" or span.label_ == "KB") and not people:
             return self._place_person(span, clusters, kb, published)
-        if span.label_ == "NORP":
+        if span.label_ == "NORP" or people:
             country = self.kb.demonym(span[0].text) if len(span) > 1 else None
             if country is None:
                 return None  # religions, parties, nationalities the KB does not know: not an actor by itself
@@ -665,6 +667,8 @@ class ActorStage:
                 continue
             if _names_a_person(t):
                 continue  # "China's top diplomat Wang Yi": a title of the person, not a collective actor
+            if t.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
+                continue  # a name ("the West Bank", "the Foreign Ministry"), coded as one
             country_toks = [c for c in t.children if c.i < phrase_start and c.dep_ in ("poss", "compound", "amod", "nmod")]
             country = None
             for ct in country_toks:

