@@ -282,6 +282,7 @@ class ActorStage:
         for c in clusters:
             if c.kind == "person" and c.code is None:
                 self._code_from_context(c, doc)
+        self._country_from_sentence(clusters)
         clusters = [c for c in clusters if c.mentions]
         clusters.sort(key=lambda c: min(m.start for m in c.mentions))
         actors = []
@@ -445,6 +446,22 @@ class ActorStage:
                 if last >= 0 and (best is None or last > best[0]):
                     best = (last, c)
         return best[1] if best else None
+
+    @staticmethod
+    def _country_from_sentence(clusters: list[_Cluster]) -> None:
+        """An unknown official whose role is known but not the country ("Planning Minister Tran Xuan Gia
+        said Vietnam ...") takes the country when his first sentence names exactly one."""
+        for c in clusters:
+            if c.kind != "person" or c.entry is not None or c.country or not c.role or c.role in ("IGO", "NGO"):
+                continue
+            first = min(c.mentions, key=lambda m: m.start)
+            sent = first.sent
+            named = {o.country for o in clusters if o is not c and o.country and o.kind in ("country", "place", "group")
+                     and any(sent.start <= m.start < sent.end for m in o.mentions)}
+            if len(named) == 1:
+                c.country = named.pop()
+                c.code = c.country + c.role
+                c.link = dict(c.link, method="context", country_from="the only country named in its sentence")
 
     @staticmethod
     def _repeat_mentions(doc: Doc, clusters: list[_Cluster], span_cluster: dict) -> None:
