@@ -300,3 +300,11 @@ def test_pattern_is_frozen():
     p = Pattern(code="040", lemma="meet")
     with pytest.raises(Exception):
         p.code = "041"  # type: ignore[misc]
+
+
+def test_denial_is_not_aimed_at_the_subject_of_what_is_denied(pipeline):
+    from dyad import Article
+
+    doc = pipeline.process(Article(text="Mr. Blinken denied that the United States was trying to contain China.",
+                                   published="2023-06-19"))
+    assert not [e for e in doc.events if e.cameo == "016" and e.target_code == "USA"]

@@ -1188,8 +1188,9 @@ class EventStage:
             _, ptgt = self._subject(comp.tok)
             got, _ = self._targets(comp, sources, ptgt, comp.pat.code)
             yield got
-        # 4. the subject of a complement clause ("demanded that X withdraw", "allowed X to run")
-        for x in tok.children:
+        # 4. the subject of a complement clause ("demanded that X withdraw", "allowed X to run");
+        #    not for denials: "denied that the US was trying ..." is aimed at the accuser, not the US
+        for x in (tok.children if code != "016" else ()):
             if x.dep_ in ("ccomp", "xcomp"):
                 sx = _children(x, "nsubj", "nsubjpass")
                 if sx:
