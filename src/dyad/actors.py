@@ -696,7 +696,7 @@ class ActorStage:
             if not country and role not in ("GOV",):
                 # "the opposition in Zimbabwe", "rebels in Darfur", "protesters from Hong Kong"
                 for prep in t.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("in", "from") and prep.i == t.i + 1:
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "throughout", "across") and prep.i <= t.i + 2:
                         objs = [g for g in prep.children if g.dep_ == "pobj"]
                         if objs and objs[0].ent_type_ in ("GPE", "LOC"):
                             country = self._country_in(list(objs[0].subtree))
