@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,13 +15,6 @@ def shared_data() -> Path:
         if cand.is_dir():
             return cand
     sys.exit("reference data not found: set DYAD_SHARED_DATA to the shared/data folder")
-
-
-@contextmanager
-def timer(label: str, results: dict):
-    t = time.perf_counter()
-    yield
-    results[label] = results.get(label, 0.0) + time.perf_counter() - t
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

@@ -2,6 +2,8 @@
 one-sided option, dedup, dates. Real spaCy parse, real knowledge base (session fixtures)."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from dyad import ontology
@@ -298,7 +300,7 @@ def test_mirror_codes_follow_the_codebook():
 
 def test_pattern_is_frozen():
     p = Pattern(code="040", lemma="meet")
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         p.code = "041"  # type: ignore[misc]
 
 

@@ -17,6 +17,7 @@ what the quote and event stages use.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -191,10 +192,6 @@ def _trim(span: Span) -> Span | None:
     return Span(doc, s, e, label=span.label_)
 
 
-def _is_person_like(span: Span) -> bool:
-    return span.label_ == "PERSON"
-
-
 def _name_parts(span: Span) -> list[str]:
     return [t for t in kbmod.norm(span.text).split() if t not in ("jr", "sr", "ii", "iii")]
 
@@ -252,7 +249,7 @@ class ActorStage:
         for span in _candidate_spans(doc, kb):
             if _dateline(span):
                 continue  # "SEOUL (Reuters) —" says where the story was filed, not who acted
-            if any(i in group_tokens for i in range(span.start, span.end)) and not _is_person_like(span):
+            if any(i in group_tokens for i in range(span.start, span.end)) and span.label_ != "PERSON":
                 continue  # "China" inside "China's foreign ministry" belongs to the collective actor
             cluster = self._place(span, clusters, kb, published, doc)
             if cluster is None:
@@ -575,25 +572,19 @@ class ActorStage:
 
     def _igo_in(self, tokens) -> Entry | None:
         """An international organisation named in context: "U.N. Secretary-General Kofi Annan"."""
-        toks = list(tokens)
-        for n in (3, 2, 1):
-            for i in range(len(toks) - n + 1):
-                for h in self.kb.lookup(" ".join(t.text for t in toks[i:i + n])):
-                    if h.kind != "person" and h.code and h.code.startswith("IGO"):
-                        return h
+        for words in _ngrams(list(tokens)):
+            for h in self.kb.lookup(" ".join(t.text for t in words)):
+                if h.kind != "person" and h.code and h.code.startswith("IGO"):
+                    return h
         return None
 
     def _role_in(self, tokens) -> str | None:
         toks = list(tokens)
-        best = None
-        for n in (3, 2, 1):
-            for i in range(len(toks) - n + 1):
-                phrase = " ".join(t.text for t in toks[i:i + n])
-                role = self.kb.role_noun(phrase) or (self.kb.role_noun(" ".join(t.lemma_ for t in toks[i:i + n])) if n == 1 else None)
-                if role:
-                    return role
-            if best:
-                return best
+        for words in _ngrams(toks):
+            role = self.kb.role_noun(" ".join(t.text for t in words)) or (
+                self.kb.role_noun(words[0].lemma_) if len(words) == 1 else None)
+            if role:
+                return role
         for t in toks:  # named organisations in context carry their role
             for h in self.kb.lookup(t.text):
                 if h.kind != "country" and h.role:
@@ -617,8 +608,6 @@ class ActorStage:
             i -= 1
         if head.dep_ == "appos":  # "the country's top diplomat, Wang Yi"
             toks.extend(t for t in head.head.subtree if t.i < span.start or t.i >= span.end)
-        if head.dep_ == "compound" and head.head.i >= span.end:  # "Mr Xi's government"
-            pass
         seen = set()
         return [t for t in sorted(toks, key=lambda t: t.i) if not (t.i in seen or seen.add(t.i))]
 
@@ -730,6 +719,13 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper())
 
 
+def _ngrams(toks: list[Token], sizes: tuple[int, ...] = (3, 2, 1)):
+    """Runs of 3, then 2, then 1 tokens: the longest phrase in context is tried first."""
+    for n in sizes:
+        for i in range(len(toks) - n + 1):
+            yield toks[i:i + n]
+
+
 def _dateline(span: Span) -> bool:
     """A place in capitals opening a paragraph and followed by a dash or an agency in brackets."""
     doc = span.doc
@@ -790,6 +786,13 @@ class Resolver:
                 self._token[i] = a
         self._mentions.sort(key=lambda m: m[0])
         self._titles = {id(a): (c.title or "") for c, a in zip(clusters, actors)}
+        self._sent_starts = [st.start for st in doc.sents]  # for antecedent windows, computed once
+
+    def _window_start(self, token: Token, sentences_back: int) -> int:
+        """The first token of the sentence `sentences_back` before the one holding `token`."""
+        starts = self._sent_starts
+        cur = max(bisect.bisect_right(starts, token.i) - 1, 0)
+        return starts[max(0, cur - sentences_back)] if starts else 0
 
     def actor(self, actor_id: str | None) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
@@ -804,7 +807,7 @@ class Resolver:
                 return s, e
         return None
 
-    def resolve(self, token: Token, kinds: tuple[str, ...] = ("person", "organization", "group", "country", "place")) -> Actor | None:
+    def resolve(self, token: Token) -> Actor | None:
         """The actor behind a token: a name, a pronoun, a role noun or a phrase headed by one of them."""
         a = self.at(token)
         if a is not None:
@@ -836,9 +839,7 @@ class Resolver:
         if token.lower_ in ("it", "its") and (token.head.lemma_ == "be" or any(
                 c.dep_ in ("ccomp", "xcomp") and c.i > token.head.i for c in token.head.children)):
             return None
-        sents = [s.start for s in self.doc.sents]
-        cur = max((k for k, st in enumerate(sents) if st <= token.i), default=0)
-        window_start = sents[max(0, cur - 2)]
+        window_start = self._window_start(token, 2)
         best = None
         for s, e, a in self._mentions:
             if s >= token.i or s < window_start or a.kind in ("person", "place"):
@@ -850,9 +851,7 @@ class Resolver:
 
     def antecedent(self, token: Token, gender: str | None = None) -> Actor | None:
         """The nearest person before `token`, subjects first, within the last three sentences."""
-        sent_starts = [s.start for s in self.doc.sents]
-        cur = max((k for k, s in enumerate(sent_starts) if s <= token.i), default=0)
-        window_start = sent_starts[max(0, cur - 3)]
+        window_start = self._window_start(token, 3)
         best = None
         for s, e, a in self._mentions:
             if s >= token.i or s < window_start:
@@ -893,9 +892,3 @@ class Resolver:
                 best = a
         return best
 
-
-_stage_cache: dict[int, ActorStage] = {}
-
-
-def stage(kb: KB) -> ActorStage:
-    return _stage_cache.setdefault(id(kb), ActorStage(kb))

@@ -372,8 +372,8 @@ def builtin_files() -> list[Path]:
 
 @lru_cache(maxsize=8)
 def load(extra: tuple[str, ...] = ()) -> KB:
-    """The built-in KB merged with the user's files. Malformed user records raise KBError unless
-    `strict` loading is off; the built-in KB always loads."""
+    """The built-in KB merged with the user's files. A malformed record is skipped and kept in
+    `KB.errors` (file, line, field); a file that is not YAML at all raises KBError."""
     entries: list[Entry] = []
     agents: dict[str, str] = {}
     errors: list[KBError] = []

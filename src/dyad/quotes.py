@@ -1191,7 +1191,6 @@ class _Run:
         sent_s = doc[lo].idx
         sent_e = doc[hi - 1].idx + len(doc[hi - 1].text) if hi > 0 else pe
         before = self.text[sent_s:p_start]
-        after = self.text[p_end:sent_e]
         if len(re.findall(r"\w+", before)) >= 3:
             s, e = sent_s, p_start
         else:
