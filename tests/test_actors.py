@@ -76,6 +76,17 @@ def test_metonyms_igos_and_collective_actors(pipeline):
     assert codes["U.S."] == "USA" and codes["UK"] == "GBR" and codes["Kyiv"] == "UKRGOV"
 
 
+def test_collective_actors_named_by_a_modifier_or_without_a_country(pipeline):
+    text = ("Ugandan opposition candidates met Kenyan army officers. "
+            "A human rights group and two aid groups criticised them.")
+    doc = _doc(pipeline, text)
+    codes = {m.text: a.code for a in doc.actors for m in a.mentions}
+    assert codes["Ugandan opposition candidates"][:3] == "UGA"  # a demonym the model tags PERSON
+    assert codes["Kenyan army officers"] == "KENMIL"
+    assert codes["human rights group"] == "NGO" and codes["aid groups"] == "NGO"
+    assert all(a.country is None for a in doc.actors if a.code == "NGO")
+
+
 def test_pronouns_and_role_nouns_resolve_to_people(pipeline):
     text = ("Secretary of State Antony Blinken arrived in Beijing on Sunday. He met Foreign Minister Qin Gang "
             "for six hours. Later, the secretary told reporters that she was not there; Janet Yellen said "

@@ -258,6 +258,33 @@ def test_place_of_the_event(pipeline):
     assert [(e.cameo, e.place) for e in got] == [("040", "Beijing")]
 
 
+# -- domestic events ---------------------------------------------------------------------------------
+def test_domestic_act_targets_the_country_it_happens_in(pipeline):
+    assert roots(pipeline, "The Kenyan government imposed a curfew in Mombasa on Friday.") == {("KEN", "17", "KEN")}
+    got = events(pipeline, "The Kenyan government imposed a curfew in Mombasa on Friday.")
+    assert [(e.source_code, e.target_code) for e in got] == [("KENGOV", "KEN")]
+
+
+def test_where_a_statement_is_made_is_no_target(pipeline):
+    assert events(pipeline, "The Kenyan government said in Nairobi that the economy was growing.") == []
+    assert events(pipeline, "The Kenyan president warned in Nairobi that prices would rise.") == []
+
+
+def test_rebels_acting_on_their_own_state_are_a_dyad(pipeline):
+    got = events(pipeline, "Sudanese rebels demanded the removal of President Omar al-Bashir.", "2010-05-01")
+    assert [(e.source_code, e.cameo, e.target_code) for e in got] == [("SDNREB", "1041", "SDNGOV")]
+
+
+def test_unnamed_protesters_are_the_people_of_the_place(one_sided_pipeline):
+    doc = one_sided_pipeline.process(Article(text="Thousands of students staged protests in Jakarta.", published=PUB))
+    assert [(e.source_code, e.root) for e in doc.events] == [("IDN", "14")]
+
+
+def test_complement_object_is_the_target(pipeline):
+    got = triples(pipeline, "Militants in Iraq attempted to assassinate Prime Minister Nouri al-Maliki.", "2008-01-01")
+    assert got == {("IRQ", "185", "IRQ")}
+
+
 # -- article-level target --------------------------------------------------------------------------
 def test_relation_cut_takes_the_other_side_of_the_dominant_dyad(pipeline):
     text = ("Antony Blinken met Wang Yi in Beijing on Monday. Blinken also met Qin Gang. "

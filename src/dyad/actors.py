@@ -258,16 +258,20 @@ class ActorStage:
             span_cluster[(span.start, span.end)] = cluster
 
         for span, (entry, role) in group_spans:
-            person = self._titled_person(span, entry, clusters)
+            person = self._titled_person(span, entry, clusters) if entry is not None else None
             if person is not None:  # "China's top diplomat" after "China's top diplomat, Wang Yi"
                 person.mentions.append(span)
                 span_cluster[(span.start, span.end)] = person
                 continue
-            key_name = f"{entry.name} {CAMEO_ROLE_NAMES.get(role, role.lower())}"
+            if entry is None:
+                key_name = " ".join(t.lemma_.lower() if t.i == span.end - 1 else t.lower_ for t in span)
+            else:
+                key_name = f"{entry.name} {CAMEO_ROLE_NAMES.get(role, role.lower())}"
             cluster = next((c for c in clusters if c.kind == "group" and c.name == key_name), None)
             if cluster is None:
-                cluster = _Cluster(kind="group", name=key_name, code=entry.code + role, country=entry.code,
-                                   role=role, link={"method": "context", "evidence": span.text})
+                cluster = _Cluster(kind="group", name=key_name, code=(entry.code if entry else "") + role,
+                                   country=entry.code if entry else None, role=role,
+                                   link={"method": "context", "evidence": span.text})
                 clusters.append(cluster)
             cluster.mentions.append(span)
             span_cluster[(span.start, span.end)] = cluster
@@ -652,7 +656,7 @@ class ActorStage:
                 role = "MED"
         return (country.code if country else None), role
 
-    def _group_spans(self, doc: Doc) -> list[tuple[Span, tuple[Entry, str]]]:
+    def _group_spans(self, doc: Doc) -> list[tuple[Span, tuple[Entry | None, str]]]:
         """Noun phrases whose head is a role noun modified by a country: "Chinese officials"."""
         out = []
         for t in doc:
@@ -669,9 +673,17 @@ class ActorStage:
                 if role:
                     phrase_start = cand[0].i if cand else t.i
                     break
+            if not role and t.lemma_.lower() in MEMBER_NOUNS and mods:
+                # "opposition candidates", "rebel fighters": the role is in the modifier
+                for k in range(len(mods), 0, -1):
+                    cand = mods[len(mods) - k:]
+                    role = self.kb.role_noun(" ".join(m.text for m in cand))
+                    if role:
+                        phrase_start = cand[0].i
+                        break
             if not role:
                 continue
-            if _names_a_person(t):
+            if _names_a_person(t, self.kb):
                 continue  # "China's top diplomat Wang Yi": a title of the person, not a collective actor
             if t.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
                 continue  # a name ("the West Bank", "the Foreign Ministry"), coded as one
@@ -692,11 +704,24 @@ class ActorStage:
                             if country:
                                 end = objs[0].right_edge.i + 1
                                 country_toks = []
+            if not country and role in STATELESS_ROLES and phrase_start < t.i:
+                # "a human rights group", "aid groups": non-governmental whatever their country
+                start = min(x.i for m in mods if m.i >= phrase_start for x in m.subtree)  # "human" in "human rights group"
+                out.append((Span(doc, start, t.i + 1, label="GROUP"), (None, role)))
+                continue
             if not country or country.kind != "country":
                 continue
             start = min([x.i for ct in country_toks for x in ct.subtree] + [phrase_start])
             out.append((Span(doc, start, end, label="GROUP"), (country, role)))
         return out
+
+
+# roles a group has without a country: "a human rights group" is an NGO wherever it works
+STATELESS_ROLES = {"NGO"}
+# heads of a phrase whose modifier names the role: "opposition candidates", "army officers"
+MEMBER_NOUNS = {"candidate", "member", "supporter", "figure", "officer", "fighter", "worker", "unit", "force",
+                "personnel", "representative", "delegate", "delegation", "spokesman", "spokeswoman", "spokesperson",
+                "commander", "chief", "head", "source", "activist", "volunteer", "staff", "employee"}
 
 
 GENERIC_ORG_WORDS = {
@@ -748,11 +773,13 @@ def _honorific_gender(mentions: list[Span]) -> str | None:
     return None
 
 
-def _names_a_person(t: Token) -> bool:
-    """Whether a role noun is a title or apposition of a named person."""
+def _names_a_person(t: Token, kb: KB | None = None) -> bool:
+    """Whether a role noun is a title or apposition of a named person (a demonym the small model
+    tags PERSON, "Ugandan opposition candidates", is not a person)."""
     if t.dep_ in ("compound", "appos") and t.head.ent_type_ == "PERSON":
         return True
-    if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in t.children):
+    if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" and not (kb and kb.demonym(c.text))
+           for c in t.children):
         return True
     if t.dep_ == "appos" and t.head.ent_type_ == "PERSON":
         return True

@@ -120,7 +120,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -368,6 +368,8 @@ def _same_party(a: Actor, b: Actor) -> bool:
     (USAGOV and USA); a government and its rebels, opposition or citizens are two parties."""
     if a.id == b.id:
         return True
+    if "location" in (a.kind, b.kind):
+        return False  # the country a domestic act happens in (see _target_candidates, step 7)
     if not a.dyad_code or a.dyad_code != b.dyad_code:
         return False
     if "person" in (a.kind, b.kind):
@@ -998,7 +1000,8 @@ class EventStage:
             # are people of the place they protest in
             for w, g in _preps(tok) + (_preps(c.obj) if c.obj is not None else []):
                 if w in ("in", "at", "throughout", "across"):
-                    sources = [a for a in self._actors(g) if a.kind in ("country", "place") or a.code == a.dyad_code
+                    sources = [replace(a, code=a.dyad_code, role=None, kind="location") for a in self._actors(g)
+                               if a.kind in ("country", "place") or a.code == a.dyad_code
                                or (a.code or "").endswith("GOV") and g.ent_type_ == "GPE"]
                     if sources:
                         break
@@ -1099,11 +1102,15 @@ class EventStage:
         def ok(actors: list[Actor]) -> list[Actor]:
             return [a for a in actors if a.id not in src_ids and not any(_same_party(s, a) for s in sources)]
 
+        state_source = all(_role(s) in STATE_ROLES for s in sources)
+
         def ok_inside(actors: list[Actor]) -> list[Actor]:
             # a party named inside an object ("the detention of US citizens") is a topic, not the
-            # target, when it is the source's own country, state or citizens; its rebels or
-            # opposition ("crimes by Croatian extremists") remain a party
-            return [a for a in ok(actors) if a.dyad_code not in src_countries or _role(a) not in STATE_ROLES | {"CVL"}]
+            # target, when it is the state's own country, state or citizens; its rebels or
+            # opposition ("crimes by Croatian extremists") remain a party, and so does the state
+            # for rebels or opposition who act on it ("rebels demanded the removal of the president")
+            return [a for a in ok(actors) if a.dyad_code not in src_countries or not state_source
+                    or _role(a) not in STATE_ROLES | {"CVL"}]
 
         fallback: list[Actor] = []
         for got in self._target_candidates(c, sources, passive_tgt, ok, ok_inside, code or c.pat.code):
@@ -1176,6 +1183,15 @@ class EventStage:
         if root == "01":  # a statement's target is whom it is addressed to, not what it is about
             yield first(g for w, g in preps if w == "to")
             return
+        # 3a. the object of the complement a pattern requires: "attempted to assassinate X"
+        if p.xcomp is not None and not c.noun:
+            for x in tok.children:
+                if x.dep_ in ("xcomp", "ccomp") and x.lemma_.lower() in p.xcomp and not _children(x, "nsubj", "nsubjpass"):
+                    o = _object(x)
+                    if o is not None:
+                        yield ok(self._actors(o))
+                        yield self._inside(o, ok_inside)
+                    yield first(g for w, g in _preps(x) if w in OTHER_TARGET_PREPS)
         # 3b. an event noun in the arguments: its agent if not the source ("denounced Serbia's
         #     suppression of ..."), else its target ("lifted its sanctions on Iran")
         for e in c.embedded:
@@ -1233,17 +1249,24 @@ class EventStage:
                         yield ok(self._actors(sx[0]))
         # 7. material conflict (and threats of it), truces: the country it happens in (CAMEO 0871:
         #    "the target could be the location for the ceasefire")
-        if root in ("14", "15", "17", "18", "19", "20") or p.code.startswith("087"):
+        if root in ("14", "15", "17", "18", "19", "20") or p.code.startswith("087") or (
+                root == "13" and tok.lemma_.lower() not in THREAT_HEADS):  # "to impose a curfew in X", not "warned in X"
             places = preps + obj_preps
+            if obj is not None:  # "blew up power lines leading into Kabul"
+                places = places + [pg for x in obj.children if x.dep_ == "acl" for pg in _preps(x)]
             if root == "14":  # "students throughout Indonesia staged demonstrations"
                 for sx in _children(tok, "nsubj"):
                     places = places + _preps(sx)
             src_countries = {a.dyad_code for a in sources}
-            for w, g in places:
-                if w in PLACE_PREPS:  # only another country's territory: a domestic place is no party
-                    yield [a for a in ok(self._actors(g)) if a.dyad_code not in src_countries and (
-                        a.kind in ("country", "place") or a.code == a.dyad_code
-                        or (a.code and a.code.endswith("GOV") and g.ent_type_ == "GPE"))]
+            places = [(w, g) for w, g in places if w in PLACE_PREPS]
+            located = [(g, a) for w, g in places for a in self._actors(g) if a.kind in ("country", "place")
+                       or a.code == a.dyad_code or (a.code and a.code.endswith("GOV") and g.ent_type_ == "GPE")]
+            yield [a for g, a in located if a.dyad_code not in src_countries and ok([a])]
+            # a domestic act (a curfew in Algiers, shelling in Juba, a strike in Lagos): the country
+            # it happens in, as a place, so that the government acting in its own capital is a dyad
+            if sources:
+                yield ok([replace(a, code=a.dyad_code, role=None, kind="location") for g, a in located
+                          if a.dyad_code in src_countries])
 
     @staticmethod
     def _need(c: _Cand) -> str:
