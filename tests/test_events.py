@@ -285,6 +285,22 @@ def test_complement_object_is_the_target(pipeline):
     assert got == {("IRQ", "185", "IRQ")}
 
 
+def test_unidentified_attackers_are_coded_by_where_they_struck(pipeline):
+    got = events(pipeline, "Three US soldiers were killed by a roadside bomb near the town of Samarra.")
+    assert [(e.source_code, e.cameo, e.target_country) for e in got] == [("IRQ", "183", "USA")]
+    assert triples(pipeline, "Gunmen killed two Chinese engineers in Karachi on Monday.") == {("PAK", "180", "CHN")}
+    assert triples(pipeline, "A Canadian missionary was arrested in Lebanon.") == {("LBN", "173", "CAN")}
+
+
+def test_no_place_no_unidentified_source_and_no_guess_for_military_force(pipeline):
+    assert events(pipeline, "Three US soldiers were killed by a roadside bomb.") == []
+    assert events(pipeline, "Ten Ukrainian soldiers were killed in Kharkiv.") == []  # by whom: not said
+
+
+def test_a_stance_prefix_is_not_a_party(pipeline):
+    assert events(pipeline, "An anti-Syria journalist was killed by a car bomb in Beirut.") == []
+
+
 # -- article-level target --------------------------------------------------------------------------
 def test_relation_cut_takes_the_other_side_of_the_dominant_dyad(pipeline):
     text = ("Antony Blinken met Wang Yi in Beijing on Monday. Blinken also met Qin Gang. "

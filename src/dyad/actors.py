@@ -319,6 +319,8 @@ class ActorStage:
             return self._place_person(span, clusters, kb, published)
         if span.label_ == "NORP" or people:
             country = self.kb.demonym(span[0].text) if len(span) > 1 else None
+            if country is None and not people and _named_as_place(span):
+                return self._place(Span(doc, span.start, span.end, label="GPE"), clusters, kb, published, doc)
             if country is None:
                 return None  # religions, parties, nationalities the KB does not know: not an actor by itself
             # "Bosnian Serbs", "Croatian Serbs": a people named by its country's demonym
@@ -551,7 +553,7 @@ class ActorStage:
 
     # -- codes from context ---------------------------------------------------------------------
     def _country_in(self, tokens) -> Entry | None:
-        toks = list(tokens)
+        toks = [t for t in tokens if not stance_prefixed(t)]
         # two-word names and demonyms first ("South Korean" is not "Korean", "United States")
         for a, b in zip(toks, toks[1:]):
             pair = f"{a.text} {b.text}"
@@ -771,6 +773,29 @@ def _honorific_gender(mentions: list[Span]) -> str | None:
             if prev in ("mrs", "ms", "miss"):
                 return "f"
     return None
+
+
+def stance_prefixed(t: Token) -> bool:
+    """A country in a stance prefix: "an anti-Syria journalist" is not Syrian."""
+    doc = t.doc
+    if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("anti", "pro", "non"):
+        return True
+    return t.i >= 1 and doc[t.i - 1].lower_ in ("anti-", "pro-")
+
+
+PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "area", "capital", "port"}
+
+
+def _named_as_place(span: Span) -> bool:
+    """A name the small model tags NORP that the text uses as a place the gazetteer knows: "near the
+    town of Samarra", "in Kirkuk"."""
+    root = span.root
+    if root.dep_ != "pobj" or kbmod.place_country(span.text) is None:
+        return False
+    prep = root.head
+    if prep.lower_ in ("in", "near", "at", "outside", "into", "around"):
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
 
 
 def _names_a_person(t: Token, kb: KB | None = None) -> bool:

@@ -128,7 +128,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from . import dates, ontology
-from .actors import Resolver
+from .actors import Resolver, stance_prefixed
 from .types import Actor, Event
 
 INTENT_AUX = {"will", "would", "shall", "'ll", "wo"}  # "wo" is the first half of "won't"
@@ -157,6 +157,11 @@ INTENT_NOUNS = {"agreement", "consensus", "deal", "plan", "decision", "pledge", 
                 "call", "appeal", "demand"}
 STATE_ROLES = {None, "", "GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 PROTEST_NOUNS = {"protest", "defiance", "retaliation", "response", "reprisal", "revenge", "solidarity", "support"}
+# what does violence when no actor is named: its instrument or an unnamed attacker
+UNIDENTIFIED_CAUSES = {"bomb", "bombs", "bombing", "bombings", "blast", "blasts", "explosion", "explosions", "device",
+                       "devices", "ied", "ieds", "landmine", "landmines", "mine", "mines", "grenade", "grenades",
+                       "gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "bomber", "bombers",
+                       "kidnapper", "kidnappers", "sniper", "snipers", "car-bomb", "booby-trap"}
 ADJUNCT_PREPS = {"after", "before", "during", "in", "at", "despite", "since", "until", "following", "amid", "amidst",
                  "ahead", "because", "like", "near", "outside", "inside", "throughout", "under", "within",
                  "without", "while", "prior"}
@@ -181,6 +186,7 @@ class Pattern:
     obj: frozenset[str] | None = None
     pobj: frozenset[str] | None = None
     xcomp: frozenset[str] | None = None
+    subj: frozenset[str] | None = None
     noun: bool = False
     intent: str | None = None
     negated: str | None = None
@@ -189,7 +195,7 @@ class Pattern:
 
     @property
     def constraints(self) -> int:
-        return sum(x is not None for x in (self.particle, self.obj, self.pobj, self.xcomp))
+        return sum(x is not None for x in (self.particle, self.obj, self.pobj, self.xcomp, self.subj))
 
 
 def _set(value) -> frozenset[str] | None:
@@ -215,6 +221,7 @@ def lexicon(path: str | None = None) -> dict[tuple[str, bool], list[Pattern]]:
                 raise ValueError(f"verbs.yaml pattern {n}: {key} read as a boolean; quote it")
         p = Pattern(code=code, lemma=str(rec["lemma"]).lower(), particle=rec.get("particle"), prep=rec.get("prep"),
                     obj=_set(rec.get("obj")), pobj=_set(rec.get("pobj")), xcomp=_set(rec.get("xcomp")),
+                    subj=_set(rec.get("subj")),
                     noun=bool(rec.get("noun")), intent=str(rec["intent"]) if rec.get("intent") else None,
                     negated=str(rec["negated"]) if rec.get("negated") else None, mutual=bool(rec.get("mutual")),
                     order=n)
@@ -589,8 +596,14 @@ class EventStage:
         # "called the decision unfortunate": a verb of naming, not the bare act ("called Xi")
         small_clause = any(x.dep_ == "oprd" for x in tok.children) or obj is not None and any(
             x.dep_ in ("amod", "oprd") and x.i > obj.i and x.pos_ == "ADJ" for x in obj.children)
+        subj_words: set[str] | None = None
         best = None
         for p in pats:
+            if p.subj is not None:
+                if subj_words is None:
+                    subj_words = self._cause_words(tok)
+                if not (subj_words & p.subj):
+                    continue
             if small_clause and p.constraints == 0:
                 continue
             if p.particle and p.particle not in particles:
@@ -613,6 +626,19 @@ class EventStage:
         if best is None:
             return None
         return _Cand(tok=tok, pat=best[1], noun=noun, prep_present=best[2], obj=obj)
+
+    @staticmethod
+    def _cause_words(verb: Token) -> set[str]:
+        """The words of what did it: the active subject or the passive by-agent, with its modifiers
+        ("a roadside bombing killed", "were killed by an improvised explosive device")."""
+        out: set[str] = set()
+        heads = _children(verb, "nsubj") + [g for a in _children(verb, "agent") for g in _children(a, "pobj")]
+        for h in heads:
+            out |= _words(h)
+            for c in h.children:
+                if c.dep_ in ("compound", "amod", "nmod"):
+                    out |= _words(c)
+        return out
 
     def _same_subject(self, head: Token, comp: Token) -> bool:
         """Whether a that-clause has the speaker as its subject ("Iran warned that it would ...")."""
@@ -841,6 +867,8 @@ class EventStage:
                 if x.dep_ == "ccomp" and not self._same_subject(tok, x):
                     code = "010"
         sources, passive_target = self._sources(c)
+        if not sources:
+            sources = self._unidentified(c, code)
         targets, need = self._targets(c, sources, passive_target, code)
         if c.noun and not sources:  # "talks between X and Y"
             between = [a for w, g in _preps(tok) if w == "between" for a in self._actors(g)]
@@ -1058,11 +1086,39 @@ class EventStage:
             break
         return None, passive_tgt
 
+    def _unidentified(self, c: _Cand, code: str) -> list[Actor]:
+        """Violence by unnamed attackers ("a roadside bomb killed two soldiers near Samarra", "was shot
+        by gunmen in Karachi") and arrests by unnamed authorities ("was arrested in Lebanon"): the
+        country where it happened, as a place, the way event data codes an unidentified actor."""
+        root = code[:2]
+        if c.noun or root not in ("17", "18", "19", "20"):
+            return []
+        subj, _ = self._subject(c.tok)
+        agent = [g for a in _children(c.tok, "agent") for g in _children(a, "pobj")]
+        cause = subj if subj is not None else (agent[0] if agent else None)
+        if cause is None:
+            if not _passive(c.tok) or root == "19":
+                return []  # conventional force has an army behind it: no place stands in for it
+        elif cause.pos_ not in ("NOUN", "PROPN") or not (_words(cause) & UNIDENTIFIED_CAUSES) \
+                or self._actors(cause):
+            return []
+        places = _preps(c.tok) + (_preps(cause) if cause is not None else [])
+        if c.obj is not None:
+            places += _preps(c.obj)
+        for w, g in places:
+            if w in PLACE_PREPS | {"outside of"}:
+                got = [replace(a, code=a.dyad_code, role=None, kind="location") for a in self._actors(g)
+                       if a.kind in ("country", "place") or a.code == a.dyad_code
+                       or (a.code or "").endswith("GOV") and g.ent_type_ == "GPE"]
+                if got:
+                    return got[:1]
+        return []
+
     def _noun_sources(self, c: _Cand) -> list[Actor]:
         noun = c.tok
         sources: list[Actor] = []
         for x in noun.children:
-            if x.dep_ in ("poss", "compound", "amod", "nmod"):
+            if x.dep_ in ("poss", "compound", "amod", "nmod") and not stance_prefixed(x):  # not "anti-US protests"
                 a = self._resolve(x)
                 if a is not None:
                     sources = [y for y in self._actors(x) if y is not None]
@@ -1285,7 +1341,8 @@ class EventStage:
                                           "between", "in")) -> list[Actor]:
         """Actors named inside an object noun phrase: "Russian diplomats", "sanctions on Iran"."""
         for x in obj.children:  # a possessive pronoun ("its demands") is mostly the source itself
-            if x.dep_ in ("poss", "compound", "amod", "nmod") and x.pos_ != "PRON" and self._resolve(x) is not None:
+            if x.dep_ in ("poss", "compound", "amod", "nmod") and x.pos_ != "PRON" and not stance_prefixed(x) \
+                    and self._resolve(x) is not None:
                 got = ok(self._actors(x))
                 if got:
                     return got
@@ -1394,7 +1451,7 @@ class EventStage:
     def _down(self, tok: Token, depth: int) -> Actor | None:
         """ "officials of the foreign ministry", "thousands of Nigerians", "Ugandan opposition candidates",
         "China's top diplomat Wang Yi" (the name before the possessor)."""
-        kids = sorted((c for c in tok.children if c.dep_ in ACTOR_DOWN_DEPS and c.pos_ != "PRON"),
+        kids = sorted((c for c in tok.children if c.dep_ in ACTOR_DOWN_DEPS and c.pos_ != "PRON" and not stance_prefixed(c)),
                       key=lambda c: (c.dep_ not in ("appos", "compound"), c.dep_ == "poss", c.i))
         for c in kids:
             a = self._resolve(c)
