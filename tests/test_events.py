@@ -285,6 +285,21 @@ def test_complement_object_is_the_target(pipeline):
     assert got == {("IRQ", "185", "IRQ")}
 
 
+def test_martial_law_or_curfew_without_a_place_targets_the_own_country(pipeline):
+    got = events(pipeline, "The Thai government imposed martial law across Thailand.")
+    assert [(e.source_code, e.cameo, e.target_code) for e in got] == [("THAGOV", "1724", "THA")]
+
+
+def test_the_counterpart_of_the_talks_a_concession_followed(pipeline):
+    got = triples(pipeline, "Kenyan teachers called off their strike after talks with the Kenyan government.")
+    assert ("KEN", "08", "KEN") in {(s, c[:2], t) for s, c, t in got}
+
+
+def test_unknown_association_is_an_ngo(pipeline):
+    got = events(pipeline, "The Association of African Jurists investigated abuses by the Ugandan army.")
+    assert [(e.source_code, e.root, e.target_code) for e in got] == [("NGO", "09", "UGAMIL")]
+
+
 def test_unidentified_attackers_are_coded_by_where_they_struck(pipeline):
     got = events(pipeline, "Three US soldiers were killed by a roadside bomb near the town of Samarra.")
     assert [(e.source_code, e.cameo, e.target_country) for e in got] == [("IRQ", "183", "USA")]

@@ -656,6 +656,8 @@ class ActorStage:
                 role = "MIL"
             elif re.search(r"news|times|post|journal|tv|radio|agency|press", low):
                 role = "MED"
+            elif re.search(r"\bassociation\b|\bfoundation\b|human rights|\bwatch\b|\bcharity\b|red cross|red crescent", low):
+                role = "NGO"
         return (country.code if country else None), role
 
     def _group_spans(self, doc: Doc) -> list[tuple[Span, tuple[Entry | None, str]]]:

@@ -157,6 +157,12 @@ INTENT_NOUNS = {"agreement", "consensus", "deal", "plan", "decision", "pledge", 
                 "call", "appeal", "demand"}
 STATE_ROLES = {None, "", "GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 PROTEST_NOUNS = {"protest", "defiance", "retaliation", "response", "reprisal", "revenge", "solidarity", "support"}
+# nouns of negotiation whose "with" names a counterpart
+TALK_NOUNS = {"talk", "talks", "deliberation", "deliberations", "negotiation", "negotiations", "consultation",
+              "consultations", "meeting", "meetings", "discussion", "discussions", "agreement", "deal"}
+# administrative sanctions (and threats of them) a state imposes on its own country: curfews,
+# martial law, bans on parties; with no other target, that country is the target
+DOMESTIC_CODES = {"172", "1721", "1722", "1723", "1724", "132", "1321", "1322", "1323", "1324"}
 # what does violence when no actor is named: its instrument or an unnamed attacker
 UNIDENTIFIED_CAUSES = {"bomb", "bombs", "bombing", "bombings", "blast", "blasts", "explosion", "explosions", "device",
                        "devices", "ied", "ieds", "landmine", "landmines", "mine", "mines", "grenade", "grenades",
@@ -1176,6 +1182,12 @@ class EventStage:
                 fallback = fallback or got
                 continue
             return got, ""
+        if not fallback and (code or c.pat.code) in DOMESTIC_CODES:
+            states = {s.country for s in sources if s.country and _role(s) in STATE_ROLES - {None, ""}}
+            own = sorted((a for a in self._resolver.actors if a.country in states and a.id not in src_ids
+                          and a.kind in ("country", "place")), key=lambda a: a.kind != "country")
+            if own:  # that country, as a place: not the state itself
+                return [replace(own[0], code=own[0].country, role=None, kind="location")], ""
         return fallback, self._need(c)
 
     def _target_candidates(self, c: _Cand, sources: list[Actor], passive_tgt: Token | None, ok, ok_inside, code: str):
@@ -1296,6 +1308,11 @@ class EventStage:
             if w in ("in", "as") and g.lemma_.lower() in PROTEST_NOUNS:
                 yield first(gg for ww, gg in _preps(g) if ww in ("against", "at", "over", "of", "to", "for", "with"))
                 yield self._inside(g, ok_inside)
+        # 6a. the counterpart of talks that led to it: "called off the strike after talks with the government"
+        if root in ("03", "04", "05", "06", "08"):
+            for w, g in preps:
+                if w in ("after", "following", "in") and g.lemma_.lower() in TALK_NOUNS:
+                    yield first(gg for ww, gg in _preps(g) if ww == "with")
         # 6b. a conditional threat: "threatened to strike unless Israel withdraws" targets Israel
         if root == "13" or c.threat_head or self._intent(tok):
             for x in tok.children:
@@ -1308,8 +1325,9 @@ class EventStage:
         if root in ("14", "15", "17", "18", "19", "20") or p.code.startswith("087") or (
                 root == "13" and tok.lemma_.lower() not in THREAT_HEADS):  # "to impose a curfew in X", not "warned in X"
             places = preps + obj_preps
-            if obj is not None:  # "blew up power lines leading into Kabul"
+            if obj is not None:  # "blew up power lines leading into Kabul", "a series of bombs in Kabul"
                 places = places + [pg for x in obj.children if x.dep_ == "acl" for pg in _preps(x)]
+                places = places + [pg for w, g in obj_preps if w == "of" for pg in _preps(g)]
             if root == "14":  # "students throughout Indonesia staged demonstrations"
                 for sx in _children(tok, "nsubj"):
                     places = places + _preps(sx)
