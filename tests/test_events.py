@@ -300,6 +300,18 @@ def test_unknown_association_is_an_ngo(pipeline):
     assert [(e.source_code, e.root, e.target_code) for e in got] == [("NGO", "09", "UGAMIL")]
 
 
+def test_recipients_named_inside_the_object(pipeline):
+    got = events(pipeline, "Jordan sent food aid to refugees fleeing the war in Syria.")
+    assert [(e.source_code, e.root, e.target_code) for e in got] == [("JOR", "07", "SYRREF")]
+    got = events(pipeline, "President Erdogan reneged on his commitment to the Turkish people.", "2020-01-01")
+    assert [(e.source_country, e.root, e.target_code) for e in got] == [("TUR", "12", "TURCVL")]
+
+
+def test_arriving_peacekeepers_provide_peacekeeping(pipeline):
+    assert triples(pipeline, "UN peacekeepers arrived in Mali on Monday.") == {("IGOUNOPKO", "074", "MLI")}
+    assert roots(pipeline, "The Chinese foreign minister arrived in Mali on Monday.") == {("CHN", "04", "MLI")}
+
+
 def test_unidentified_attackers_are_coded_by_where_they_struck(pipeline):
     got = events(pipeline, "Three US soldiers were killed by a roadside bomb near the town of Samarra.")
     assert [(e.source_code, e.cameo, e.target_country) for e in got] == [("IRQ", "183", "USA")]

@@ -49,7 +49,9 @@ GROUP_PRONOUNS = {"they", "them", "their", "theirs", "it", "its"}
 CAMEO_ROLE_NAMES = {
     "GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary", "OPP": "opposition",
     "REB": "rebels", "COP": "police", "BUS": "business", "MED": "media", "EDU": "academia", "NGO": "NGO",
-    "CVL": "civilians", "SPY": "intelligence", "PTY": "party", "IGO": "IGO",
+    "CVL": "civilians", "SPY": "intelligence", "PTY": "party", "IGO": "IGO", "HLH": "health workers",
+    "ELI": "elites", "LAB": "labour", "REF": "refugees", "AGR": "agriculture", "CRM": "criminals",
+    "UAF": "armed groups",
 }
 
 
@@ -698,6 +700,21 @@ class ActorStage:
                 if country:
                     break
             end = t.i + 1
+            if not country and role not in ("GOV",):
+                # "refugees fleeing the war in Liberia", "civilians fleeing Syria": where they come from
+                for x in t.children:
+                    if x.dep_ == "acl" and x.lemma_.lower() in ("flee", "escape"):
+                        objs = [o for o in x.children if o.dep_ == "dobj"]
+                        places = objs + [g for o in objs + [x] for p in o.children if p.dep_ == "prep"
+                                         and p.lower_ in ("in", "from") for g in p.children if g.dep_ == "pobj"]
+                        for g in places:
+                            if g.ent_type_ in ("GPE", "LOC"):
+                                country = self._country_in(list(g.subtree))
+                                if country:
+                                    end = x.right_edge.i + 1
+                                    country_toks = []
+                                    break
+                        break
             if not country and role not in ("GOV",):
                 # "the opposition in Zimbabwe", "rebels in Darfur", "protesters from Hong Kong"
                 for prep in t.children:

@@ -640,10 +640,13 @@ class EventStage:
         out: set[str] = set()
         heads = _children(verb, "nsubj") + [g for a in _children(verb, "agent") for g in _children(a, "pobj")]
         for h in heads:
-            out |= _words(h)
-            for c in h.children:
-                if c.dep_ in ("compound", "amod", "nmod"):
-                    out |= _words(c)
+            # "the first deployment of NATO peacekeeping troops": the head and what it is made of
+            heads_of = [h] + [g for w, g in _preps(h) if w == "of"]
+            for x in heads_of:
+                out |= _words(x)
+                for c in x.children:
+                    if c.dep_ in ("compound", "amod", "nmod"):
+                        out |= _words(c)
         return out
 
     def _same_subject(self, head: Token, comp: Token) -> bool:
@@ -1161,16 +1164,19 @@ class EventStage:
         src_ids = {a.id for a in sources}
         src_countries = {a.dyad_code for a in sources if a.dyad_code}
 
-        def ok(actors: list[Actor]) -> list[Actor]:
+        def ok(actors: list[Actor], via: str = "") -> list[Actor]:
             return [a for a in actors if a.id not in src_ids and not any(_same_party(s, a) for s in sources)]
 
         state_source = all(_role(s) in STATE_ROLES for s in sources)
 
-        def ok_inside(actors: list[Actor]) -> list[Actor]:
+        def ok_inside(actors: list[Actor], via: str = "") -> list[Actor]:
             # a party named inside an object ("the detention of US citizens") is a topic, not the
             # target, when it is the state's own country, state or citizens; its rebels or
             # opposition ("crimes by Croatian extremists") remain a party, and so does the state
-            # for rebels or opposition who act on it ("rebels demanded the removal of the president")
+            # for rebels or opposition who act on it ("rebels demanded the removal of the president"),
+            # and so is the recipient of what the object promised ("reneged on his commitment TO the people")
+            if via == "to":
+                return ok(actors)
             return [a for a in ok(actors) if a.dyad_code not in src_countries or not state_source
                     or _role(a) not in STATE_ROLES | {"CVL"}]
 
@@ -1368,7 +1374,7 @@ class EventStage:
         for want in preps:
             for w, g in found:
                 if w == want:
-                    got = ok(self._actors(g))
+                    got = ok(self._actors(g), via=w)
                     if not got and depth > 0:
                         got = self._inside(g, ok, depth - 1, preps)
                     if got:
