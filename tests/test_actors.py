@@ -87,6 +87,16 @@ def test_collective_actors_named_by_a_modifier_or_without_a_country(pipeline):
     assert all(a.country is None for a in doc.actors if a.code == "NGO")
 
 
+def test_lone_surname_the_model_tags_as_a_place_links_to_the_kb(pipeline):
+    doc = _doc(pipeline, "Blinken said China must release the detained Americans.", "2023-06-01")
+    blinken = _actor_at(doc, "Blinken said China must release the detained Americans.", "Blinken")
+    assert blinken is not None and blinken.name == "Antony Blinken" and blinken.kind == "person"
+    assert blinken.link["method"] == "surname"
+    for text in ("Fighting went on in Kherson.", "The mayor of Kherson spoke."):  # tagged GPE, then PERSON
+        doc = _doc(pipeline, text, "2023-06-01")
+        assert [(a.name, a.kind, a.code) for a in doc.actors] == [("Kherson", "place", "UKR")]
+
+
 def test_pronouns_and_role_nouns_resolve_to_people(pipeline):
     text = ("Secretary of State Antony Blinken arrived in Beijing on Sunday. He met Foreign Minister Qin Gang "
             "for six hours. Later, the secretary told reporters that she was not there; Janet Yellen said "

@@ -300,6 +300,13 @@ def test_unknown_association_is_an_ngo(pipeline):
     assert [(e.source_code, e.root, e.target_code) for e in got] == [("NGO", "09", "UGAMIL")]
 
 
+def test_a_leader_on_what_his_own_state_should_do_is_no_demand(pipeline):
+    text = "Putin said Russia should be ready to conduct nuclear tests."
+    assert not [e for e in events(pipeline, text) if e.root == "10"]
+    got = triples(pipeline, "Putin said Ukraine must stop its attacks.")
+    assert {(s, c[:2], t) for s, c, t in got} == {("RUS", "10", "UKR")}
+
+
 def test_recipients_named_inside_the_object(pipeline):
     got = events(pipeline, "Jordan sent food aid to refugees fleeing the war in Syria.")
     assert [(e.source_code, e.root, e.target_code) for e in got] == [("JOR", "07", "SYRREF")]

@@ -319,6 +319,10 @@ class ActorStage:
                   (self.kb.demonym(span[-1].text) is not None or span[-1].tag_ in ("NNPS", "NNS")))
         if (span.label_ == "PERSON" or span.label_ == "KB") and not people:
             return self._place_person(span, clusters, kb, published)
+        if span.label_ in PLACE_LABELS and len(span) == 1 and span[0].is_title and kbmod.place_country(span.text) is None:
+            person = self._place_person(span, clusters, kb, published)
+            if person is not None:
+                return person
         if span.label_ == "NORP" or people:
             country = self.kb.demonym(span[0].text) if len(span) > 1 else None
             if country is None and not people and _named_as_place(span):
@@ -422,11 +426,16 @@ class ActorStage:
         if published:
             dated = {k: e for k, e in cands.items() if any(r.holds_on(published) for r in e.roles)}
             cands = dated or cands
-        if len(cands) == 1 and span.label_ in ("PERSON", "KB"):
+        exact_surname = bool(kb.surname_candidates(word))
+        if len(cands) == 1 and (span.label_ in ("PERSON", "KB") or exact_surname and span.label_ in PLACE_LABELS
+                                and kbmod.place_country(span.text) is None):
+            # the small model tags a lone surname it has not seen ("Blinken said ...") as a place
             e = next(iter(cands.values()))
             return self._cluster_for_entry(e, clusters, published, span, "surname")
         if span.label_ != "PERSON":
             return None
+        if len(span) == 1 and _named_as_place(span, self.kb):  # "the mayor of Kherson", tagged PERSON
+            return self._place(Span(span.doc, span.start, span.end, label="GPE"), clusters, kb, published, span.doc)
         c = _Cluster(kind="person", name=_clean_name(span.text), link={"method": "new"})
         clusters.append(c)
         return c
@@ -737,6 +746,7 @@ class ActorStage:
         return out
 
 
+PLACE_LABELS = ("GPE", "LOC", "NORP")
 # roles a group has without a country: "a human rights group" is an NGO wherever it works
 STATELESS_ROLES = {"NGO"}
 # heads of a phrase whose modifier names the role: "opposition candidates", "army officers"
@@ -805,16 +815,17 @@ def stance_prefixed(t: Token) -> bool:
 PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "area", "capital", "port"}
 
 
-def _named_as_place(span: Span) -> bool:
-    """A name the small model tags NORP that the text uses as a place the gazetteer knows: "near the
-    town of Samarra", "in Kirkuk"."""
+def _named_as_place(span: Span, kb: KB | None = None) -> bool:
+    """A name the small model tags NORP or PERSON that the text uses as a place the gazetteer knows:
+    "near the town of Samarra", "in Kirkuk", "the mayor of Kherson"."""
     root = span.root
     if root.dep_ != "pobj" or kbmod.place_country(span.text) is None:
         return False
     prep = root.head
     if prep.lower_ in ("in", "near", "at", "outside", "into", "around"):
         return True
-    return prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+    head = prep.head.lemma_.lower()
+    return prep.lower_ == "of" and (head in PLACE_NOUNS or kb is not None and kb.role_noun(head) is not None)
 
 
 def _names_a_person(t: Token, kb: KB | None = None) -> bool:

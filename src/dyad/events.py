@@ -792,6 +792,8 @@ class EventStage:
             sources = self._actors(speaker)
             targets = self._actors(subj[0])
             for s, t_ in itertools.product(sources, targets):
+                if s.dyad_code == t_.dyad_code and _role(t_) in STATE_ROLES and _role(s) in STATE_ROLES:
+                    continue  # "Putin said Russia should be ready": his own state's policy, not a demand
                 ev = self._event(s, t_, code, verb, False)
                 if ev is not None:
                     out.append((ev, self._depth(verb), verb, ""))
