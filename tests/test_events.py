@@ -307,6 +307,18 @@ def test_a_leader_on_what_his_own_state_should_do_is_no_demand(pipeline):
     assert {(s, c[:2], t) for s, c, t in got} == {("RUS", "10", "UKR")}
 
 
+def test_unknown_party_takes_the_country_of_its_sentence(pipeline):
+    got = events(pipeline, "The Vatan party said it would boycott Turkey's elections.")
+    assert [(e.source_code, e.root, e.target_code) for e in got] == [("TURPTY", "13", "TUR")]
+
+
+def test_a_people_named_by_demonym_is_not_its_state(pipeline):
+    got = events(pipeline, "Kenyan landowners staged a protest outside Parliament.")
+    assert [(e.source_code, e.root, e.target_code) for e in got] == [("KEN", "14", "KENLEG")]
+    got = triples(pipeline, "Thousands of Pakistanis protested outside the US embassy in Islamabad.")
+    assert {(s, c[:2], t) for s, c, t in got} == {("PAK", "14", "USA")}
+
+
 def test_recipients_named_inside_the_object(pipeline):
     got = events(pipeline, "Jordan sent food aid to refugees fleeing the war in Syria.")
     assert [(e.source_code, e.root, e.target_code) for e in got] == [("JOR", "07", "SYRREF")]

@@ -464,10 +464,13 @@ class ActorStage:
     @staticmethod
     def _country_from_sentence(clusters: list[_Cluster]) -> None:
         """An unknown official whose role is known but not the country ("Planning Minister Tran Xuan Gia
-        said Vietnam ...") takes the country when his first sentence names exactly one."""
+        said Vietnam ...") takes the country when his first sentence names exactly one; so does an unknown
+        party, ministry or parliament ("the Umma party will boycott Algeria's elections")."""
         for c in clusters:
-            if c.kind != "person" or c.entry is not None or c.country or not c.role or c.role in ("IGO", "NGO"):
+            if c.entry is not None or c.country or not c.role or c.role in ("IGO", "NGO"):
                 continue
+            if c.kind != "person" and not (c.kind == "organization" and c.role in DOMESTIC_ROLES):
+                continue  # a party or a ministry acts at home; a rebel group or a company may not
             first = min(c.mentions, key=lambda m: m.start)
             sent = first.sent
             named = {o.country for o in clusters if o is not c and o.country and o.kind in ("country", "place", "group")
@@ -657,6 +660,9 @@ class ActorStage:
                 code = kbmod.place_country(span.text)  # "Tel Aviv" -> ISR, "Darfur" -> SDN, from the gazetteer
             return code, None  # a place has a country, not a role
         role = self._role_in(span)
+        head = span.root.head
+        if role is None and span.root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and head.i >= span.end:
+            role = self.kb.role_noun(head.lemma_)  # "the Umma party", "the Zapatista movement"
         if role is None and span.label_ == "ORG":
             low = span.text.lower()
             if re.search(r"universit|school|institute|college|academy|center|centre|think tank", low):
@@ -747,6 +753,7 @@ class ActorStage:
 
 
 PLACE_LABELS = ("GPE", "LOC", "NORP")
+DOMESTIC_ROLES = {"PTY", "OPP", "GOV", "LEG", "JUD", "COP"}
 # roles a group has without a country: "a human rights group" is an NGO wherever it works
 STATELESS_ROLES = {"NGO"}
 # heads of a phrase whose modifier names the role: "opposition candidates", "army officers"

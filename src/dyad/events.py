@@ -1341,6 +1341,9 @@ class EventStage:
                     places = places + _preps(sx)
             src_countries = {a.dyad_code for a in sources}
             places = [(w, g) for w, g in places if w in PLACE_PREPS]
+            if root == "14":  # a protest outside a parliament or an embassy is aimed at it
+                yield ok([a for w, g in places if w in ("outside", "at") for a in self._actors(g)
+                          if a.kind in ("organization", "group")])
             located = [(g, a) for w, g in places for a in self._actors(g) if a.kind in ("country", "place")
                        or a.code == a.dyad_code or (a.code and a.code.endswith("GOV") and g.ent_type_ == "GPE")]
             yield [a for g, a in located if a.dyad_code not in src_countries and ok([a])]
@@ -1482,6 +1485,8 @@ class EventStage:
         for c in kids:
             a = self._resolve(c)
             if a is not None and not _role_only(a):
+                if a.kind == "country" and c.dep_ in ("amod", "compound") and tok.tag_ in ("NNS", "NNPS"):
+                    return replace(a, kind="group")  # "Algerian landowners": a people, not the state
                 return a
         if depth <= 0:
             return None
