@@ -18,8 +18,13 @@ verb the noun is an argument of ("X held a meeting with Y") or of the verb its p
 a meeting with Y, X said ..."). Inside reported speech a clause whose subject is no actor, or an
 unresolved pronoun, takes the speaker ("Hungary said it will support ..."); a passive without agent
 never does. A subject that is not itself an actor is searched a step or two down ("officials of the
-foreign ministry", "thousands of Nigerians", "opposition groups in Zimbabwe"). Unnamed protesters
-are people of the place they protest in. A dateline ("SEOUL —") is never an actor.
+foreign ministry", "thousands of Nigerians", "opposition groups in Zimbabwe"); a plural noun named
+by a demonym ("Algerian landowners") is a people, not its state. Unnamed protesters are the people
+of the place they protest in. Violence (17-20, not conventional force 19) or an arrest with no
+named perpetrator — a passive without agent, or a subject that is an instrument or an unnamed
+attacker ("a roadside bomb", "gunmen", see UNIDENTIFIED_CAUSES) — takes the country where it
+happened as its source, as a place ("killed by a roadside bomb near Samarra" -> IRQ 183 USAMIL),
+the way event data codes unidentified actors. A dateline ("SEOUL —") is never an actor.
 
 TARGET: the first candidate, in this order, that yields an actor which is not the source's own
 party (see ACTORS):
@@ -30,8 +35,12 @@ party (see ACTORS):
    then actors inside the object: its `by`-agent, "of"-phrase and other prepositional phrases
    ("the withdrawal of Russian troops", "sanctions on Iran", "actions by China"), its possessor /
    adjective / compound ("expelled two Russian diplomats", "Reagan's statement"); otherwise the
-   direct object itself, then the same look inside it. Inside an object, the source's own
-   country, state or citizens are a topic, not a target ("raised the detention of US citizens");
+   direct object itself, then the same look inside it. Inside an object, a state source's own
+   country, state or citizens are a topic, not a target ("raised the detention of US citizens"),
+   except as the recipient of a "to" ("reneged on his commitment to the Zambian people"); for
+   rebels or opposition their own state is a party ("demanded the removal of President X");
+3a. for a pattern that requires a complement verb, that complement's object ("attempted to
+   assassinate X");
 3b. an event noun among the arguments: its agent when that is another party ("denounced Serbia's
    suppression of ..."), else its target ("lifted its sanctions on Iran");
 3c. for threats and intents with a complement pattern, the complement's own target ("threatened
@@ -43,11 +52,18 @@ party (see ACTORS):
 6. a purpose clause's object ("opened the bridge to allow deliveries to Afghanistan"), or for a
    purpose clause the object of the act it serves ("summoned X's envoy to complain");
 7. the party a motive names: "in protest against X", "in retaliation for X's ...", "in defiance
-   of X"; for threats and intents, the subject of an unless/if clause ("threatened to strike
-   unless Israel withdraws" targets Israel);
-8. material conflict (14, 15, 17-20) and truces (087x; CAMEO: "the target could be the location
-   for the ceasefire"): the country whose territory it happens in, when that is not the source's
-   own ("troops on alert in the West Bank");
+   of X"; for concessions and cooperation, the counterpart of the talks they followed ("called
+   off the strike after talks with the government"); for threats and intents, the subject of an
+   unless/if clause ("threatened to strike unless Israel withdraws" targets Israel);
+8. material conflict (14, 15, 17-20), threats of administrative or material acts (13x under a
+   complement, not the threatening verb's own "in X") and truces (087x; CAMEO: "the target could
+   be the location for the ceasefire"): a protest's organisation ("outside Parliament", "at the
+   US embassy"); the country whose territory it happens in when that is not the source's own
+   ("troops on alert in the West Bank"); else the source's own country as a place, so that a
+   domestic act is a dyad ("a curfew in Algiers": DZAGOV 1323 DZA; "blew up power lines leading
+   into Kabul": AFGREB 1712 AFG). The place is a location, never the same party as a state actor;
+   curfews, martial law and bans on parties (DOMESTIC_CODES) with no place target the state's own
+   country;
 9. implicit counterpart: relation reductions (16) and verbal conflict (10-13) whose pattern
    expects an object or preposition but found no party take the other country of the article's
    dominant dyad: the pair of countries that makes up at least half of the article's two-sided
