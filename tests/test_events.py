@@ -307,13 +307,22 @@ def test_a_leader_on_what_his_own_state_should_do_is_no_demand(pipeline):
     assert {(s, c[:2], t) for s, c, t in got} == {("RUS", "10", "UKR")}
 
 
+def test_an_official_and_his_own_country_are_one_party(pipeline):
+    assert events(pipeline, "Lai said he would defend Taiwan.", "2024-06-01") == []
+
+
+def test_a_metonym_is_an_antecedent_of_it(pipeline):
+    got = events(pipeline, "The White House said it had notified Moscow of the trip.")
+    assert [(e.source_code, e.target_code) for e in got] == [("USAGOV", "RUSGOV")]
+
+
 def test_unknown_party_takes_the_country_of_its_sentence(pipeline):
     got = events(pipeline, "The Vatan party said it would boycott Turkey's elections.")
     assert [(e.source_code, e.root, e.target_code) for e in got] == [("TURPTY", "13", "TUR")]
 
 
 def test_a_people_named_by_demonym_is_not_its_state(pipeline):
-    got = events(pipeline, "Kenyan landowners staged a protest outside Parliament.")
+    got = events(pipeline, "Kenyan landowners staged a protest outside the Kenyan parliament.")
     assert [(e.source_code, e.root, e.target_code) for e in got] == [("KEN", "14", "KENLEG")]
     got = triples(pipeline, "Thousands of Pakistanis protested outside the US embassy in Islamabad.")
     assert {(s, c[:2], t) for s, c, t in got} == {("PAK", "14", "USA")}

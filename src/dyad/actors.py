@@ -465,12 +465,12 @@ class ActorStage:
     def _country_from_sentence(clusters: list[_Cluster]) -> None:
         """An unknown official whose role is known but not the country ("Planning Minister Tran Xuan Gia
         said Vietnam ...") takes the country when his first sentence names exactly one; so does an unknown
-        party, ministry or parliament ("the Umma party will boycott Algeria's elections")."""
+        party ("the Umma party will boycott Algeria's elections")."""
         for c in clusters:
             if c.entry is not None or c.country or not c.role or c.role in ("IGO", "NGO"):
                 continue
             if c.kind != "person" and not (c.kind == "organization" and c.role in DOMESTIC_ROLES):
-                continue  # a party or a ministry acts at home; a rebel group or a company may not
+                continue  # a party acts at home; a rebel group, a company or "Congress" may not
             first = min(c.mentions, key=lambda m: m.start)
             sent = first.sent
             named = {o.country for o in clusters if o is not c and o.country and o.kind in ("country", "place", "group")
@@ -753,7 +753,7 @@ class ActorStage:
 
 
 PLACE_LABELS = ("GPE", "LOC", "NORP")
-DOMESTIC_ROLES = {"PTY", "OPP", "GOV", "LEG", "JUD", "COP"}
+DOMESTIC_ROLES = {"PTY", "OPP"}  # not "Congress" or "Parliament": a sentence may name only a foreign country
 # roles a group has without a country: "a human rights group" is an NGO wherever it works
 STATELESS_ROLES = {"NGO"}
 # heads of a phrase whose modifier names the role: "opposition candidates", "army officers"
@@ -931,8 +931,10 @@ class Resolver:
         window_start = self._window_start(token, 2)
         best = None
         for s, e, a in self._mentions:
-            if s >= token.i or s < window_start or a.kind in ("person", "place"):
+            if s >= token.i or s < window_start or a.kind == "person":
                 continue
+            if a.kind == "place" and not (a.role or (a.code and a.country and len(a.code) > 3)):
+                continue  # a place is no "it", unless a metonym ("the White House said it ...")
             score = (self._salience(self.doc[s:e].root) > 0, s)
             if best is None or score > best[0]:
                 best = (score, a)

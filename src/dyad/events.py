@@ -402,7 +402,13 @@ def _same_party(a: Actor, b: Actor) -> bool:
     if not a.dyad_code or a.dyad_code != b.dyad_code:
         return False
     if "person" in (a.kind, b.kind):
-        return False  # a person acting on his own country's state, parties or people: a domestic event
+        # a person acting on his own country's parties or people is a domestic event; an official
+        # and his own country or state are one party ("Lai vowed to defend Taiwan")
+        p, o = (a, b) if a.kind == "person" else (b, a)
+        rp, ro = _role(p), _role(o)
+        if o.kind == "person" or o.kind == "group" and not ro or rp not in STATE_ROLES - {None, ""}:
+            return False  # two people are two parties (a president firing his minister)
+        return not ro or ro == rp  # a judge and the government are two parties
     if any(x.kind == "group" and not _role(x) for x in (a, b)):
         return False  # a people ("Bosnian Serbs") is not its country's state
     if a.country is None:  # an IGO, NGO or group on both sides
