@@ -316,6 +316,23 @@ def test_a_metonym_is_an_antecedent_of_it(pipeline):
     assert [(e.source_code, e.target_code) for e in got] == [("USAGOV", "RUSGOV")]
 
 
+def test_warning_against_an_act_is_a_warning_to_the_object(pipeline):
+    got = triples(pipeline, "The United States warned North Korea against conducting another nuclear test.")
+    assert got == {("USA", "130", "PRK")}
+
+
+def test_attacking_positions_is_force_not_criticism(pipeline):
+    assert roots(pipeline, "The Sudanese army attacked rebel positions in Darfur.") == {("SDN", "19", "SDN")}
+    assert roots(pipeline, "Russia attacked Ukraine's energy grid.") == {("RUS", "19", "UKR")}
+    assert roots(pipeline, "Japan attacked the Chinese government's policy.") == {("JPN", "11", "CHN")}
+
+
+def test_coordinated_parties_that_agree_act_on_each_other(pipeline):
+    got = triples(pipeline, "South Korea and Japan agreed to share military intelligence.")
+    assert {(s, t) for s, _, t in got} == {("KOR", "JPN"), ("JPN", "KOR")}
+    assert {c[:2] for _, c, _ in got} == {"03"}
+
+
 def test_unknown_party_takes_the_country_of_its_sentence(pipeline):
     got = events(pipeline, "The Vatan party said it would boycott Turkey's elections.")
     assert [(e.source_code, e.root, e.target_code) for e in got] == [("TURPTY", "13", "TUR")]

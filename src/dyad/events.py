@@ -435,6 +435,7 @@ class _Cand:
     intent_head: bool = False
     threat_head: bool = False
     refused: bool = False
+    agreed: bool = False  # the complement of "agree": coordinated subjects act on each other
     deferred: list["_Cand"] = field(default_factory=list)
     complement: "_Cand | None" = None  # the complement whose topic a demand/appeal/threat mirrors
     light_subject: Token | None = None  # the light verb whose subject a noun event takes
@@ -750,6 +751,9 @@ class EventStage:
                 t.intent_head = True
                 g.deferred.append(t)
                 return
+        if path[0] == "pcomp" and t.tok.head.lower_ in ("against", "from") and not g.noun:
+            t.suppressed = True  # "warned X against conducting a test": what X should not do
+            return
         clausal = path[0] in ("xcomp", "ccomp", "acomp") or path[0] == "pcomp" and glemma in INTENT_HEADS
         if g.pat.code in ("010", "01") or groot == "01" and path[0] in ("ccomp", "xcomp", "advcl", "parataxis"):
             return  # reported speech or an announcement's content: coded on its own
@@ -764,6 +768,7 @@ class EventStage:
                 t.suppressed = True
                 g.complement = t  # "threatened to break relations with Russia": the target is Russia
                 return
+            t.agreed = glemma == "agree"
             t.intent_head = True
             t.threat_head = glemma in THREAT_HEADS
             g.deferred.append(t)
@@ -910,7 +915,7 @@ class EventStage:
                 if p.mutual:
                     sources = between
                     targets = []
-        if p.mutual and len(sources) > 1 and not targets:
+        if (p.mutual or c.agreed) and len(sources) > 1 and not targets:  # "X and Y agreed to share ..."
             pairs = list(itertools.permutations(sources, 2))
         else:
             pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
