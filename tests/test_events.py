@@ -333,6 +333,16 @@ def test_coordinated_parties_that_agree_act_on_each_other(pipeline):
     assert {c[:2] for _, c, _ in got} == {"03"}
 
 
+def test_unnamed_groups_take_the_country_where_they_act(pipeline):
+    got = events(pipeline, "Police arrested 30 opposition supporters in Harare.")
+    assert [(e.source_code, e.root, e.target_code) for e in got] == [("ZWECOP", "17", "ZWEOPP")]
+    got = events(pipeline, "Rebels ambushed a military convoy in northern Mali.")
+    assert [e.source_code for e in got] == ["MLIREB"]
+    # no place: "rebels" is no party, and an army is never placed this way
+    assert events(pipeline, "Rebels ambushed a military convoy.") == []
+    assert triples(pipeline, "Soldiers shelled positions near Rafah.") == set()
+
+
 def test_unknown_party_takes_the_country_of_its_sentence(pipeline):
     got = events(pipeline, "The Vatan party said it would boycott Turkey's elections.")
     assert [(e.source_code, e.root, e.target_code) for e in got] == [("TURPTY", "13", "TUR")]

@@ -745,6 +745,13 @@ class ActorStage:
                 start = min(x.i for m in mods if m.i >= phrase_start for x in m.subtree)  # "human" in "human rights group"
                 out.append((Span(doc, start, t.i + 1, label="GROUP"), (None, role)))
                 continue
+            if not country and role in LOCATED_ROLES and t.dep_ != "compound" and (
+                    t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in COLLECTIVES) and not any(
+                    c.ent_type_ or c.pos_ == "PROPN" for c in t.children if c.dep_ in ("compound", "amod", "nmod", "poss")):
+                # "rebels", "the police", "opposition supporters": a group whose country the event
+                # stage may take from where it acts ("rebels ambushed a convoy in northern Mali")
+                out.append((Span(doc, phrase_start, t.i + 1, label="GROUP"), (None, role)))
+                continue
             if not country or country.kind != "country":
                 continue
             start = min([x.i for ct in country_toks for x in ct.subtree] + [phrase_start])
@@ -756,6 +763,10 @@ PLACE_LABELS = ("GPE", "LOC", "NORP")
 DOMESTIC_ROLES = {"PTY", "OPP"}  # not "Congress" or "Parliament": a sentence may name only a foreign country
 # roles a group has without a country: "a human rights group" is an NGO wherever it works
 STATELESS_ROLES = {"NGO"}
+# roles of unnamed groups kept without a country: "rebels", "police", "protesters"
+# (not the military: an army fights abroad as often as at home)
+LOCATED_ROLES = {"REB", "OPP", "COP", "CVL", "REF", "LAB", "UAF", "CRM"}
+COLLECTIVES = {"police", "opposition", "gendarmerie", "militia"}
 # heads of a phrase whose modifier names the role: "opposition candidates", "army officers"
 MEMBER_NOUNS = {"candidate", "member", "supporter", "figure", "officer", "fighter", "worker", "unit", "force",
                 "personnel", "representative", "delegate", "delegation", "spokesman", "spokeswoman", "spokesperson",
@@ -935,7 +946,8 @@ class Resolver:
                 continue
             if a.kind == "place" and not (a.role or (a.code and a.country and len(a.code) > 3)):
                 continue  # a place is no "it", unless a metonym ("the White House said it ...")
-            score = (self._salience(self.doc[s:e].root) > 0, s)
+            coded = a.country is not None or len(a.code or "") > 3  # "militants loyal to al-Qaeda ... they"
+            score = (coded, self._salience(self.doc[s:e].root) > 0, s)
             if best is None or score > best[0]:
                 best = (score, a)
         return best[1] if best else None

@@ -144,7 +144,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from . import dates, ontology
-from .actors import Resolver, stance_prefixed
+from .actors import LOCATED_ROLES, Resolver, stance_prefixed
 from .types import Actor, Event
 
 INTENT_AUX = {"will", "would", "shall", "'ll", "wo"}  # "wo" is the first half of "won't"
@@ -1206,6 +1206,8 @@ class EventStage:
             # and so is the recipient of what the object promised ("reneged on his commitment TO the people")
             if via == "to":
                 return ok(actors)
+            if via == "in":  # "blocked streets in Hong Kong": the source's own place is where, not whom
+                actors = [a for a in actors if a.dyad_code not in src_countries or a.kind not in ("country", "place")]
             return [a for a in ok(actors) if a.dyad_code not in src_countries or not state_source
                     or _role(a) not in STATE_ROLES | {"CVL"}]
 
@@ -1407,7 +1409,7 @@ class EventStage:
             for w, g in found:
                 if w == want:
                     got = ok(self._actors(g), via=w)
-                    if not got and depth > 0:
+                    if not got and depth > 0 and self._resolve(g) is None:  # not into a name's own words
                         got = self._inside(g, ok, depth - 1, preps)
                     if got:
                         return got
@@ -1460,9 +1462,40 @@ class EventStage:
                     b = self._placed(a)  # "he" -> Annan, "GOV"; "U.N. Secretary-General Kofi Annan" -> UN
                 if b is not None and (a is None or not _role_only(b)):
                     a = b
+            if a is not None and _role_only(a) and a.kind == "group":
+                # "rebels ambushed a convoy in northern Mali": MLIREB; unplaced, "rebels" is no party
+                a = self._located(a, t) or (None if a.code in LOCATED_ROLES else a)
             if a is not None and a not in out:
                 out.append(a)
         return out
+
+    def _located(self, actor: Actor, tok: Token) -> Actor | None:
+        """A group with a role and no country ("rebels", "police") takes the country of the place its
+        clause names: "in/at/near/across X" on the group itself or on the verb it belongs to."""
+        v = tok
+        heads = [tok]
+        for _ in range(4):
+            if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+                break
+            v = v.head
+            heads.append(v)
+        verbs = [v] + ([v.head] if v.dep_ in ("advcl", "conj", "xcomp") and v.head.pos_ in ("VERB", "AUX") else [])
+        for x in verbs:  # "ambushed a convoy in northern Mali, killing five soldiers"
+            if x.pos_ in ("VERB", "AUX"):
+                heads.append(x)
+                o = _object(x)
+                if o is not None and o.i != tok.i:
+                    heads.append(o)
+        for h in heads:
+            for w, g in _preps(h):
+                if w not in ("in", "at", "near", "across", "throughout", "inside", "from"):
+                    continue
+                for a in self._actors(g) if g.i != tok.i else []:
+                    if a.kind in ("country", "place") or a.code == a.dyad_code:
+                        country = a.country or a.dyad_code
+                        if country:
+                            return replace(actor, country=country, code=country + actor.code)
+        return None
 
     def _named(self, tok: Token) -> Actor | None:
         """A common noun with an apposed or compound name: "China's top diplomat Wang Yi" is Wang Yi,
@@ -1528,7 +1561,10 @@ class EventStage:
                         a = self._resolve(g) or self._down(g, depth - 1)
                         if a is not None:
                             return a
+        people = tok.pos_ == "PROPN" or self._resolver.kb.role_noun(tok.lemma_) is not None
         for want in ACTOR_DOWN_PREPS:
+            if want in ("in", "throughout", "across") and not people:
+                continue  # "opposition groups in Zimbabwe", not "streets in Hong Kong" (a place is no owner)
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == want:
                     for g in c.children:
