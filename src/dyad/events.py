@@ -20,7 +20,9 @@ unresolved pronoun, takes the speaker ("Hungary said it will support ..."); a pa
 never does. A subject that is not itself an actor is searched a step or two down ("officials of the
 foreign ministry", "thousands of Nigerians", "opposition groups in Zimbabwe"); a plural noun named
 by a demonym ("Algerian landowners") is a people, not its state. Unnamed protesters are the people
-of the place they protest in. Violence (17-20, not conventional force 19) or an arrest with no
+of the place they protest in; an unnamed group with a role and no country ("rebels", "police",
+"opposition supporters", LOCATED_ROLES) takes the country of the place its clause names ("police
+arrested opposition supporters in Harare": ZWECOP 173 ZWEOPP), and without a place is no party. Violence (17-20, not conventional force 19) or an arrest with no
 named perpetrator — a passive without agent, or a subject that is an instrument or an unnamed
 attacker ("a roadside bomb", "gunmen", see UNIDENTIFIED_CAUSES) — takes the country where it
 happened as its source, as a place ("killed by a roadside bomb near Samarra" -> IRQ 183 USAMIL),
