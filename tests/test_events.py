@@ -341,6 +341,8 @@ def test_unnamed_groups_take_the_country_where_they_act(pipeline):
     # no place: "rebels" is no party, and an army is never placed this way
     assert events(pipeline, "Rebels ambushed a military convoy.") == []
     assert triples(pipeline, "Soldiers shelled positions near Rafah.") == set()
+    # refugees are from elsewhere: not placed where they are
+    assert not [e for e in events(pipeline, "Police in Berlin detained refugees in Berlin.") if e.target_code == "DEUREF"]
 
 
 def test_unknown_party_takes_the_country_of_its_sentence(pipeline):

@@ -764,8 +764,8 @@ DOMESTIC_ROLES = {"PTY", "OPP"}  # not "Congress" or "Parliament": a sentence ma
 # roles a group has without a country: "a human rights group" is an NGO wherever it works
 STATELESS_ROLES = {"NGO"}
 # roles of unnamed groups kept without a country: "rebels", "police", "protesters"
-# (not the military: an army fights abroad as often as at home)
-LOCATED_ROLES = {"REB", "OPP", "COP", "CVL", "REF", "LAB", "UAF", "CRM"}
+# (not the military, which fights abroad as often as at home; not refugees, who are from elsewhere)
+LOCATED_ROLES = {"REB", "OPP", "COP", "CVL", "LAB", "UAF", "CRM"}
 COLLECTIVES = {"police", "opposition", "gendarmerie", "militia"}
 # heads of a phrase whose modifier names the role: "opposition candidates", "army officers"
 MEMBER_NOUNS = {"candidate", "member", "supporter", "figure", "officer", "fighter", "worker", "unit", "force",

@@ -1488,10 +1488,11 @@ class EventStage:
                 o = _object(x)
                 if o is not None and o.i != tok.i:
                     heads.append(o)
+                heads += [g for w, g in _preps(x) if w not in ("in", "at", "near") and g.i != tok.i]  # "on strike in Seoul"
         for h in heads:
             for w, g in _preps(h):
-                if w not in ("in", "at", "near", "across", "throughout", "inside", "from"):
-                    continue
+                if w not in ("in", "at", "near", "across", "throughout", "inside") and not (w == "from" and h.i == tok.i):
+                    continue  # "protesters from Hong Kong", but not "expelled from Moscow"
                 for a in self._actors(g) if g.i != tok.i else []:
                     if a.kind in ("country", "place") or a.code == a.dyad_code:
                         country = a.country or a.dyad_code
