@@ -376,6 +376,16 @@ def test_unidentified_attackers_are_coded_by_where_they_struck(pipeline):
     assert triples(pipeline, "A Canadian missionary was arrested in Lebanon.") == {("LBN", "173", "CAN")}
 
 
+def test_a_bomb_that_exploded_somewhere_and_killed(pipeline):
+    got = events(pipeline, "A car bomb exploded in Baghdad, killing 12 Iraqi policemen.")
+    assert [(e.source_code, e.cameo, e.target_code) for e in got] == [("IRQ", "183", "IRQCOP")]
+
+
+def test_a_capital_where_force_is_used_is_the_country_not_its_government(pipeline):
+    got = events(pipeline, "Israeli jets bombed targets in Beirut.")
+    assert [(e.source_code, e.root, e.target_code) for e in got] == [("ISRMIL", "19", "LBN")]
+
+
 def test_no_place_no_unidentified_source_and_no_guess_for_military_force(pipeline):
     assert events(pipeline, "Three US soldiers were killed by a roadside bomb.") == []
     assert events(pipeline, "Ten Ukrainian soldiers were killed in Kharkiv.") == []  # by whom: not said

@@ -664,6 +664,8 @@ class EventStage:
         ("a roadside bombing killed", "were killed by an improvised explosive device")."""
         out: set[str] = set()
         heads = _children(verb, "nsubj") + [g for a in _children(verb, "agent") for g in _children(a, "pobj")]
+        if not heads and verb.dep_ in ("advcl", "conj") and not _children(verb, "nsubjpass"):
+            heads = _children(verb.head, "nsubj")  # "a car bomb exploded in Baghdad, killing 12 policemen"
         for h in heads:
             # "the first deployment of NATO peacekeeping troops": the head and what it is made of
             heads_of = [h] + [g for w, g in _preps(h) if w == "of"]
@@ -1145,6 +1147,8 @@ class EventStage:
         places = _preps(c.tok) + (_preps(cause) if cause is not None else [])
         if c.obj is not None:
             places += _preps(c.obj)
+        if c.tok.dep_ in ("advcl", "conj") and c.tok.head.pos_ in ("VERB", "AUX"):
+            places += _preps(c.tok.head)  # the clause it hangs on: "exploded in Baghdad, killing ..."
         for w, g in places:
             if w in PLACE_PREPS | {"outside of"}:
                 got = [replace(a, code=a.dyad_code, role=None, kind="location") for a in self._actors(g)
@@ -1377,7 +1381,8 @@ class EventStage:
                           if a.kind in ("organization", "group")])
             located = [(g, a) for w, g in places for a in self._actors(g) if a.kind in ("country", "place")
                        or a.code == a.dyad_code or (a.code and a.code.endswith("GOV") and g.ent_type_ == "GPE")]
-            yield [a for g, a in located if a.dyad_code not in src_countries and ok([a])]
+            yield [replace(a, code=a.dyad_code, role=None, kind="location") if a.kind == "place" else a
+                   for g, a in located if a.dyad_code not in src_countries and ok([a])]  # a place, not its government
             # a domestic act (a curfew in Algiers, shelling in Juba, a strike in Lagos): the country
             # it happens in, as a place, so that the government acting in its own capital is a dyad
             if sources:
