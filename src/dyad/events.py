@@ -1480,7 +1480,7 @@ class EventStage:
         """A group with a role and no country ("rebels", "police") takes the country of the place its
         clause names: "in/at/near/across X" on the group itself or on the verb it belongs to."""
         v = tok
-        heads = [tok]
+        heads = [tok] + [x for x in tok.children if x.dep_ == "acl"]  # "demonstrators protesting ... in Monrovia"
         for _ in range(4):
             if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
                 break
@@ -1493,7 +1493,7 @@ class EventStage:
                 o = _object(x)
                 if o is not None and o.i != tok.i:
                     heads.append(o)
-                heads += [g for w, g in _preps(x) if w not in ("in", "at", "near") and g.i != tok.i]  # "on strike in Seoul"
+                heads += [g for w, g in _preps(x) if g.i != tok.i]  # "on strike in Seoul", "at a jail in Dili"
         for h in heads:
             for w, g in _preps(h):
                 if w not in ("in", "at", "near", "across", "throughout", "inside") and not (w == "from" and h.i == tok.i):
