@@ -138,12 +138,13 @@ _NOT_WHEN = {"since", "until", "till", "through", "by", "from", "before", "ahead
 _REPORTS = {"say", "tell", "announce", "report", "state", "add", "confirm", "declare", "claim"}
 
 
-def clause_date(trigger, published: str | None) -> tuple[str, str] | None:
+def clause_date(trigger, published: str | None, ents=None) -> tuple[str, str] | None:
     """The date a trigger's clause refers to: the first resolvable DATE entity of its own clause
     ("X met Y on Monday, after the talks of last August" -> Monday), else of a clause it depends on
     ("On Monday, X said Y would ..."), else of the report that carries it ("X did Y, officials said
     Tuesday"). Dates that bound a period rather than place the event ("since 2018", "until May",
-    "by June") are skipped. None when no clause of the event names a date."""
+    "by June") are skipped. None when no clause of the event names a date. `ents`: the DATE
+    entities of the trigger's sentence, when the caller has them (computing them is the slow part)."""
     head = _clause_head(trigger)
     chain = [head]
     t = head
@@ -154,7 +155,7 @@ def clause_date(trigger, published: str | None) -> tuple[str, str] | None:
         chain.append(t)
     reports = [c for c in head.children if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_ in _REPORTS]
     best = None
-    for ent in trigger.sent.ents:
+    for ent in (trigger.sent.ents if ents is None else ents):
         if ent.label_ != "DATE":
             continue
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _NOT_WHEN or ent[0].lower_ in _NOT_WHEN:

@@ -454,6 +454,7 @@ class EventStage:
         self._cache: dict[int, Actor | None] = {}
         self._placed_cache: dict[str, Actor | None] = {}
         self._resolver = resolver
+        self._ents = list(doc.ents)  # Doc.ents builds its spans on every access
         found: dict[tuple, Event] = {}
         pending: list[tuple[Event, str, Token]] = []  # events waiting for an article-level target
         for sent in doc.sents:
@@ -466,9 +467,10 @@ class EventStage:
             if any(x[1].cameo not in ("010", "01") for x in sent_events):
                 sent_events = [x for x in sent_events if x[1].cameo not in ("010", "01")]
             sent_events.sort(key=lambda x: (x[0], x[1].trigger_start or 0))
+            sent_dates = [e for e in self._ents if sent.start <= e.start < sent.end and e.label_ == "DATE"]
             for _, ev, trig, need in sent_events:
                 ev.start, ev.end, ev.sentence = sent.start_char, sent.end_char, sent.text
-                got = dates.clause_date(trig, published)
+                got = dates.clause_date(trig, published, sent_dates)
                 ev.date = got[0] if got else published
                 if ev.source is None or ev.target is None or need:
                     pending.append((ev, need, trig))  # completed below, or emitted one-sided
@@ -1590,7 +1592,7 @@ class EventStage:
         for h in heads:
             for w, g in _preps(h):
                 if w in ("in", "at", "near", "outside", "inside") and g.ent_type_ in ("GPE", "LOC", "FAC"):
-                    ent = next((e for e in g.doc.ents if e.start <= g.i < e.end), None)
+                    ent = next((e for e in self._ents if e.start <= g.i < e.end), None)
                     return ent.text if ent is not None else g.text
         return None
 
