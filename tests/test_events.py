@@ -273,6 +273,11 @@ CONVENTIONS = [  # (text, publication date, [(source code, root, target code)])
     ("Police arrested 30 opposition supporters in Harare.", PUB, [("ZWECOP", "17", "ZWEOPP")]),
     ("A car bomb exploded in Baghdad, killing 12 Iraqi policemen.", PUB, [("IRQ", "18", "IRQCOP")]),
     ("Israeli jets bombed targets in Beirut.", PUB, [("ISRMIL", "19", "LBN")]),
+    ("Two Afghan soldiers were killed in an air strike by NATO forces in Helmand.", PUB,
+     [("IGOWSTNAT", "19", "AFGMIL")]),
+    ("Israeli tank fire killed two Palestinians in Gaza.", PUB, [("ISR", "19", "PSE")]),
+    ("The Malaysia Airlines crash killed 298 people in Ukraine.", PUB, []),  # no attacker
+    ("Floods killed 20 Kenyan farmers in Nairobi.", PUB, []),
 ]
 
 

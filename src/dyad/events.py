@@ -175,6 +175,13 @@ INTENT_NOUNS = {"agreement", "consensus", "deal", "plan", "decision", "pledge", 
                 "call", "appeal", "demand"}
 STATE_ROLES = {None, "", "GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 PROTEST_NOUNS = {"protest", "defiance", "retaliation", "response", "reprisal", "revenge", "solidarity", "support"}
+# what kills without an attacker, and attacks whose "in" names the attacker's act
+ACCIDENTS = {"crash", "accident", "collision", "earthquake", "quake", "flood", "floods", "flooding", "storm", "hurricane",
+             "typhoon", "cyclone", "tornado", "avalanche", "landslide", "mudslide", "blaze", "disease",
+             "outbreak", "epidemic", "virus", "heatwave", "drought", "stampede", "derailment", "tsunami"}
+ATTACK_NOUNS = {"shelling", "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
+                "bombardment", "bombing", "bombings", "ambush", "assault", "offensive", "gunfire", "crossfire",
+                "clash", "clashes", "fighting", "operation", "crackdown"}
 # nouns of negotiation whose "with" names a counterpart
 TALK_NOUNS = {"talk", "talks", "deliberation", "deliberations", "negotiation", "negotiations", "consultation",
               "consultations", "meeting", "meetings", "discussion", "discussions", "agreement", "deal"}
@@ -910,9 +917,12 @@ class EventStage:
             for x in tok.children:  # "warned that Moscow could help ...": a warning about, not a threat to
                 if x.dep_ == "ccomp" and not self._same_subject(tok, x):
                     code = "010"
+        if p.code[:2] in ("18", "19", "20") and not c.noun and (self._cause_words(tok) | {
+                g.lemma_.lower() for w, g in _preps(tok) if w == "in"}) & ACCIDENTS:
+            return []  # "victims killed by the crash", "died in a fire": no one attacked
         sources, passive_target = self._sources(c)
         if not sources:
-            sources = self._unidentified(c, code)
+            sources = self._attack_agent(c, code) or self._unidentified(c, code)
         targets, need = self._targets(c, sources, passive_target, code)
         if c.noun and not sources:  # "talks between X and Y"
             between = [a for w, g in _preps(tok) if w == "between" for a in self._actors(g)]
@@ -1129,6 +1139,20 @@ class EventStage:
                 return v.head, passive_tgt
             break
         return None, passive_tgt
+
+    def _attack_agent(self, c: _Cand, code: str) -> list[Actor]:
+        """ "were killed in Israeli tank shelling", "died in an air strike by government forces": the
+        party the attack noun names is the source."""
+        if c.noun or code[:2] not in ("18", "19", "20"):
+            return []
+        for w, g in _preps(c.tok):
+            if w == "in" and g.lemma_.lower() in ATTACK_NOUNS:
+                got = self._noun_sources(_Cand(tok=g, pat=c.pat, noun=True, prep_present=False))
+                if not got:  # "Israeli tank shelling": the adjective of a compound
+                    got = [a for a in [self._down(g, 2)] if a is not None]
+                if got:
+                    return got
+        return []
 
     def _unidentified(self, c: _Cand, code: str) -> list[Actor]:
         """Violence by unnamed attackers ("a roadside bomb killed two soldiers near Samarra", "was shot
