@@ -339,6 +339,18 @@ def test_attacking_positions_is_force_not_criticism(pipeline):
     assert roots(pipeline, "Japan attacked the Chinese government's policy.") == {("JPN", "11", "CHN")}
 
 
+def test_receiving_aid_is_the_giver_s_act(pipeline):
+    assert triples(pipeline, "Ukraine received military aid from the United States.") == {("USA", "072", "UKR")}
+    got = triples(pipeline, "Israel refused to accept aid from Turkey.")  # a refusal stays the refuser's
+    assert {(s, c[:2], t) for s, c, t in got} == {("ISR", "12", "TUR")}
+    assert roots(pipeline, "Putin received Xi in Moscow.") == {("RUS", "04", "CHN")}
+
+
+def test_a_list_misparsed_as_an_apposition_is_still_a_list(pipeline):
+    got = triples(pipeline, "The US, Russia, and Switzerland met yesterday.")
+    assert {(s, t) for s, _, t in got} == {(a, b) for a in ("USA", "RUS", "CHE") for b in ("USA", "RUS", "CHE") if a != b}
+
+
 def test_coordinated_parties_that_agree_act_on_each_other(pipeline):
     got = triples(pipeline, "South Korea and Japan agreed to share military intelligence.")
     assert {(s, t) for s, _, t in got} == {("KOR", "JPN"), ("JPN", "KOR")}

@@ -222,6 +222,7 @@ class Pattern:
     intent: str | None = None
     negated: str | None = None
     mutual: bool = False
+    reverse: bool = False
     order: int = 0
 
     @property
@@ -255,6 +256,7 @@ def lexicon(path: str | None = None) -> dict[tuple[str, bool], list[Pattern]]:
                     subj=_set(rec.get("subj")),
                     noun=bool(rec.get("noun")), intent=str(rec["intent"]) if rec.get("intent") else None,
                     negated=str(rec["negated"]) if rec.get("negated") else None, mutual=bool(rec.get("mutual")),
+                    reverse=bool(rec.get("reverse")),
                     order=n)
         index.setdefault((p.lemma, p.noun), []).append(p)
     return index
@@ -935,6 +937,8 @@ class EventStage:
             pairs = list(itertools.permutations(sources, 2))
         else:
             pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+        if p.reverse and not negated:  # "Ukraine received military aid from the US": the US gave it
+            pairs = [(t, s) for s, t in pairs]
         out = []
         depth = self._depth(tok)
         for s, t in pairs:
@@ -1480,6 +1484,9 @@ class EventStage:
             tok = subj[0]
         out: list[Actor] = []
         toks = _conjuncts(tok)
+        for x in tok.children:  # "The US, Russia, and Switzerland met": a list misparsed as an apposition
+            if x.dep_ == "appos" and any(c.dep_ == "cc" for c in x.children) and _children(x, "conj"):
+                toks += _conjuncts(x)
         span = self._resolver.mention_span(tok) if self._resolver.at(tok) is not None else None
         if span is not None:  # a name misparsed into pieces ("Barack" nsubj, "Obama" pobj, "and Putin")
             toks += [c for i in range(*span) if i != tok.i for c in _conjuncts(tok.doc[i])[1:]]
