@@ -339,6 +339,10 @@ def test_attacking_positions_is_force_not_criticism(pipeline):
     assert roots(pipeline, "Japan attacked the Chinese government's policy.") == {("JPN", "11", "CHN")}
 
 
+def test_praising_a_decision_is_praise_not_the_decision(pipeline):
+    assert triples(pipeline, "Washington praised Seoul's decision to send troops to Iraq.") == {("USA", "051", "KOR")}
+
+
 def test_receiving_aid_is_the_giver_s_act(pipeline):
     assert triples(pipeline, "Ukraine received military aid from the United States.") == {("USA", "072", "UKR")}
     got = triples(pipeline, "Israel refused to accept aid from Turkey.")  # a refusal stays the refuser's

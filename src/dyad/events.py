@@ -762,7 +762,8 @@ class EventStage:
                 t.refused = True
                 g.deferred.append(t)
                 return
-            if groot in ("01", "03", "05") or glemma in ("reach", "make", "strike", "sign", "announce", "unveil"):
+            if groot in ("01", "03") or g.pat.code in ("050", "057") or glemma in (
+                    "reach", "make", "strike", "sign", "announce", "unveil"):  # not "praised the decision to ..."
                 t.intent_head = True
                 g.deferred.append(t)
                 return
