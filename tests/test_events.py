@@ -278,6 +278,10 @@ CONVENTIONS = [  # (text, publication date, [(source code, root, target code)])
     ("Israeli tank fire killed two Palestinians in Gaza.", PUB, [("ISR", "19", "PSE")]),
     ("The Malaysia Airlines crash killed 298 people in Ukraine.", PUB, []),  # no attacker
     ("Floods killed 20 Kenyan farmers in Nairobi.", PUB, []),
+    ("The Chinese government detained activists.", PUB, [("CHNGOV", "17", "CHNOPP")]),  # at home
+    ("Israeli troops killed three militants.", PUB, []),  # an army is not at home: no country for them
+    ("The US ambassador visited the refugee camp in Jordan.", PUB, [("USAGOV", "04", "JOR")]),
+    ("China and Russia held naval drills in the Sea of Japan.", PUB, []),  # a sea is no party
 ]
 
 

@@ -49,3 +49,9 @@ def test_unparseable_yaml_is_a_located_error(tmp_path):
     f.write_text("- name: X\n  aliases: [unclosed\n", encoding="utf-8")
     with pytest.raises(kbmod.KBError, match="broken.yaml"):
         kbmod.load_file(f)
+
+
+def test_gazetteer_does_not_place_continents_regions_or_seas():
+    from dyad.kb import place_country
+    assert place_country("Tel Aviv") == "ISR" and place_country("Darfur") == "SDN"
+    assert [place_country(n) for n in ("Africa", "Asia", "Sahel", "Gulf", "Red Sea")] == [None] * 5

@@ -653,6 +653,8 @@ class ActorStage:
 
     def _code_from_name(self, span: Span) -> tuple[str | None, str | None]:
         """Organisations and places the KB does not know: "China and Globalization Center" -> CHN, NGO."""
+        if span.label_ in ("GPE", "LOC") and WATERS.search(span.text):
+            return None, None  # "the Sea of Japan", "the Taiwan Strait": no country's party
         country = self._country_in(span)
         if span.label_ in ("GPE", "LOC", "FAC"):
             code = country.code if country else None
@@ -760,6 +762,7 @@ class ActorStage:
 
 
 PLACE_LABELS = ("GPE", "LOC", "NORP")
+WATERS = re.compile(r"\b(sea|ocean|gulf|strait|straits|bay|channel|river|lake|peninsula)\b", re.I)
 DOMESTIC_ROLES = {"PTY", "OPP"}  # not "Congress" or "Parliament": a sentence may name only a foreign country
 # roles a group has without a country: "a human rights group" is an NGO wherever it works
 STATELESS_ROLES = {"NGO"}

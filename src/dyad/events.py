@@ -462,6 +462,7 @@ class EventStage:
     def __call__(self, doc: Doc, resolver: Resolver, published: str | None) -> list[Event]:
         self._cache: dict[int, Actor | None] = {}
         self._placed_cache: dict[str, Actor | None] = {}
+        self._home: str | None = None  # see _code: the country an unplaced group is in, for domestic acts
         self._resolver = resolver
         self._ents = list(doc.ents)  # Doc.ents builds its spans on every access
         found: dict[tuple, Event] = {}
@@ -926,7 +927,13 @@ class EventStage:
         sources, passive_target = self._sources(c)
         if not sources:
             sources = self._attack_agent(c, code) or self._unidentified(c, code)
-        targets, need = self._targets(c, sources, passive_target, code)
+        # a government, police or court arresting, banning or pardoning an unnamed group acts at home
+        homes = {s.country for s in sources if s.country and _role(s) in ("GOV", "COP", "JUD")}
+        self._home = next(iter(homes)) if len(homes) == 1 and code[:2] in ("08", "17") else None
+        try:
+            targets, need = self._targets(c, sources, passive_target, code)
+        finally:
+            self._home = None
         if c.noun and not sources:  # "talks between X and Y"
             between = [a for w, g in _preps(tok) if w == "between" for a in self._actors(g)]
             if len(between) > 1:
@@ -1419,6 +1426,13 @@ class EventStage:
             if sources:
                 yield ok([replace(a, code=a.dyad_code, role=None, kind="location") for g, a in located
                           if a.dyad_code in src_countries])
+        # 8b. a visit to a place inside another country: "visited a refugee camp in Jordan"
+        if code[:3] in ("042", "043") and obj is not None:
+            src_countries = {a.dyad_code for a in sources}
+            for w, g in obj_preps + preps:
+                if w in ("in", "near", "outside"):
+                    yield [replace(a, code=a.dyad_code, role=None, kind="location") if a.kind == "place" else a
+                           for a in ok(self._actors(g)) if a.kind in ("country", "place") and a.dyad_code not in src_countries]
 
     @staticmethod
     def _need(c: _Cand) -> str:
@@ -1505,7 +1519,8 @@ class EventStage:
                     a = b
             if a is not None and _role_only(a) and a.kind == "group":
                 # "rebels ambushed a convoy in northern Mali": MLIREB; unplaced, "rebels" is no party
-                a = self._located(a, t) or (None if a.code in LOCATED_ROLES else a)
+                a = self._located(a, t) or (replace(a, country=self._home, code=self._home + a.code) if self._home
+                                            else None if a.code in LOCATED_ROLES else a)
             if a is not None and a not in out:
                 out.append(a)
         return out

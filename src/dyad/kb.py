@@ -356,8 +356,22 @@ def _gazetteer() -> dict[str, str]:
             best.setdefault(key, (0, next(iter(ccs))))
     generic = {"north", "south", "east", "west", "central", "centre", "center", "capital", "coast", "islands",
                "island", "upper", "lower", "northern", "southern", "eastern", "western", "national", "federal",
-               "city", "district", "region", "province", "state", "valley", "mountain", "lake", "river", "bay"}
-    return {k: v for k, (_, v) in best.items() if k not in generic and k not in _COMMON_WORDS}
+               "city", "district", "region", "province", "state", "valley", "mountain", "lake", "river", "bay",
+               "gulf", "sea", "ocean", "strait", "peninsula", "desert", "delta", "highlands", "plateau"}
+    return {k: v for k, (_, v) in best.items() if k not in generic and k not in _COMMON_WORDS and k not in _REGIONS}
+
+
+# continents, world regions and seas: some are also the alternate name of a town ("Africa", "Asia"),
+# none is one country
+_REGIONS = {norm(n) for n in (
+    "Africa", "Asia", "Europe", "America", "Americas", "North America", "South America", "Latin America",
+    "Central America", "Oceania", "Australasia", "Antarctica", "Arctic", "Eurasia", "Middle East", "Near East",
+    "Far East", "Sahel", "Sahara", "Maghreb", "Levant", "Balkans", "Caucasus", "Scandinavia", "Caribbean",
+    "Pacific", "Atlantic", "Mediterranean", "Horn of Africa", "West Africa", "East Africa", "Southern Africa",
+    "North Africa", "Central Africa", "Southeast Asia", "South Asia", "Central Asia", "East Asia", "Western Europe",
+    "Eastern Europe", "Central Europe", "Arabia", "Red Sea", "Black Sea", "Baltic", "Baltic Sea", "Persian Gulf",
+    "South China Sea", "East China Sea", "Sea of Japan", "Indian Ocean", "Gulf of Aden", "Strait of Hormuz",
+    "Taiwan Strait", "Mekong", "Nile", "Kashmir", "Kurdistan", "Patagonia", "Amazon", "Himalayas")}
 
 
 def place_country(name: str) -> str | None:
