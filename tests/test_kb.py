@@ -55,3 +55,12 @@ def test_gazetteer_does_not_place_continents_regions_or_seas():
     from dyad.kb import place_country
     assert place_country("Tel Aviv") == "ISR" and place_country("Darfur") == "SDN"
     assert [place_country(n) for n in ("Africa", "Asia", "Sahel", "Gulf", "Red Sea")] == [None] * 5
+
+
+def test_dissolved_states_are_coded_as_their_continuators():
+    from dyad.kb import load
+    k = load(())
+    codes = {n: (k.lookup(n) or [k.demonym(n)])[0].code for n in ("Soviet Union", "USSR", "Soviet", "Yugoslavia",
+                                                                    "Yugoslav", "Czechoslovakia", "East Germany")}
+    assert codes == {"Soviet Union": "RUS", "USSR": "RUS", "Soviet": "RUS", "Yugoslavia": "SRB", "Yugoslav": "SRB",
+                     "Czechoslovakia": "CZE", "East Germany": "DEU"}
