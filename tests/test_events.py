@@ -282,6 +282,10 @@ CONVENTIONS = [  # (text, publication date, [(source code, root, target code)])
     ("Israeli troops killed three militants.", PUB, []),  # an army is not at home: no country for them
     ("The US ambassador visited the refugee camp in Jordan.", PUB, [("USAGOV", "04", "JOR")]),
     ("China and Russia held naval drills in the Sea of Japan.", PUB, []),  # a sea is no party
+    ("Former police officer John Smith shot himself in a hospital parking lot in Ohio.", PUB, []),
+    ("Two suicide bombers from Gaza blew themselves up in Tel Aviv.", PUB, [("PSEREB", "18", "ISR")]),
+    ("Hackers targeted data systems in two states, Illinois and Arizona.", PUB, [("USACRM", "19", "USA")]),
+    ("The Ivory Coast's Supreme Court allowed Alassane Ouattara to run.", "2000-01-01", [("CIVJUD", "08", "CIV")]),
 ]
 
 

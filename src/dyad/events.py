@@ -175,6 +175,7 @@ INTENT_NOUNS = {"agreement", "consensus", "deal", "plan", "decision", "pledge", 
                 "call", "appeal", "demand"}
 STATE_ROLES = {None, "", "GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 PROTEST_NOUNS = {"protest", "defiance", "retaliation", "response", "reprisal", "revenge", "solidarity", "support"}
+REFLEXIVES = {"himself", "herself", "itself", "themselves", "oneself", "myself", "ourselves", "yourself"}
 # what kills without an attacker, and attacks whose "in" names the attacker's act
 ACCIDENTS = {"crash", "accident", "collision", "earthquake", "quake", "flood", "floods", "flooding", "storm", "hurricane",
              "typhoon", "cyclone", "tornado", "avalanche", "landslide", "mudslide", "blaze", "disease",
@@ -921,6 +922,8 @@ class EventStage:
             for x in tok.children:  # "warned that Moscow could help ...": a warning about, not a threat to
                 if x.dep_ == "ccomp" and not self._same_subject(tok, x):
                     code = "010"
+        if c.obj is not None and c.obj.lower_ in REFLEXIVES and not c.noun and not p.code.startswith("18"):
+            return []  # "shot himself": no one else is acted on (but "blew themselves up in Tel Aviv" is a bombing)
         if p.code[:2] in ("18", "19", "20") and not c.noun and (self._cause_words(tok) | {
                 g.lemma_.lower() for w, g in _preps(tok) if w == "in"}) & ACCIDENTS:
             return []  # "victims killed by the crash", "died in a fire": no one attacked
@@ -1419,13 +1422,13 @@ class EventStage:
                           if a.kind in ("organization", "group")])
             located = [(g, a) for w, g in places for a in self._actors(g) if a.kind in ("country", "place")
                        or a.code == a.dyad_code or (a.code and a.code.endswith("GOV") and g.ent_type_ == "GPE")]
-            yield [replace(a, code=a.dyad_code, role=None, kind="location") if a.kind == "place" else a
-                   for g, a in located if a.dyad_code not in src_countries and ok([a])]  # a place, not its government
+            yield list({a.dyad_code: replace(a, code=a.dyad_code, role=None, kind="location") if a.kind == "place" else a
+                        for g, a in reversed(located) if a.dyad_code not in src_countries and ok([a])}.values())
             # a domestic act (a curfew in Algiers, shelling in Juba, a strike in Lagos): the country
             # it happens in, as a place, so that the government acting in its own capital is a dyad
-            if sources:
-                yield ok([replace(a, code=a.dyad_code, role=None, kind="location") for g, a in located
-                          if a.dyad_code in src_countries])
+            if sources:  # one place per country: "in two states, Illinois and Arizona" is one target
+                yield ok(list({a.dyad_code: replace(a, code=a.dyad_code, role=None, kind="location")
+                               for g, a in reversed(located) if a.dyad_code in src_countries}.values()))
         # 8b. a visit to a place inside another country: "visited a refugee camp in Jordan"
         if code[:3] in ("042", "043") and obj is not None:
             src_countries = {a.dyad_code for a in sources}
@@ -1515,6 +1518,8 @@ class EventStage:
                 b = self._down(t, 2)  # "South African leader de Klerk" when de Klerk is only "GOV"
                 if b is None and a is not None:
                     b = self._placed(a)  # "he" -> Annan, "GOV"; "U.N. Secretary-General Kofi Annan" -> UN
+                if b is not None and a is not None and b.kind == "country" and a.code:
+                    b = replace(a, country=b.code, code=b.code + a.code)  # "the Ivory Coast's Supreme Court": CIVJUD
                 if b is not None and (a is None or not _role_only(b)):
                     a = b
             if a is not None and _role_only(a) and a.kind == "group":
@@ -1647,6 +1652,9 @@ class EventStage:
     def _event(self, src: Actor | None, tgt: Actor | None, code: str, trigger: Token, negated: bool) -> Event | None:
         if src is not None and tgt is not None and _same_party(src, tgt):
             return None
+        if src is not None and tgt is not None and src.code == tgt.code and "location" not in (src.kind, tgt.kind) \
+                and (src.kind, tgt.kind) != ("person", "person"):
+            return None  # "Trump questioned the U.S. voting system": USA on both sides says nothing of a dyad
         if src is None and tgt is None:
             return None
         if src is None and not self.one_sided:

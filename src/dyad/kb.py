@@ -336,7 +336,7 @@ def _gazetteer() -> dict[str, str]:
             if len(key) > 2 and (key not in best or pop > best[key][0]):
                 best[key] = (pop, cc)
     for state in gc.get_us_states().values():
-        best.setdefault(norm(state["name"]), (10**9, "USA"))
+        best[norm(state["name"])] = (10**9, "USA")  # "Arizona" is also a town in Honduras
     # provinces and regions (ISO 3166-2 subdivisions): "Sindh", "Aceh", and "Darfur" from "North Darfur"
     derived: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
