@@ -1326,7 +1326,8 @@ class EventStage:
                     yield first(dat)
                 if obj is not None:
                     yield ok(self._actors(obj) if root != "01" else [  # a statement's addressee, named
-                        a for a in [self._named(obj) or self._resolve(obj) or self._down(obj, 0)] if a])
+                        a for a in [self._named(obj) or self._resolve(obj) or self._down(obj, 0)]
+                        if a and not (a.kind == "group" and a.code in LOCATED_ROLES)])  # not an unplaced "crowd"
                     if root != "01":  # the object's owner or agent: "attacked Israeli positions",
                         # "criticized the decision by Russia", "hosted talks between X and Y" (not "received
                         # weapons FROM X")
