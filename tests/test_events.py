@@ -341,6 +341,12 @@ def test_warning_against_an_act_is_a_warning_to_the_object(pipeline):
     assert got == {("USA", "130", "PRK")}
 
 
+def test_campaign_hits_are_words_not_force(pipeline):
+    got = triples(pipeline, "Hillary Clinton's new ad hits Donald Trump for not paying federal income tax.", "2016-10-01")
+    assert {c for _, c, _ in got} == {"111"}
+    assert roots(pipeline, "Russian missiles hit Kyiv.") == {("RUS", "19", "UKR")}
+
+
 def test_attacking_positions_is_force_not_criticism(pipeline):
     assert roots(pipeline, "The Sudanese army attacked rebel positions in Darfur.") == {("SDN", "19", "SDN")}
     assert roots(pipeline, "Russia attacked Ukraine's energy grid.") == {("RUS", "19", "UKR")}

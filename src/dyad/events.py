@@ -175,6 +175,10 @@ INTENT_NOUNS = {"agreement", "consensus", "deal", "plan", "decision", "pledge", 
                 "call", "appeal", "demand"}
 STATE_ROLES = {None, "", "GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 PROTEST_NOUNS = {"protest", "defiance", "retaliation", "response", "reprisal", "revenge", "solidarity", "support"}
+# violence verbs that campaign and opinion writing use for words: "hit", "pounded Trump as a con artist"
+METAPHOR_VERBS = {"hit", "pound", "hammer", "batter", "lash", "savage", "bash", "whack", "pummel", "punch", "knock",
+                  "attack", "target", "fire", "shoot", "torpedo", "skewer", "gut"}
+ARMED_ROLES = {"MIL", "REB", "UAF", "COP", "SPY", "CRM", "INS"}
 REFLEXIVES = {"himself", "herself", "itself", "themselves", "oneself", "myself", "ourselves", "yourself"}
 # what kills without an attacker, and attacks whose "in" names the attacker's act
 ACCIDENTS = {"crash", "accident", "collision", "earthquake", "quake", "flood", "floods", "flooding", "storm", "hurricane",
@@ -429,6 +433,14 @@ def _same_party(a: Actor, b: Actor) -> bool:
     if ra in STATE_ROLES and rb in STATE_ROLES:
         return not ra or not rb or ra == rb
     return ra == rb
+
+
+def _unarmed(a: Actor) -> bool:
+    """A person, party, government office, medium or firm with no armed role: its "attacks" are verbal.
+    A country or place is never unarmed here (Russia "hitting" Ukraine is force)."""
+    if a.kind in ("country", "place", "location"):
+        return False
+    return _role(a) not in ARMED_ROLES and not (a.code or "").startswith("IMG")
 
 
 def _role_only(a: Actor) -> bool:
@@ -950,6 +962,10 @@ class EventStage:
             pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
         if p.reverse and not negated:  # "Ukraine received military aid from the US": the US gave it
             pairs = [(t, s) for s, t in pairs]
+        if code[:2] in ("18", "19", "20") and tok.lemma_.lower() in METAPHOR_VERBS and pairs and all(
+                s is not None and t is not None and _unarmed(s) and _unarmed(t) and (t.kind == "person" or _role(t))
+                for s, t in pairs):
+            code = "111"  # "Clinton hit Trump for not paying taxes": words, not force
         out = []
         depth = self._depth(tok)
         for s, t in pairs:
