@@ -286,6 +286,9 @@ CONVENTIONS = [  # (text, publication date, [(source code, root, target code)])
     ("Two suicide bombers from Gaza blew themselves up in Tel Aviv.", PUB, [("PSEREB", "18", "ISR")]),
     ("Hackers targeted data systems in two states, Illinois and Arizona.", PUB, [("USACRM", "19", "USA")]),
     ("The Ivory Coast's Supreme Court allowed Alassane Ouattara to run.", "2000-01-01", [("CIVJUD", "08", "CIV")]),
+    ("Tamil rebels ambushed an army patrol in northern Sri Lanka.", PUB, [("LKAREB", "19", "LKA")]),
+    ("Rebels attacked government troops near Goma.", PUB, [("CODREB", "19", "COD")]),  # force, not criticism
+    ("The Sandinista government expelled eight American diplomats.", "1988-07-12", [("NICGOV", "16", "USAGOV")]),
 ]
 
 

@@ -749,7 +749,8 @@ class ActorStage:
                 continue
             if not country and role in LOCATED_ROLES and t.dep_ != "compound" and (
                     t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in COLLECTIVES) and not any(
-                    c.ent_type_ or c.pos_ == "PROPN" for c in t.children if c.dep_ in ("compound", "amod", "nmod", "poss")):
+                    (c.ent_type_ or c.pos_ == "PROPN") and self.kb.lookup(c.text)  # "UN peacekeepers": the KB's
+                    for c in t.children if c.dep_ in ("compound", "amod", "nmod", "poss")):  # not "Tamil rebels"
                 # "rebels", "the police", "opposition supporters": a group whose country the event
                 # stage may take from where it acts ("rebels ambushed a convoy in northern Mali")
                 out.append((Span(doc, phrase_start, t.i + 1, label="GROUP"), (None, role)))
@@ -854,8 +855,9 @@ def _names_a_person(t: Token, kb: KB | None = None) -> bool:
     tags PERSON, "Ugandan opposition candidates", is not a person)."""
     if t.dep_ in ("compound", "appos") and t.head.ent_type_ == "PERSON":
         return True
-    if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" and not (kb and kb.demonym(c.text))
-           for c in t.children):
+    if t.tag_ not in ("NNS", "NNPS") and any(  # a plural ("Tamil rebels") titles no one person
+            c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" and not (kb and kb.demonym(c.text))
+            for c in t.children):
         return True
     if t.dep_ == "appos" and t.head.ent_type_ == "PERSON":
         return True
