@@ -121,7 +121,11 @@ ACTORS. Source and target are actors of the actors stage with a CAMEO code. By d
 needs both (PETRARCH's require_dyad); `one_sided=True` also emits events with one side. The two
 sides must be different parties: not the same actor, and not one country's state on both sides
 (USAGOV and USA, or two GOV actors of one country); a government and its rebels, opposition,
-courts or citizens are different parties. An actor the actors stage could code only with a role
+courts or citizens are different parties; an official and his own country or state are one party; an
+event with the same code on both sides says nothing of a dyad and is dropped unless both are people or
+one side is a place; nothing is done to oneself ("shot himself"; a suicide bombing still is). Violence
+verbs between unarmed people and parties ("the ad hits Trump", "pounding Trump as a con artist") are
+criticism, 111 (METAPHOR_VERBS). An actor the actors stage could code only with a role
 ("GOV", no country) stands for the country or organisation its own noun phrase names ("South
 African leader de Klerk", "U.N. Secretary-General Kofi Annan") when there is one.
 
