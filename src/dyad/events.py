@@ -480,6 +480,7 @@ class EventStage:
         self._cache: dict[int, Actor | None] = {}
         self._placed_cache: dict[str, Actor | None] = {}
         self._home: str | None = None  # see _code: the country an unplaced group is in, for domestic acts
+        self._locating: set[int] = set()  # tokens whose place _located is looking for
         self._resolver = resolver
         self._ents = list(doc.ents)  # Doc.ents builds its spans on every access
         found: dict[tuple, Event] = {}
@@ -1554,6 +1555,15 @@ class EventStage:
     def _located(self, actor: Actor, tok: Token) -> Actor | None:
         """A group with a role and no country ("rebels", "police") takes the country of the place its
         clause names: "in/at/near/across X" on the group itself or on the verb it belongs to."""
+        if tok.i in self._locating:
+            return None  # two unplaced groups placing each other ("protesters at a rally of workers in ...")
+        self._locating.add(tok.i)
+        try:
+            return self._find_place(actor, tok)
+        finally:
+            self._locating.discard(tok.i)
+
+    def _find_place(self, actor: Actor, tok: Token) -> Actor | None:
         v = tok
         heads = [tok] + [x for x in tok.children if x.dep_ == "acl"]  # "demonstrators protesting ... in Monrovia"
         for _ in range(4):
