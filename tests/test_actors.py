@@ -97,6 +97,14 @@ def test_lone_surname_the_model_tags_as_a_place_links_to_the_kb(pipeline):
         assert [(a.name, a.kind, a.code) for a in doc.actors] == [("Kherson", "place", "UKR")]
 
 
+def test_untagged_surname_of_someone_in_office_links_to_the_kb(pipeline):
+    doc = _doc(pipeline, "Trump rallied in Ohio.", "2018-01-01")
+    trump = _actor_at(doc, "Trump rallied in Ohio.", "Trump")
+    assert trump is not None and trump.name == "Donald Trump" and trump.code == "USAGOV"
+    doc = _doc(pipeline, "Trump rallied in Ohio.", "1990-01-01")  # not in office: no guess
+    assert _actor_at(doc, "Trump rallied in Ohio.", "Trump") is None
+
+
 def test_pronouns_and_role_nouns_resolve_to_people(pipeline):
     text = ("Secretary of State Antony Blinken arrived in Beijing on Sunday. He met Foreign Minister Qin Gang "
             "for six hours. Later, the secretary told reporters that she was not there; Janet Yellen said "

@@ -114,11 +114,14 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
     for ent in _merged_ents(doc):
         if ent.label_ in ENT_KINDS and not _title_word(ent):
             spans.append(_trim(ent))
+    for t in doc:  # a KB surname the small model left untagged ("Trump rallied in Ohio")
+        if t.is_title and len(t) >= 4 and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start) \
+                and not t.ent_type_ and t.lower_ not in kbmod.COMMON_WORDS and kb.surname_candidates(t.text):
+            spans.append(Span(doc, t.i, t.i + 1, label="SURNAME"))
     spans = [s for s in spans if s is not None and len(s) > 0]
 
     def rank(s: Span) -> tuple:
-        kb_exact = s.label_ == "KB"
-        return (-(s.end_char - s.start_char), 0 if kb_exact else 1)
+        return (-(s.end_char - s.start_char), {"KB": 0, "SURNAME": 2}.get(s.label_, 1))
 
     chosen: list[Span] = []
     taken: set[int] = set()
@@ -317,7 +320,7 @@ class ActorStage:
             return self._cluster_for_entry(entry, clusters, published, span, method="exact" if kbmod.norm(text) == kbmod.norm(entry.name) else "alias")
         people = (len(span) > 1 and self.kb.demonym(span[0].text) is not None and
                   (self.kb.demonym(span[-1].text) is not None or span[-1].tag_ in ("NNPS", "NNS")))
-        if (span.label_ == "PERSON" or span.label_ == "KB") and not people:
+        if span.label_ in ("PERSON", "KB", "SURNAME") and not people:
             return self._place_person(span, clusters, kb, published)
         if span.label_ in PLACE_LABELS and len(span) == 1 and span[0].is_title and kbmod.place_country(span.text) is None:
             person = self._place_person(span, clusters, kb, published)
@@ -423,11 +426,14 @@ class ActorStage:
         cands = {e.key: e for e in kb.surname_candidates(word)}
         if not cands:
             cands = {e.key: e for e, _ in _fuzzy_surname(kb, word)}
+        dated = {}
         if published:
             dated = {k: e for k, e in cands.items() if any(r.holds_on(published) for r in e.roles)}
             cands = dated or cands
         exact_surname = bool(kb.surname_candidates(word))
-        if len(cands) == 1 and (span.label_ in ("PERSON", "KB") or exact_surname and span.label_ in PLACE_LABELS
+        if span.label_ == "SURNAME":  # a name the model did not tag: only someone in office on the date
+            cands = dated if exact_surname else {}
+        if len(cands) == 1 and (span.label_ in ("PERSON", "KB", "SURNAME") or exact_surname and span.label_ in PLACE_LABELS
                                 and kbmod.place_country(span.text) is None):
             # the small model tags a lone surname it has not seen ("Blinken said ...") as a place
             e = next(iter(cands.values()))
@@ -436,6 +442,10 @@ class ActorStage:
             return None
         if len(span) == 1 and _named_as_place(span, self.kb):  # "the mayor of Kherson", tagged PERSON
             return self._place(Span(span.doc, span.start, span.end, label="GPE"), clusters, kb, published, span.doc)
+        root = span.root
+        if len(span) == 1 and root.dep_ in ("compound", "amod") and root.head.tag_ in ("NNS", "NNPS") \
+                and self.kb.role_noun(root.head.lemma_):
+            return None  # "Tamil rebels": an unknown one-word name before a plural role noun is a people, not a person
         c = _Cluster(kind="person", name=_clean_name(span.text), link={"method": "new"})
         clusters.append(c)
         return c

@@ -304,7 +304,7 @@ class KB:
 
 
 # Place names that are also everyday English words are left out of the gazetteer ("Victoria" stays).
-_COMMON_WORDS = set("""of the and to a in is was he for it with as his on be at by this had not are but from or
+COMMON_WORDS = set("""of the and to a in is was he for it with as his on be at by this had not are but from or
 have an they which one you were her all she there would their we him been has when who will more no if out so said
 what up its about into than them can only other new some could time these two may then do first any my now such like
 our over man me even most made after also did many before must through back years where much your way well down
@@ -358,7 +358,7 @@ def _gazetteer() -> dict[str, str]:
                "island", "upper", "lower", "northern", "southern", "eastern", "western", "national", "federal",
                "city", "district", "region", "province", "state", "valley", "mountain", "lake", "river", "bay",
                "gulf", "sea", "ocean", "strait", "peninsula", "desert", "delta", "highlands", "plateau"}
-    return {k: v for k, (_, v) in best.items() if k not in generic and k not in _COMMON_WORDS and k not in _REGIONS}
+    return {k: v for k, (_, v) in best.items() if k not in generic and k not in COMMON_WORDS and k not in _REGIONS}
 
 
 # continents, world regions and seas: some are also the alternate name of a town ("Africa", "Asia"),
