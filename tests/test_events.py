@@ -344,6 +344,11 @@ def test_warning_against_an_act_is_a_warning_to_the_object(pipeline):
     assert got == {("USA", "130", "PRK")}
 
 
+def test_a_sense_the_lexicon_marks_as_no_event(pipeline):
+    assert events(pipeline, "The Kenyan government fired three Ugandan advisers.") == []  # a dismissal
+    assert roots(pipeline, "Hamas fired rockets at Israel.") == {("PSE", "19", "ISR")}
+
+
 def test_campaign_hits_are_words_not_force(pipeline):
     got = triples(pipeline, "Hillary Clinton's new ad hits Donald Trump for not paying federal income tax.", "2016-10-01")
     assert {c for _, c, _ in got} == {"111"}

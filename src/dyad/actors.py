@@ -115,7 +115,7 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
         if ent.label_ in ENT_KINDS and not _title_word(ent):
             spans.append(_trim(ent))
     for t in doc:  # a KB surname the small model left untagged ("Trump rallied in Ohio")
-        if t.is_title and len(t) >= 4 and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start) \
+        if t.is_title and t.is_alpha and len(t) >= 4 and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start) \
                 and not t.ent_type_ and t.lower_ not in kbmod.COMMON_WORDS and kb.surname_candidates(t.text):
             spans.append(Span(doc, t.i, t.i + 1, label="SURNAME"))
     spans = [s for s in spans if s is not None and len(s) > 0]

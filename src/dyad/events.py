@@ -212,6 +212,7 @@ EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "relcl",
 CLAUSAL = {"xcomp", "ccomp", "acomp", "advcl"}
 ACTOR_DOWN_DEPS = {"compound", "poss", "amod", "nmod", "appos"}
 ACTOR_DOWN_PREPS = ("of", "by", "from", "for", "in", "throughout", "across")
+NOT_AN_EVENT = "none"  # the lexicon's code for a sense that is no event ("fired the coach")
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 STATIVE = {"oppose", "commit", "determine", "prepare", "dedicate", "concern", "worry", "alarm", "disappoint",
            "satisfy", "engage", "involve", "interest", "dismay", "anger", "outrage", "bind", "resolve"}
@@ -255,7 +256,7 @@ def lexicon(path: str | None = None) -> dict[tuple[str, bool], list[Pattern]]:
     for n, rec in enumerate(yaml.safe_load(text) or [], 1):
         code = str(rec["code"])
         for c in (code, rec.get("intent"), rec.get("negated")):
-            if c is not None and str(c) not in known:
+            if c is not None and str(c) not in known and str(c) != NOT_AN_EVENT:
                 raise ValueError(f"verbs.yaml pattern {n}: unknown CAMEO code {c!r}")
         for key in ("particle", "prep"):
             if isinstance(rec.get(key), bool):
@@ -684,8 +685,8 @@ class EventStage:
             score = 4 * p.constraints + (2 if present else 1 if p.prep is None else 0) - 3 * shallow
             if best is None or score > best[0]:
                 best = (score, p, present)
-        if best is None:
-            return None
+        if best is None or best[1].code == NOT_AN_EVENT:
+            return None  # "fired three employees": a sense of the verb that is no event
         return _Cand(tok=tok, pat=best[1], noun=noun, prep_present=best[2], obj=obj)
 
     @staticmethod
