@@ -440,6 +440,22 @@ def _same_party(a: Actor, b: Actor) -> bool:
     return ra == rb
 
 
+def _as_place(a: Actor) -> Actor:
+    """A country, city or region as where an act happens: its country's code, kind "location", never
+    the same party as a state actor (see _same_party)."""
+    return replace(a, code=a.dyad_code, role=None, kind="location")
+
+
+def _in_country(a: Actor, country: str) -> Actor:
+    """A group coded with a role only, placed in a country: "rebels" in Mali are MLIREB."""
+    return replace(a, country=country, code=country + a.code)
+
+
+def _one_per_country(actors: list[Actor]) -> list[Actor]:
+    """The first actor named for each country ("in two states, Illinois and Arizona" is one target)."""
+    return list({a.dyad_code: a for a in reversed(actors)}.values())
+
+
 def _unarmed(a: Actor) -> bool:
     """A person, party, government office, medium or firm with no armed role: its "attacks" are verbal.
     A country or place is never unarmed here (Russia "hitting" Ukraine is force)."""
@@ -1119,9 +1135,7 @@ class EventStage:
             # are people of the place they protest in
             for w, g in _preps(tok) + (_preps(c.obj) if c.obj is not None else []):
                 if w in ("in", "at", "throughout", "across"):
-                    sources = [replace(a, code=a.dyad_code, role=None, kind="location") for a in self._actors(g)
-                               if a.kind in ("country", "place") or a.code == a.dyad_code
-                               or (a.code or "").endswith("GOV") and g.ent_type_ == "GPE"]
+                    sources = [_as_place(a) for a in self._places(g)]
                     if sources:
                         break
         if not sources and subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.dep_ == "dobj" \
@@ -1214,9 +1228,7 @@ class EventStage:
             places += _preps(c.tok.head)  # the clause it hangs on: "exploded in Baghdad, killing ..."
         for w, g in places:
             if w in PLACE_PREPS | {"outside of"}:
-                got = [replace(a, code=a.dyad_code, role=None, kind="location") for a in self._actors(g)
-                       if a.kind in ("country", "place") or a.code == a.dyad_code
-                       or (a.code or "").endswith("GOV") and g.ent_type_ == "GPE"]
+                got = [_as_place(a) for a in self._places(g)]
                 if got:
                     return got[:1]
         return []
@@ -1293,11 +1305,12 @@ class EventStage:
             own = sorted((a for a in self._resolver.actors if a.country in states and a.id not in src_ids
                           and a.kind in ("country", "place")), key=lambda a: a.kind != "country")
             if own:  # that country, as a place: not the state itself
-                return [replace(own[0], code=own[0].country, role=None, kind="location")], ""
+                return [_as_place(own[0])], ""
         return fallback, self._need(c)
 
     def _target_candidates(self, c: _Cand, sources: list[Actor], passive_tgt: Token | None, ok, ok_inside, code: str):
         tok, p = c.tok, c.pat
+        src_countries = {a.dyad_code for a in sources}
         root = code[:2]
         if root == "01" and code not in ("010", "01"):
             root = "01x"  # 011-019 (deny, sympathise, ...) have their own targets; 010 says, to someone
@@ -1438,26 +1451,22 @@ class EventStage:
             if root == "14":  # "students throughout Indonesia staged demonstrations"
                 for sx in _children(tok, "nsubj"):
                     places = places + _preps(sx)
-            src_countries = {a.dyad_code for a in sources}
             places = [(w, g) for w, g in places if w in PLACE_PREPS]
             if root == "14":  # a protest outside a parliament or an embassy is aimed at it
                 yield ok([a for w, g in places if w in ("outside", "at") for a in self._actors(g)
                           if a.kind in ("organization", "group")])
-            located = [(g, a) for w, g in places for a in self._actors(g) if a.kind in ("country", "place")
-                       or a.code == a.dyad_code or (a.code and a.code.endswith("GOV") and g.ent_type_ == "GPE")]
-            yield list({a.dyad_code: replace(a, code=a.dyad_code, role=None, kind="location") if a.kind == "place" else a
-                        for g, a in reversed(located) if a.dyad_code not in src_countries and ok([a])}.values())
+            located = [a for w, g in places for a in self._places(g)]
+            yield _one_per_country([_as_place(a) if a.kind == "place" else a for a in located
+                                    if a.dyad_code not in src_countries and ok([a])])
             # a domestic act (a curfew in Algiers, shelling in Juba, a strike in Lagos): the country
             # it happens in, as a place, so that the government acting in its own capital is a dyad
             if sources:  # one place per country: "in two states, Illinois and Arizona" is one target
-                yield ok(list({a.dyad_code: replace(a, code=a.dyad_code, role=None, kind="location")
-                               for g, a in reversed(located) if a.dyad_code in src_countries}.values()))
+                yield ok(_one_per_country([_as_place(a) for a in located if a.dyad_code in src_countries]))
         # 8b. a visit to a place inside another country: "visited a refugee camp in Jordan"
         if code[:3] in ("042", "043") and obj is not None:
-            src_countries = {a.dyad_code for a in sources}
             for w, g in obj_preps + preps:
                 if w in ("in", "near", "outside"):
-                    yield [replace(a, code=a.dyad_code, role=None, kind="location") if a.kind == "place" else a
+                    yield [_as_place(a) if a.kind == "place" else a
                            for a in ok(self._actors(g)) if a.kind in ("country", "place") and a.dyad_code not in src_countries]
 
     @staticmethod
@@ -1542,16 +1551,21 @@ class EventStage:
                 if b is None and a is not None:
                     b = self._placed(a)  # "he" -> Annan, "GOV"; "U.N. Secretary-General Kofi Annan" -> UN
                 if b is not None and a is not None and b.kind == "country" and a.code:
-                    b = replace(a, country=b.code, code=b.code + a.code)  # "the Ivory Coast's Supreme Court": CIVJUD
+                    b = _in_country(a, b.code)  # "the Ivory Coast's Supreme Court": CIVJUD
                 if b is not None and (a is None or not _role_only(b)):
                     a = b
             if a is not None and _role_only(a) and a.kind == "group":
                 # "rebels ambushed a convoy in northern Mali": MLIREB; unplaced, "rebels" is no party
-                a = self._located(a, t) or (replace(a, country=self._home, code=self._home + a.code) if self._home
+                a = self._located(a, t) or (_in_country(a, self._home) if self._home
                                             else None if a.code in LOCATED_ROLES else a)
             if a is not None and a not in out:
                 out.append(a)
         return out
+
+    def _places(self, g: Token) -> list[Actor]:
+        """The countries, cities and regions a phrase names (a capital as a government counts too)."""
+        return [a for a in self._actors(g) if a.kind in ("country", "place") or a.code == a.dyad_code
+                or (a.code or "").endswith("GOV") and g.ent_type_ == "GPE"]
 
     def _located(self, actor: Actor, tok: Token) -> Actor | None:
         """A group with a role and no country ("rebels", "police") takes the country of the place its
@@ -1588,7 +1602,7 @@ class EventStage:
                     if a.kind in ("country", "place") or a.code == a.dyad_code:
                         country = a.country or a.dyad_code
                         if country:
-                            return replace(actor, country=country, code=country + actor.code)
+                            return _in_country(actor, country)
         return None
 
     def _named(self, tok: Token) -> Actor | None:
