@@ -277,7 +277,7 @@ CONVENTIONS = [  # (text, publication date, [(source code, root, target code)])
      [("IGOWSTNAT", "19", "AFGMIL")]),
     ("Israeli tank fire killed two Palestinians in Gaza.", PUB, [("ISR", "19", "PSE")]),
     ("The Malaysia Airlines crash killed 298 people in Ukraine.", PUB, []),  # no attacker
-    ("Floods killed 20 Kenyan farmers in Nairobi.", PUB, []),
+    ("Kenyan floods killed 20 Ugandan farmers in Nairobi.", PUB, []),  # fails without ACCIDENTS: KEN 190 UGA
     ("The Chinese government detained activists.", PUB, [("CHNGOV", "17", "CHNOPP")]),  # at home
     ("Israeli troops killed three militants.", PUB, []),  # an army is not at home: no country for them
     ("The US ambassador visited the refugee camp in Jordan.", PUB, [("USAGOV", "04", "JOR")]),
