@@ -63,8 +63,10 @@ def repair_component(doc: Doc) -> Doc:
         with doc.retokenize() as retok:
             for tok, k in fused:
                 parts = [tok.text[:k], tok.text[k:]]
-                # The parser assigns real heads later; the first part hangs on the second for now.
-                retok.split(tok, parts, heads=[(tok, 1), tok.head if tok.head is not tok else (tok, 1)])
+                # Each part is its own head, as every token is before parsing. The parser keeps a
+                # preset head on the tokens it makes roots, so any other choice here can leave a
+                # cycle in the finished tree (and a walk over it that never ends).
+                retok.split(tok, parts, heads=[(tok, 0), (tok, 1)])
                 repairs.append((tok.idx, tok.idx + len(tok.text), tok.text))
     doc._.repairs = repairs
     mark_paragraphs(doc)
