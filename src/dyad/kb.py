@@ -21,6 +21,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from . import datafile
 from .types import DyadError
 
 KINDS = {"person", "organization", "country", "place", "group"}
@@ -100,19 +101,6 @@ def case_sensitive(alias: str) -> bool:
     """Short or all-capital aliases ("US", "UN", "EU") only match in their own case, never "us"."""
     letters = [c for c in alias if c.isalpha()]
     return len(alias) <= 3 or (bool(letters) and all(c.isupper() for c in letters))
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that remembers each mapping's line, for error messages."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def _date_field(rec: dict, name: str, path: str, line: int) -> str | None:
@@ -195,7 +183,7 @@ def load_file(path: str | Path, text: str | None = None) -> tuple[list[Entry], d
     """Records and role nouns of one YAML file; malformed records are returned as errors, not raised."""
     path = str(path)
     try:
-        data = yaml.load(text if text is not None else Path(path).read_text(encoding="utf-8"), Loader=_LineLoader)
+        data = datafile.parse_yaml(text, lines=True) if text is not None else datafile.load_yaml(path, lines=True)
     except (OSError, UnicodeDecodeError) as exc:
         raise KBError(path, None, None, f"cannot read: {exc}") from None
     except yaml.YAMLError as exc:

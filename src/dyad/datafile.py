@@ -1,0 +1,106 @@
+"""Fast loading of dyad's YAML data files (knowledge base, lexicons), shared by every stage.
+
+Parsing ~1 MB of YAML costs seconds with PyYAML's pure-Python loader and ~0.8 s with the C
+loader (libyaml), and every CLI call and every Ray worker pays it. So a parsed file is kept as a
+pickle in the user's cache directory, keyed by the file's absolute path, modification time, size
+and this module's format version; it is rebuilt whenever the file changes, and reading it back
+takes milliseconds. The cache is an optimisation only: an unwritable or corrupt cache is ignored.
+
+With `lines=True` every mapping carries its 1-based source line under the key `"__line__"`, so
+that a malformed record can be reported as file:line:field. The C loader gives node lines too.
+
+`DYAD_CACHE_DIR` names the cache folder (default `$XDG_CACHE_HOME/dyad` or `~/.cache/dyad`);
+`DYAD_CACHE_DIR=off` disables it.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LINE_KEY = "__line__"
+FORMAT = 1  # bump when the cached form of a parsed file changes
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
+
+
+class _Loader(_Base):
+    """Safe loader (C when available)."""
+
+
+class _LineLoader(_Base):
+    """Safe loader that records each mapping's line under LINE_KEY."""
+
+
+def _construct_mapping(loader: yaml.BaseLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping[LINE_KEY] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def parse_yaml(text: str, lines: bool = False) -> Any:
+    """Parse YAML text (safe subset); raises yaml.YAMLError with a problem_mark on bad input."""
+    return yaml.load(text, Loader=_LineLoader if lines else _Loader)
+
+
+def cache_dir() -> Path | None:
+    setting = os.environ.get("DYAD_CACHE_DIR")
+    if setting is not None:
+        return None if setting.strip().lower() in ("", "off", "0", "none") else Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "dyad"
+
+
+def _cache_file(path: Path, lines: bool) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha1(f"{path}|{int(lines)}".encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    return folder / f"{path.stem}-{digest}.pickle"
+
+
+def load_yaml(path: str | os.PathLike, lines: bool = False) -> Any:
+    """The parsed content of a YAML file, from the cache when the file is unchanged.
+
+    Raises OSError / UnicodeDecodeError when the file cannot be read and yaml.YAMLError when it is
+    not YAML, exactly as parsing it directly would."""
+    path = Path(path).resolve()
+    st = path.stat()
+    stamp = (FORMAT, yaml.__version__, st.st_mtime_ns, st.st_size)
+    cached = _cache_file(path, lines)
+    if cached is not None:
+        try:
+            with open(cached, "rb") as fh:
+                saved_stamp, data = pickle.load(fh)
+            if saved_stamp == stamp:
+                return data
+        except Exception:  # missing, stale, truncated or from another version: parse again
+            pass
+    data = parse_yaml(path.read_text(encoding="utf-8"), lines=lines)
+    if cached is not None:
+        _save(cached, (stamp, data))
+    return data
+
+
+def _save(target: Path, payload: Any) -> None:
+    """Write atomically (a half-written cache must never be read), ignoring any failure."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:
+        pass
