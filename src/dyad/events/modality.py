@@ -1,0 +1,123 @@
+"""Modality: negation, refusal, intent, conditionals and speculation decide whether an act happened
+and which code it takes (see the package notes, NEGATION AND MODALITY)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .triggers import _Cand
+from .words import DESIRE_HEADS, INTENT_ADJ, INTENT_AUX, INTENT_HEADS, INTENT_NOUNS, REFUSAL_HEADS, SPECULATIVE_AUX
+
+
+class Modality:
+    """Negation, intent and hypothetical clauses (a mixin of EventStage)."""
+
+    @staticmethod
+    def _nonfactual(noun: Token) -> bool:
+        """A noun inside an infinitive that hangs on a noun or states a purpose ("room to bargain in talks
+        with X", "flew in to attend talks with X"): what is aimed at has not happened."""
+        h = noun
+        for _ in range(6):
+            if h.head.i == h.i:
+                return False
+            h = h.head
+            if h.pos_ in ("VERB", "AUX"):
+                infinitive = any(x.dep_ == "aux" and x.lower_ == "to" for x in h.children) and not any(
+                    x.dep_ in ("nsubj", "nsubjpass") for x in h.children)
+                return infinitive and (h.dep_ == "acl" and h.head.lemma_.lower() not in INTENT_NOUNS or h.dep_ == "advcl")
+        return False
+
+    @staticmethod
+    def _chain(verb: Token):
+        """The verb and the heads it inherits modality from: open complements, coordination, and
+        the verb whose object the clause completes ("would not give permission to help")."""
+        v = verb
+        yield v
+        for _ in range(5):
+            if v.dep_ in ("xcomp", "acomp", "conj") and v.head.i != v.i:
+                v = v.head
+                yield v
+            elif v.dep_ == "acl" and v.head.dep_ == "dobj" and v.head.head.pos_ in ("VERB", "AUX"):
+                v = v.head.head
+                yield v
+            elif v.dep_ == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in v.children) \
+                    and not any(x.dep_ in ("nsubj", "nsubjpass") for x in v.children):
+                v = v.head  # a purpose clause shares its head's modality: "will send troops to help"
+                yield v
+            else:
+                break
+
+    def _negated(self, verb: Token, c: _Cand) -> bool:
+        for v in self._chain(verb):
+            for x in v.children:
+                if x.dep_ == "neg" or (x.dep_ == "advmod" and x.lower_ in ("never", "no longer")):
+                    return True
+                if x.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in x.children):
+                    return True
+            if v.i != verb.i and v.lemma_.lower() in REFUSAL_HEADS:
+                return True
+        if c.obj is not None and c.pat.obj is not None and any(x.dep_ == "det" and x.lower_ == "no" for x in c.obj.children):
+            return True
+        return False
+
+    def _neg_mode(self, verb: Token) -> str:
+        """'refusal' for negated future, volitional or present-stance forms; 'none' for past/perfect."""
+        for v in self._chain(verb):
+            if v.lemma_.lower() in REFUSAL_HEADS:
+                return "refusal"
+            auxes = [x for x in v.children if x.dep_ in ("aux", "auxpass")]
+            if any(a.lower_ in INTENT_AUX or a.lower_ in ("ca", "can", "cannot") for a in auxes):
+                return "refusal"
+            if v.lower_ in INTENT_ADJ or v.lemma_.lower() in ("want", "intend", "plan", "wish", "mean"):
+                if v.i != verb.i and not any(a.lemma_ == "have" for a in auxes):
+                    return "refusal"  # "is not willing to", "does not want to" (not "has not agreed to")
+            if v.i == verb.i and any(a.lemma_ == "do" and a.tag_ in ("VBP", "VBZ") for a in auxes):
+                return "refusal"  # "we do not support"
+            if v.i == verb.i and verb.tag_ in ("VBP", "VBZ") and not auxes:
+                return "refusal"
+        return "none"
+
+    def _intent(self, verb: Token) -> bool:
+        for v in self._chain(verb):
+            for a in v.children:
+                if a.dep_ == "aux" and a.lower_ in INTENT_AUX:
+                    return True
+                if a.dep_ == "aux" and a.lower_ == "going" :
+                    return True
+            if v.i != verb.i:
+                if v.lemma_.lower() in INTENT_HEADS or v.lower_ in INTENT_ADJ:
+                    return True
+                if v.lemma_ == "be" and verb.dep_ == "xcomp" and verb.head.i == v.i:  # "is to visit"
+                    return True
+            if v.dep_ == "xcomp" and v.head.lower_ in INTENT_ADJ:
+                return True
+        return False
+
+    def _noun_intent(self, noun: Token) -> bool:
+        """A planned or expected visit/meeting: the noun's verb is future or an intent verb."""
+        head = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in ("plan", "propose", "expect", "schedule", "seek", "want", "offer"):
+                return True
+            return self._intent(head)
+        if any(c.lower_ in ("planned", "proposed", "upcoming", "expected", "scheduled", "future") for c in noun.children):
+            return True
+        return False
+
+    @staticmethod
+    def _hypothetical(tok: Token) -> bool:
+        """Conditional clauses, speculation and wishes about others are not events."""
+        if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in DESIRE_HEADS and any(
+                x.dep_ == "nsubj" for x in tok.children):
+            return True  # "Obama wants Putin to attack Switzerland", "hoped X would attend"
+        v = tok
+        for _ in range(8):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):
+                return True
+            if v.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in SPECULATIVE_AUX for c in v.children):
+                return True
+            if v.dep_ in ("ROOT",) or v.head.i == v.i:
+                break
+            if v.dep_ in ("conj", "parataxis", "relcl"):
+                break
+            v = v.head
+        return False

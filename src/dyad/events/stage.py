@@ -1,0 +1,265 @@
+"""The events stage wired together: per sentence, match triggers, govern them, code each one with its
+modality, source and target, then date, dedup and complete the article's events."""
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import dates, ontology
+from ..actors import Resolver
+from ..types import Actor, Event
+
+from .arguments import Arguments
+from .conventions import Conventions, _role, _role_only, _same_party, _unarmed
+from .lexicon import derived_intent, lexicon, mirror
+from .modality import Modality
+from .parse import _children, _preps
+from .triggers import Triggers, _Cand
+from .words import ACCIDENTS, INTENT_NOUNS, METAPHOR_VERBS, OBLIGATION_AUX, PROTEST_NOUNS, REFLEXIVES, STATE_ROLES
+
+
+class EventStage(Triggers, Modality, Arguments, Conventions):
+    """The CAMEO coder of one parsed article: `stage(doc, resolver, published)` -> events.
+
+    Each step lives in its own mixin module (triggers, modality, arguments, conventions); this class
+    holds the per-article state they share and codes one trigger at a time (`_code`)."""
+
+    def __init__(self, one_sided: bool = False, lexicon_path: str | None = None):
+        self.one_sided = one_sided
+        self.lex = lexicon(lexicon_path)
+
+    def __call__(self, doc: Doc, resolver: Resolver, published: str | None) -> list[Event]:
+        self._cache: dict[int, Actor | None] = {}
+        self._placed_cache: dict[str, Actor | None] = {}
+        self._home: str | None = None  # see _code: the country an unplaced group is in, for domestic acts
+        self._locating: set[int] = set()  # tokens whose place _located is looking for
+        self._resolver = resolver
+        self._ents = list(doc.ents)  # Doc.ents builds its spans on every access
+        found: dict[tuple, Event] = {}
+        pending: list[tuple[Event, str, Token]] = []  # events waiting for an article-level target
+        for sent in doc.sents:
+            sent_events: list[tuple[int, Event, Token, str]] = []
+            for ev, depth, trig, need in self._sentence(sent):
+                sent_events.append((depth, ev, trig, need))
+            if not sent_events:
+                continue
+            # a reporting verb is a 010 statement only if nothing else in the sentence was coded
+            if any(x[1].cameo not in ("010", "01") for x in sent_events):
+                sent_events = [x for x in sent_events if x[1].cameo not in ("010", "01")]
+            sent_events.sort(key=lambda x: (x[0], x[1].trigger_start or 0))
+            sent_dates = [e for e in self._ents if sent.start <= e.start < sent.end and e.label_ == "DATE"]
+            for _, ev, trig, need in sent_events:
+                ev.start, ev.end, ev.sentence = sent.start_char, sent.end_char, sent.text
+                got = dates.clause_date(trig, published, sent_dates)
+                ev.date = got[0] if got else published
+                if ev.source is None or ev.target is None or need:
+                    pending.append((ev, need, trig))  # completed below, or emitted one-sided
+                else:
+                    self._add(found, ev)
+        self._complete(found, pending)
+        return sorted(found.values(), key=lambda e: e.start)  # stable: within a sentence, main clause first
+
+    @staticmethod
+    def _add(found: dict[tuple, Event], ev: Event) -> None:
+        key = (ev.source or ev.source_code, ev.target or ev.target_code, ev.cameo)
+        if key in found:
+            found[key].mentions += 1
+        else:
+            found[key] = ev
+
+    def _sentence(self, sent: Span) -> list[tuple[Event, int, Token, str]]:
+        cands: dict[int, _Cand] = {}
+        for tok in sent:
+            c = self._match(tok)
+            if c is not None:
+                cands[tok.i] = c
+        obligations = self._obligations(sent, cands)
+        if not cands and not obligations:
+            return []
+        for c in cands.values():
+            self._govern(c, cands)
+        changed = True
+        while changed:  # what a dropped trigger would have carried is dropped with it
+            changed = False
+            for c in cands.values():
+                if c.suppressed:
+                    for t in c.deferred:
+                        if not t.suppressed:
+                            t.suppressed = changed = True
+        out: list[tuple[Event, int, Token, str]] = []
+        memo: dict[int, list] = {}
+        question = sent.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+        if question:
+            return []
+        for c in sorted(cands.values(), key=lambda c: c.tok.i):
+            out += self._events_for(c, memo)
+        out += obligations
+        return out
+
+    def _events_for(self, c: _Cand, memo: dict[int, list]) -> list[tuple[Event, int, Token, str]]:
+        if c.tok.i in memo:
+            return memo[c.tok.i]
+        memo[c.tok.i] = []
+        res: list = []
+        if not c.suppressed:
+            if c.deferred and any(self._events_for(t, memo) for t in c.deferred):
+                res = []
+            else:
+                res = self._code(c)
+        memo[c.tok.i] = res
+        return res
+
+    def _obligations(self, sent: Span, cands: dict[int, _Cand]) -> list[tuple[Event, int, Token, str]]:
+        out = []
+        for tok in sent:
+            if tok.dep_ != "aux" or tok.lower_ not in OBLIGATION_AUX and not (
+                    tok.lower_ == "to" and tok.head.dep_ == "xcomp" and tok.head.head.lemma_ in ("have", "need")):
+                continue
+            verb = tok.head if tok.lower_ != "to" else tok.head.head
+            if _children(verb, "neg") or verb.dep_ not in ("ccomp", "conj", "ROOT", "parataxis"):
+                continue
+            speaker = self._speaker_token(verb)
+            if speaker is None:
+                continue
+            subj = _children(verb, "nsubj")
+            if not subj:
+                continue
+            # the complement trigger, if any, gives the topic and is not an event itself
+            comp = cands.get(verb.i) or (cands.get(tok.head.i) if tok.lower_ == "to" else None)
+            code = "100"
+            if comp is not None:
+                comp.suppressed = True
+                code = mirror(comp.pat.intent or derived_intent(comp.pat.code), "10") or "100"
+            sources = self._actors(speaker)
+            targets = self._actors(subj[0])
+            for s, t_ in itertools.product(sources, targets):
+                if s.dyad_code == t_.dyad_code and _role(t_) in STATE_ROLES and _role(s) in STATE_ROLES:
+                    continue  # "Putin said Russia should be ready": his own state's policy, not a demand
+                ev = self._event(s, t_, code, verb, False)
+                if ev is not None:
+                    out.append((ev, self._depth(verb), verb, ""))
+        return out
+
+    def _code(self, c: _Cand) -> list[tuple[Event, int, Token, str]]:
+        tok, p = c.tok, c.pat
+        if self._hypothetical(tok):
+            return []
+        if (not c.noun and tok.dep_ == "acl" and not c.intent_head and not c.refused
+                and any(x.dep_ == "aux" and x.lower_ == "to" for x in tok.children)):
+            # "pressure to help Iran", "efforts to mediate": what a noun aims at has not happened;
+            # a plan, pledge or offer to do it is an intent
+            if tok.head.lemma_.lower() in INTENT_NOUNS and (p.intent or derived_intent(p.code)):
+                c.intent_head = True
+            else:
+                return []
+        code, negated = p.code, False
+        if c.noun:
+            if any(x.dep_ == "det" and x.lower_ == "no" for x in tok.children):
+                return []
+            if self._nonfactual(tok):
+                return []
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as") and tok.lemma_.lower() in PROTEST_NOUNS | {
+                    "violation", "breach", "contravention"}:
+                return []  # "in protest against X", "in retaliation for": a motive, not an event
+            if self._noun_intent(tok) or c.intent_head:
+                code = p.intent or derived_intent(p.code) or code
+        else:
+            if tok.dep_ == "advcl" and self._purpose(tok) and self._negated(tok.head, c):
+                return []  # "would not give permission to Russia to help Israel": no help, no refusal of it
+            neg = self._negated(tok, c)
+            refusal = p.negated or mirror(p.intent or derived_intent(p.code), "12")
+            if c.refused:
+                if refusal is None:
+                    return []
+                code, negated = refusal, True
+            elif neg:
+                if self._neg_mode(tok) == "refusal" and refusal is not None:
+                    code, negated = refusal, True
+                else:
+                    return []
+            elif c.intent_head or self._intent(tok):
+                intent = p.intent or derived_intent(p.code)
+                if intent:
+                    code = intent
+                elif c.intent_head and not p.code.startswith(("03", "13")):
+                    return []  # "promised to comment": no intent code for the act
+            if c.threat_head and not code.startswith("13"):
+                return []
+            if c.complement is not None and p.constraints == 0:
+                comp = c.complement.pat
+                m = mirror(comp.intent or (comp.code if comp.code.startswith("03") else None), p.code[:2])
+                if m:
+                    code = m
+        if (not c.noun and p.constraints == 0 and tok.lemma_.lower() in ("warn", "caution") and not c.complement):
+            for x in tok.children:  # "warned that Moscow could help ...": a warning about, not a threat to
+                if x.dep_ == "ccomp" and not self._same_subject(tok, x):
+                    code = "010"
+        if c.obj is not None and c.obj.lower_ in REFLEXIVES and not c.noun and not p.code.startswith("18"):
+            return []  # "shot himself": no one else is acted on (but "blew themselves up in a market" is a bombing)
+        if p.code[:2] in ("18", "19", "20") and not c.noun and (self._cause_words(tok) | {
+                g.lemma_.lower() for w, g in _preps(tok) if w == "in"}) & ACCIDENTS:
+            return []  # "victims killed by the crash", "died in a fire": no one attacked
+        sources, passive_target = self._sources(c)
+        if not sources:
+            sources = self._attack_agent(c, code) or self._unidentified(c, code)
+        # a government, police or court arresting, banning or pardoning an unnamed group acts at home
+        homes = {s.country for s in sources if s.country and _role(s) in ("GOV", "COP", "JUD")}
+        self._home = next(iter(homes)) if len(homes) == 1 and code[:2] in ("08", "17") else None
+        try:
+            targets, need = self._targets(c, sources, passive_target, code)
+        finally:
+            self._home = None
+        if c.noun and not sources:  # "talks between X and Y"
+            between = [a for w, g in _preps(tok) if w == "between" for a in self._actors(g)]
+            if len(between) > 1:
+                sources, targets = between[:1], between[1:]
+                if p.mutual:
+                    sources = between
+                    targets = []
+        if (p.mutual or c.agreed) and len(sources) > 1 and not targets:  # "X and Y agreed to share ..."
+            pairs = list(itertools.permutations(sources, 2))
+        else:
+            pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+        if p.reverse and not negated:  # "Ukraine received military aid from the US": the US gave it
+            pairs = [(t, s) for s, t in pairs]
+        if code[:2] in ("18", "19", "20") and tok.lemma_.lower() in METAPHOR_VERBS and pairs and all(
+                s is not None and t is not None and _unarmed(s) and _unarmed(t) and (t.kind == "person" or _role(t))
+                for s, t in pairs):
+            code = "111"  # "Clinton hit Trump for not paying taxes": words, not force
+        out = []
+        depth = self._depth(tok)
+        for s, t in pairs:
+            ev = self._event(s, t, code, tok, negated)
+            if ev is not None:
+                ev.place = self._place(tok)
+                out.append((ev, depth, tok, need if t is None or _role_only(t) else ""))
+        return out
+
+    @staticmethod
+    def _depth(tok: Token) -> int:
+        d = 0
+        while tok.head.i != tok.i and d < 50:
+            tok = tok.head
+            d += 1
+        return d
+
+    def _event(self, src: Actor | None, tgt: Actor | None, code: str, trigger: Token, negated: bool) -> Event | None:
+        if src is not None and tgt is not None and _same_party(src, tgt):
+            return None
+        if src is not None and tgt is not None and src.code == tgt.code and "location" not in (src.kind, tgt.kind) \
+                and (src.kind, tgt.kind) != ("person", "person"):
+            return None  # "Trump questioned the U.S. voting system": USA on both sides says nothing of a dyad
+        if src is None and tgt is None:
+            return None
+        if src is None and not self.one_sided:
+            return None  # no source: even the dominant dyad cannot complete it
+        c = ontology.get(code)
+        return Event(
+            source=src.id if src else None, source_code=src.code if src else None,
+            target=tgt.id if tgt else None, target_code=tgt.code if tgt else None,
+            cameo=c.code, root=c.root, quad_class=c.quad_class, goldstein=c.goldstein, plover=c.plover,
+            start=trigger.sent.start_char, end=trigger.sent.end_char, trigger=trigger.text, negated=negated,
+            name=c.name, trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text),
+            source_country=src.dyad_code if src else None, target_country=tgt.dyad_code if tgt else None,
+            source_name=src.name if src else None, target_name=tgt.name if tgt else None)

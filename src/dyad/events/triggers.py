@@ -1,0 +1,269 @@
+"""Triggers: matching a token and its clause to the lexicon's patterns, and settling which of two
+nested triggers is coded (see the package notes, TRIGGERS and COMPLEMENTS)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .lexicon import NOT_AN_EVENT, Pattern, _deinflect
+from .parse import _children, _conjuncts, _object, _passive, _preps, _stative, _words
+from .words import (
+    ADJUNCT_PREPS, CLAUSAL, EMBED_DEPS, INTENT_HEADS, INTENT_NOUNS, LIGHT_VERBS, NEGATING_HEADS, REFUSAL_HEADS,
+    REPORT_HEADS, THREAT_HEADS, VERB_TAGS,
+)
+
+
+@dataclass
+class _Cand:
+    tok: Token
+    pat: Pattern
+    noun: bool
+    prep_present: bool
+    obj: Token | None = None
+    suppressed: bool = False
+    intent_head: bool = False
+    threat_head: bool = False
+    refused: bool = False
+    agreed: bool = False  # the complement of "agree": coordinated subjects act on each other
+    deferred: list["_Cand"] = field(default_factory=list)
+    complement: "_Cand | None" = None  # the complement whose topic a demand/appeal/threat mirrors
+    light_subject: Token | None = None  # the light verb whose subject a noun event takes
+    embedded: list["_Cand"] = field(default_factory=list)  # suppressed noun triggers in its arguments
+
+
+class Triggers:
+    """Matching clauses to patterns and governing embedded triggers (a mixin of EventStage)."""
+
+    def _match(self, tok: Token) -> _Cand | None:
+        if tok.pos_ == "VERB" or (tok.tag_ in VERB_TAGS and tok.pos_ in ("ADJ", "NOUN", "AUX") and tok.dep_ != "compound"):
+            noun = False
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
+            noun = True
+        else:
+            return None
+        lemma = tok.lemma_.lower()
+        pats = self.lex.get((lemma, noun)) or self.lex.get((tok.lower_, noun))
+        if not pats and not noun:
+            for cand in _deinflect(tok.lower_):  # spaCy's lemmatizer: "staged" -> "stag"
+                pats = self.lex.get((cand, False))
+                if pats:
+                    break
+        if not pats:
+            return None
+        obj = None
+        if not noun:
+            obj = _object(tok)
+            if obj is None and _passive(tok):
+                sp = _children(tok, "nsubjpass")
+                obj = sp[0] if sp else (tok.head if tok.dep_ == "acl" else None)
+            if obj is None:
+                obj = self._shared_object(tok)
+            if obj is None and (tok.dep_ in ("acomp", "amod") or _stative(tok)):
+                for w, g in _preps(tok):  # "is opposed to Turkish mediation", "is committed to reform"
+                    if w == "to" and g.pos_ in ("NOUN", "PROPN"):
+                        obj = g
+                        break
+        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep", "acomp")}
+        obj_words: set[str] = set()
+        if obj is not None:
+            for o in _conjuncts(obj):
+                obj_words |= _words(o)
+                for c in o.children:
+                    if c.dep_ in ("compound", "amod", "nmod", "nummod"):
+                        obj_words |= _words(c)
+                    elif c.dep_ == "prep" and c.lower_ in ("of", "to"):  # "tons of food", "access to technology"
+                        for g in _children(c, "pobj"):
+                            obj_words |= _words(g)
+                            obj_words |= {w for cc in g.children if cc.dep_ in ("compound", "amod") for w in _words(cc)}
+        preps = _preps(tok)
+        if obj is not None:
+            preps += _preps(obj)
+        prep_words = {p for p, _ in preps}
+        comps: set[str] = set()  # the complement verbs: "urged Iran to RELEASE", "called on X to STOP"
+        deeper: set[str] = set()  # their own complements: "demanded they refuse to RECOGNIZE"
+        threat_head = not noun and lemma in THREAT_HEADS
+        for c in tok.children:
+            if threat_head and c.dep_ == "ccomp" and not self._same_subject(tok, c):
+                continue  # "warned that Russia could attack": a warning about Russia, not a threat
+            if c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(
+                    x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+                comps.add(c.lemma_.lower())
+                deeper |= {g.lemma_.lower() for g in c.children if g.dep_ == "xcomp"}
+        for _, g in preps:
+            comps |= {x.lemma_.lower() for x in g.children if x.dep_ in ("acl", "relcl", "xcomp")}
+        if obj is not None:
+            comps |= {x.lemma_.lower() for x in obj.children if x.dep_ in ("acl", "xcomp")}
+        # "called the decision unfortunate": a verb of naming, not the bare act ("called Xi")
+        small_clause = any(x.dep_ == "oprd" for x in tok.children) or obj is not None and any(
+            x.dep_ in ("amod", "oprd") and x.i > obj.i and x.pos_ == "ADJ" for x in obj.children)
+        subj_words: set[str] | None = None
+        best = None
+        for p in pats:
+            if p.subj is not None:
+                if subj_words is None:
+                    subj_words = self._cause_words(tok)
+                if not (subj_words & p.subj):
+                    continue
+            if small_clause and p.constraints == 0:
+                continue
+            if p.particle and p.particle not in particles:
+                continue
+            if p.obj is not None and not (obj_words & p.obj):
+                continue
+            shallow = 0
+            if p.xcomp is not None and not (comps & p.xcomp):
+                if not (deeper & p.xcomp):
+                    continue
+                shallow = 1  # "urged X to stop arming": "stop" decides before "arm"
+            if p.pobj is not None:
+                pobjs = [g for w, g in preps if p.prep is None or w == p.prep]
+                if not any(_words(g) & p.pobj for g in pobjs):
+                    continue
+            present = p.prep is not None and p.prep in prep_words
+            score = 4 * p.constraints + (2 if present else 1 if p.prep is None else 0) - 3 * shallow
+            if best is None or score > best[0]:
+                best = (score, p, present)
+        if best is None or best[1].code == NOT_AN_EVENT:
+            return None  # "fired three employees": a sense of the verb that is no event
+        return _Cand(tok=tok, pat=best[1], noun=noun, prep_present=best[2], obj=obj)
+
+    @staticmethod
+    def _cause_words(verb: Token) -> set[str]:
+        """The words of what did it: the active subject or the passive by-agent, with its modifiers
+        ("a roadside bombing killed", "were killed by an improvised explosive device")."""
+        out: set[str] = set()
+        heads = _children(verb, "nsubj") + [g for a in _children(verb, "agent") for g in _children(a, "pobj")]
+        if not heads and verb.dep_ in ("advcl", "conj") and not _children(verb, "nsubjpass"):
+            heads = _children(verb.head, "nsubj")  # "a car bomb exploded in Baghdad, killing 12 policemen"
+        for h in heads:
+            # "the arrival of African Union peacekeeping troops": the head and what it is made of
+            heads_of = [h] + [g for w, g in _preps(h) if w == "of"]
+            for x in heads_of:
+                out |= _words(x)
+                for c in x.children:
+                    if c.dep_ in ("compound", "amod", "nmod"):
+                        out |= _words(c)
+        return out
+
+    def _same_subject(self, head: Token, comp: Token) -> bool:
+        """Whether a that-clause has the speaker as its subject ("Iran warned that it would ...")."""
+        cs = _children(comp, "nsubj")
+        if not cs:
+            return True
+        if cs[0].lower_ in ("we", "i"):
+            return True
+        hs = _children(head, "nsubj")
+        a = self._resolver.resolve(cs[0]) if cs[0].pos_ == "PRON" else None
+        return bool(hs) and a is not None and a is self._resolver.resolve(hs[0])
+
+    @staticmethod
+    def _shared_object(verb: Token) -> Token | None:
+        """ "donated and delivered goods": the first verb shares the object of its conjunct."""
+        if any(c.i > verb.i and c.dep_ not in ("cc", "conj", "punct", "advmod") for c in verb.children):
+            return None
+        for c in verb.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not _children(c, "nsubj", "nsubjpass"):
+                o = _object(c)
+                if o is not None:
+                    return o
+        return None
+
+    def _govern(self, t: _Cand, cands: dict[int, _Cand]) -> None:
+        """Find the trigger T is embedded under, and settle which of the two is coded."""
+        tok = t.tok
+        path: list[str] = []
+        cur = tok
+        steps = 0
+        while (cur.dep_ in EMBED_DEPS or cur.dep_ == "conj" and cur.head.dep_ in EMBED_DEPS | {"conj"}) \
+                and cur.head.i != cur.i and steps < 8:
+            dep = cur.dep_
+            if dep == "conj":  # "urged X to stop arming Taiwan and to support ...": the first conjunct's place
+                cur = cur.head
+                steps += 1
+                continue
+            if dep == "pobj" and cur.head.lower_ in ADJUNCT_PREPS and cur.head.head.pos_ in ("VERB", "AUX"):
+                return  # "after his meeting with X, Y flew home": an adjunct, not an argument
+            if dep == "advcl" and not self._purpose(cur):
+                return
+            if dep == "compound" and not t.noun:
+                return
+            path.append(dep)
+            head = cur.head
+            steps += 1
+            hl = head.lemma_.lower()
+            if head.i in cands and head.i != tok.i:
+                g = cands[head.i]
+                self._settle(t, g, path)
+                return
+            if dep in CLAUSAL and head.pos_ in ("VERB", "AUX", "ADJ"):
+                if hl in NEGATING_HEADS:
+                    t.suppressed = True
+                    return
+                if hl in REPORT_HEADS:
+                    return
+            cur = head
+
+    @staticmethod
+    def _purpose(tok: Token) -> bool:
+        """An infinitival purpose clause: "... to allow the delivery", no subject of its own."""
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not _children(tok, "nsubj", "nsubjpass")
+
+    def _settle(self, t: _Cand, g: _Cand, path: list[str]) -> None:
+        glemma = g.tok.lemma_.lower()
+        groot = g.pat.code[:2]
+        if (len(path) >= 2 and path[0] in ("acl", "xcomp") and path[1] == "dobj" and not t.noun
+                and t.tok.head.lemma_.lower() in INTENT_NOUNS and t.tok.head.lemma_.lower() not in (
+                    "invitation", "request", "call", "appeal", "demand")):
+            # "reached a consensus to share intelligence", "rejected an offer to host a summit"
+            if glemma in REFUSAL_HEADS:
+                t.refused = True
+                g.deferred.append(t)
+                return
+            if groot in ("01", "03") or g.pat.code in ("050", "057") or glemma in (
+                    "reach", "make", "strike", "sign", "announce", "unveil"):  # not "praised the decision to ..."
+                t.intent_head = True
+                g.deferred.append(t)
+                return
+        if path[0] == "pcomp" and t.tok.head.lower_ in ("against", "from") and not g.noun:
+            t.suppressed = True  # "warned X against conducting a test": what X should not do
+            return
+        clausal = path[0] in ("xcomp", "ccomp", "acomp") or path[0] == "pcomp" and glemma in INTENT_HEADS
+        if g.pat.code in ("010", "01") or groot == "01" and path[0] in ("ccomp", "xcomp", "advcl", "parataxis"):
+            return  # reported speech or an announcement's content: coded on its own
+        if glemma in INTENT_HEADS and not g.noun and not clausal and any(d in ("xcomp", "ccomp") for d in path) \
+                and t.noun and g.pat.constraints == 0:
+            t.intent_head = True  # "promised to continue military aid to X": the aid, as an intent
+            t.threat_head = glemma in THREAT_HEADS
+            g.deferred.append(t)
+            return
+        if glemma in INTENT_HEADS and clausal and not g.noun:
+            if g.pat.xcomp is not None and t.tok.lemma_.lower() in g.pat.xcomp and glemma not in ("agree",):
+                t.suppressed = True
+                g.complement = t  # "threatened to break relations with Qatar": the target is Russia
+                return
+            t.agreed = glemma == "agree"
+            t.intent_head = True
+            t.threat_head = glemma in THREAT_HEADS
+            g.deferred.append(t)
+            return
+        if glemma in REFUSAL_HEADS and clausal:
+            t.refused = True
+            g.deferred.append(t)
+            return
+        if glemma in NEGATING_HEADS and clausal:
+            t.suppressed = True
+            return
+        if (g.pat.constraints == 0 and glemma in LIGHT_VERBS and t.noun and path[0] in ("dobj", "attr")
+                and not g.noun):
+            g.suppressed = True  # "paid a visit to China": the visit is the event
+            t.light_subject = g.tok
+            return
+        if groot in ("02", "10"):
+            t.suppressed = True
+            if g.complement is None and (path[0] in ("xcomp", "ccomp") or path[0] == "advcl" and self._purpose(t.tok)):
+                g.complement = t
+            return
+        t.suppressed = True
+        if t.noun:
+            g.embedded.append(t)
