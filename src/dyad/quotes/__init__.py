@@ -1,0 +1,42 @@
+"""The quotes stage: who said what, in direct and indirect speech, attributed to canonical actors.
+
+1. Quotation marks are paired on the raw text, so the spans survive whatever the parser does
+   with sentences inside quotes. Every common style is read: “…”, "…", ‘…’, '…', «…», »…«,
+   „…“, ``…''; a mark's role (opening or closing) comes from its shape and from what stands on
+   either side of it, so straight marks, odd counts and sloppy typing are handled mark by mark.
+   A paragraph that ends inside a quote continues into the next one when that opens with a mark.
+   Marks that cannot be paired (a missing closing mark, a stray mark, an inch sign) are reported
+   in `warnings`; a quote whose closing mark is missing is kept only when its extent is certain
+   (it opens its paragraph or follows a colon, and ends at its paragraph or before ", he said").
+   Transcript turns ("PENCE: Well, ...") are quotes of the labelled speaker.
+2. Each direct quote gets a cue: a reporting verb right before it (X said: “…” / he added, “…”),
+   right after it (“…,” X said / said X), or governing it in the parse (described them as
+   “candid”); "according to X"; a "― Name" signature; "X said." opening the next sentence; a
+   colon or dash after a named actor; or, for a phrase quoted inside a sentence, the named person
+   who is the subject of its clause. A quote with no cue of its own continues the speaker of the
+   quote before it in its paragraph (and shares its cue, as one attribution), and a paragraph that
+   is only a quote continues the previous speaker. Short quoted phrases with no speaker and
+   quoted titles (“Face the Nation”) are scare quotes or names: left out, listed in one warning.
+3. Indirect speech comes from the parse: a reporting verb with a clausal complement ("Blinken
+   said the United States is ready ...", "..., officials said"), the sentence around a
+   parenthetical "X said" ("The talks, he said, were useful"), an infinitive ("vowed to ..."),
+   or, for verbs like call, describe or accuse, an object ("called the plan “a disaster”");
+   "according to X"; nouns of saying ("Trump's claim that ..."). A complement that holds a
+   direct quote becomes one `mixed` quote; nested attributions are kept, each with its speaker.
+4. Speakers go through the actors stage: names directly; "he"/"she" to the latest speaker of
+   that gender unless another person has since been a main-clause subject (else the resolver's
+   antecedent); role nouns ("the secretary"); organisations, also by a definite head noun ("the
+   ministry" after "China's foreign ministry"); "who" to the noun it follows.
+
+Each `Quote` carries the content span (`start`, `end`), the cue span and the speaker mention
+span it was attributed through; quotes attributed through one cue (a split quote) share it.
+The lexicon is data: `dyad/data/reporting.yaml`, or the file named by `DYAD_REPORTING`.
+
+Steps, one file each: `spans` (quotation marks), `cues` (the lexicon), `direct` (cues of direct
+quotes), `subjects`, `indirect`, `speakers`, `continuation`; `stage` runs them over a document.
+"""
+from .cues import Lexicon, lexicon, load_lexicon
+from .spans import Marked, find_marked
+from .stage import QuoteStage
+
+__all__ = ["Lexicon", "Marked", "QuoteStage", "find_marked", "lexicon", "load_lexicon"]

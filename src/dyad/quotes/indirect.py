@@ -1,0 +1,291 @@
+"""Indirect speech from the parse: reporting verbs with a complement, parentheticals,
+"according to X", nouns of saying."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Token
+
+from .attribution import SENT_END, VERBISH, _Attr, _content_clause
+from .spans import ALL_MARKS
+
+
+class Indirect:
+    """Part of the quote run (`stage._Run`): indirect speech."""
+
+    def _indirect(self) -> list[_Attr]:
+        doc, lex = self.doc, self.lex
+        out: list[_Attr] = []
+        for v in doc:
+            lemma = v.lemma_.lower()
+            if lemma not in self.verbs or not (v.pos_ in VERBISH or v.tag_.startswith("VB")):
+                if lemma in lex.nouns and v.pos_ == "NOUN" and self.outside(v):
+                    a = self._noun_attr(v)
+                    if a is not None:
+                        out.append(a)
+                continue
+            if not self.outside(v):
+                continue
+            par = self._parenthetical(v) if lemma in lex.speech else None
+            spans = par[0] if par else self._content(v, lemma)
+            if not spans:
+                continue
+            subj = par[1] if par else self._subject(v)
+            if subj is None:
+                continue
+            for s, e in spans:
+                a = self._make_indirect(v, subj, s, e)
+                if a is not None:
+                    out.append(a)
+        if self.lex.phrases:
+            for m in self._phrase_re().finditer(self.text):
+                a = self._according(m.start(), m.end())
+                if a is not None:
+                    out.append(a)
+        return self._own_quotes(out)
+
+    def _sentence(self, i: int) -> tuple[int, int]:
+        """Token bounds [lo, hi) of the sentence around token i: sentence ends outside quotes,
+        paragraph breaks and quotes bound it."""
+        doc, pi = self.doc, self.tok_para[i]
+        lo = i
+        while lo > 0 and self.tok_para[lo - 1] == pi and self.outside(doc[lo - 1]) and doc[lo - 1].text not in SENT_END:
+            lo -= 1
+        hi = i + 1
+        while hi < len(doc) and self.tok_para[hi] == pi and self.outside(doc[hi]) and doc[hi].text not in SENT_END:
+            hi += 1
+        return lo, hi
+
+    NP_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "PART", "NUM")
+
+    def _parenthetical(self, v: Token) -> tuple[list[tuple[int, int]], Token] | None:
+        """ "To understand X, Chief Justice Roberts said, one should visit this museum": a cue set off
+        by commas inside the sentence it reports; the content is the sentence on both sides.
+        Returns the two spans and the speaker word."""
+        doc = self.doc
+        lo, hi = self._sentence(v.i)
+        # ", <speaker> said [on Monday]," or ", said <speaker> [on Monday],"
+        i = v.i - 1
+        while i > lo and doc[i].text != "," and v.i - i <= 7 and (doc[i].pos_ in self.NP_POS or doc[i].text == "."):
+            i -= 1
+        subj = None
+        if i > lo and doc[i].text == "," and i < v.i - 1:
+            left = i
+            subj = next((t for t in reversed(doc[left + 1:v.i]) if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            j = v.i + 1
+            while j < hi and doc[j].text != "," and j - v.i <= 5 and doc[j].dep_ in (
+                    "npadvmod", "advmod", "prep", "pobj", "det", "amod", "compound", "nummod", "prt", "tmod"):
+                j += 1
+        elif i == v.i - 1 and doc[i].text == "," and i > lo:
+            left = i
+            j = v.i + 1
+            while j < hi and doc[j].text != "," and j - v.i <= 9 and (doc[j].pos_ in self.NP_POS or doc[j].dep_ in ("prep", "pobj")):
+                j += 1
+            subj = next((t for t in doc[v.i + 1:j] if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ in ("nsubj", "nsubjpass")),
+                        None) or next((t for t in reversed(doc[v.i + 1:j]) if t.pos_ == "PROPN"), None)
+        else:
+            return None
+        if subj is None or j >= hi or doc[j].text != ",":
+            return None
+        nxt = next((t for t in doc[j + 1:hi] if not t.is_punct), None)
+        if nxt is None or any(a.i in (subj.i, v.i) and not (a.i == v.i and x.dep_ in ("ccomp", "conj", "parataxis"))
+                              for x in [nxt, *nxt.ancestors] for a in [x.head] if x.i != a.i):
+            return None  # ", said Drew Thompson, a visiting fellow": an apposition, not the content
+        lw = [t for t in doc[lo:left] if t.is_alpha]
+        rw = [t for t in doc[j + 1:hi] if t.is_alpha]
+        if len(lw) < 2 or len(rw) < 2:
+            return None
+        end_tok = doc[hi - 1]
+        return [(doc[lo].idx, doc[left].idx), (doc[j + 1].idx, end_tok.idx + len(end_tok.text))], subj
+
+    def _content(self, v: Token, lemma: str) -> list[tuple[int, int]]:
+        """Character spans of what a reporting verb reports."""
+        lex = self.lex
+        out = []
+        speechy = lemma in lex.speech or lemma in lex.belief
+        for c in v.children:
+            if not self.outside(c) and c.i < v.i:
+                continue  # “...,” X said: the quote before the cue is its content, found already
+            if c.dep_ == "ccomp" and speechy and _content_clause(c):
+                out.append(self._clause_span(c, v))
+            elif c.dep_ == "xcomp" and lemma in lex.infinitive and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+                s, e = self._clause_span(c, v)
+                obj = next((x for x in v.children if x.dep_ == "dobj" and x.i < c.i), None)
+                if obj is not None and lemma not in ("tell", "ask"):
+                    s = min(s, min(x.idx for x in obj.subtree))
+                out.append((s, e))
+        if not out and speechy:
+            # "said in a statement that ...", "said on Twitter that ..."
+            for c in v.children:
+                if c.dep_ != "prep" or c.i < v.i:
+                    continue
+                for o in c.children:
+                    cl = next((x for x in o.children if x.dep_ in ("acl", "ccomp") and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in x.children)), None) if o.dep_ == "pobj" else None
+                    if cl is not None:
+                        out.append(self._clause_span(cl, v))
+        if not out and lemma in lex.speech and v.dep_ == "parataxis" and v.head.i < v.i:
+            # "The talks were useful, he said": the clause the cue is a parenthesis in
+            head = v.head
+            toks = [t for t in head.subtree if t.i < v.i and not (v.i <= t.i)]
+            toks = [t for t in toks if not any(a.i == v.i for a in t.ancestors) and t.i != v.i]
+            subj = self._subject(v)
+            if toks and subj is not None:
+                first, last = toks[0], toks[-1]
+                out.append((first.idx, last.idx + len(last.text)))
+        if not out and lemma in lex.objects:
+            preps = lex.objects[lemma]
+            obj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
+            tail = [c for c in v.children if c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ in preps)]
+            if obj is None and lemma == "call":
+                tail = [c for c in v.children if c.dep_ == "prep" and c.lower_ in preps]
+            parts = ([obj] if obj is not None else []) + tail
+            if parts and (obj is not None or tail):
+                toks = [t for p in parts for t in p.subtree]
+                s = min(t.idx for t in toks)
+                last = max(toks, key=lambda t: t.i)
+                if obj is not None and obj.pos_ == "PRON" and not tail:
+                    return out
+                out.append((s, last.idx + len(last.text)))
+        return [(s, e) for s, e in out if e > s]
+
+    def _clause_span(self, c: Token, v: Token) -> tuple[int, int]:
+        toks = [t for t in c.subtree]
+        while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in ("that",) or toks[0].is_punct and toks[0].text not in ALL_MARKS):
+            toks = toks[1:]
+        if not toks:
+            return (c.idx, c.idx)
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        return s, e
+
+    def _trim(self, s: int, e: int, anchor: int) -> tuple[int, int]:
+        """Clip a span to the paragraph of `anchor` and strip loose punctuation at its ends."""
+        text = self.text
+        pi = bisect_right(self.para_starts, anchor) - 1
+        ps, pe = self.paras[pi]
+        if s < ps or e > pe:
+            # keep the side of the paragraph break that holds most of the span
+            s, e = max(s, ps), min(e, pe)
+        while s < e and (text[s].isspace() or text[s] in ",;:.\u2014\u2013-)"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:\u2014\u2013-("):
+            e -= 1
+        while e > s and text[e - 1] == "." and text[e - 2:e - 1] not in ALL_MARKS and not re.search(r"\b[A-Z]\w{0,3}\.$", text[s:e]):
+            e -= 1
+        return s, e
+
+    def _make_indirect(self, v: Token, subj: Token, s: int, e: int) -> _Attr | None:
+        s, e = self._trim(s, e, v.idx)
+        if e - s < 2 or not re.search(r"\w", self.text[s:e]):
+            return None
+        # the direct quotes this complement touches
+        ks = sorted({self.qidx[i] for i in self.toks(s, e) if self.qidx[i] >= 0})
+        if ks:
+            qs = [self.marked[k] for k in ks]
+            s = min(s, min(q.open_at for q in qs))
+            e = max(e, max(q.close_at for q in qs))
+            inside = set(i for k in ks for i in self.toks(self.marked[k].open_at, self.marked[k].close_at))
+            words = [t for t in (self.doc[i] for i in self.toks(s, e)) if t.i not in inside and t.is_alpha]
+            if len(words) <= 2:
+                return None  # the complement is the direct quote itself
+            kind = "mixed"
+        else:
+            kind = "indirect"
+        a = _Attr(s, e, kind, how="indirect", quotes=ks)
+        a.cue, a.subj = v, subj
+        a.mention = self._relative(v)
+        a.cue_text, a.cue_span = self._cue_phrase(v)
+        return a
+
+    def _phrase_at(self, ms: int, me: int) -> tuple[int, Token] | None:
+        """(index of the phrase's first token, its last token: the preposition whose object is the
+        source) for a cue phrase found at ms..me, e.g. "according to", "in the words of"."""
+        i, j = self.tok_index(ms), self.tok_index(me) - 1
+        if j < i or j >= len(self.doc) or not self.outside(self.doc[i]) or self.doc[i].idx != ms:
+            return None
+        return i, self.doc[j]
+
+    def _according(self, ms: int, me: int) -> _Attr | None:
+        doc = self.doc
+        found = self._phrase_at(ms, me)
+        if found is None:
+            return None
+        i, to = found
+        src = self._according_source(to)
+        if src is None:
+            return None
+        phrase = sorted(to.subtree, key=lambda t: t.i)
+        p_start, p_end = doc[i].idx, phrase[-1].idx + len(phrase[-1].text)
+        pi = self.tok_para[i]
+        ps, pe = self.paras[pi]
+        # the sentence around the phrase, bounded by sentence ends outside quotes
+        lo = i
+        while lo > 0 and self.tok_para[lo - 1] == pi and not (doc[lo - 1].text in SENT_END and self.outside(doc[lo - 1])):
+            lo -= 1
+        hi = self.tok_index(p_end)
+        while hi < len(doc) and self.tok_para[hi] == pi and not (doc[hi].text in SENT_END and self.outside(doc[hi])):
+            hi += 1
+        sent_s = doc[lo].idx
+        sent_e = doc[hi - 1].idx + len(doc[hi - 1].text) if hi > 0 else pe
+        before = self.text[sent_s:p_start]
+        if len(re.findall(r"\w+", before)) >= 3:
+            s, e = sent_s, p_start
+        else:
+            s, e = p_end, sent_e
+        s, e = self._trim(s, e, ms)
+        if e - s < 2:
+            return None
+        ks = sorted({self.qidx[j] for j in self.toks(s, e) if self.qidx[j] >= 0})
+        if ks:
+            s = min(s, min(self.marked[k].open_at for k in ks))
+            e = max(e, max(self.marked[k].close_at for k in ks))
+        a = _Attr(s, e, "mixed" if ks else "indirect", how="according", quotes=ks)
+        if ks and sum(1 for j in self.toks(s, e) if self.qidx[j] < 0 and doc[j].is_alpha) <= 2:
+            if len(ks) > 1:
+                return None
+            # "According to Limbaugh, “...”": the direct quote itself, attributed through the phrase
+            q = self.marked[ks[0]]
+            a.start, a.end, a.kind = q.start, q.end, "direct"
+        a.cue, a.subj = doc[i], src
+        a.cue_text, a.cue_span = self.text[ms:me], (ms, me)
+        return a
+
+    def _noun_attr(self, n: Token) -> _Attr | None:
+        """ "Trump's claim that ...": a noun of saying with a that-clause; its possessor is the source."""
+        clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and any(
+            x.dep_ == "mark" and x.lower_ == "that" for x in c.children)), None)
+        if clause is None:
+            return None
+        owner = next((c for c in n.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        s, e = self._clause_span(clause, n)
+        s, e = self._trim(s, e, n.idx)
+        if e - s < 2:
+            return None
+        ks = sorted({self.qidx[j] for j in self.toks(s, e) if self.qidx[j] >= 0})
+        a = _Attr(s, e, "mixed" if ks else "indirect", how="noun", quotes=ks)
+        a.cue, a.subj = n, owner
+        a.cue_text, a.cue_span = n.text, (n.idx, n.idx + len(n.text))
+        return a
+
+    def _own_quotes(self, attrs: list[_Attr]) -> list[_Attr]:
+        """Each direct quote belongs to the innermost complement that holds it; drop duplicates."""
+        owner: dict[int, _Attr] = {}
+        for a in attrs:
+            for k in a.quotes:
+                cur = owner.get(k)
+                if cur is None or (a.end - a.start) < (cur.end - cur.start):
+                    owner[k] = a
+        for a in attrs:
+            a.quotes = [k for k in a.quotes if owner.get(k) is a]
+        seen = set()
+        out = []
+        for a in sorted(attrs, key=lambda a: (a.start, a.end)):
+            key = (a.start, a.end, a.cue.i if a.cue is not None else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(a)
+        return out

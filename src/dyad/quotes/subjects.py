@@ -1,0 +1,109 @@
+"""Subjects: the head of the speaker phrase of a cue verb."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..actors import FEMALE, MALE
+from .attribution import PLURAL_PRONOUNS, RELATIVE, SUBJECT_POS, VERBISH
+from .cues import _phrases_re
+
+
+class Subjects:
+    """Part of the quote run (`stage._Run`): the subject of a cue verb."""
+
+    def _subject(self, v: Token) -> Token | None:
+        """The head of the speaker phrase of a cue verb, in the verb's paragraph.
+
+        The parser sometimes runs a sentence over a paragraph break and hangs a verb on a clause
+        of the previous paragraph; then the noun phrase right before the verb is taken."""
+        s = self._parse_subject(v)
+        if s is not None and self.tok_para[s.i] == self.tok_para[v.i] and s.pos_ in SUBJECT_POS and not s.is_punct:
+            return s
+        if v.tag_ == "VBG":
+            return self._participle_subject(v)
+        return self._adjacent_subject(v)
+
+    def _participle_subject(self, v: Token) -> Token | None:
+        """ "..., asserting, “...”": a participle's speaker is the subject of the clause it hangs on,
+        else of the sentence's main clause."""
+        lo, _ = self._sentence(v.i)
+        roots = [t for t in self.doc[lo:v.i] if t.dep_ == "ROOT" or (t.head.i < lo or t.head.i > v.i)]
+        for r in roots:
+            for c in r.children:
+                if c.dep_ == "nsubj" and self.outside(c) and c.pos_ in ("PROPN", "NOUN", "PRON") and \
+                        self.tok_para[c.i] == self.tok_para[v.i]:
+                    return c
+        return None
+
+    def _adjacent_subject(self, v: Token) -> Token | None:
+        i = v.i - 1
+        while i >= 0 and self.doc[i].dep_ in ("aux", "neg", "advmod", "auxpass") and i > v.i - 4:
+            i -= 1
+        if i < 0 or self.tok_para[i] != self.tok_para[v.i] or not self.outside(self.doc[i]):
+            return None
+        t = self.doc[i]
+        if t.dep_ in ("pobj", "dobj", "poss") and self.tok_para[t.head.i] == self.tok_para[t.i]:
+            return None  # "the Vikings said" is not broken parse, "met with officials said" may be
+        if t.pos_ in ("NOUN", "PROPN") or t.lower_ in MALE | FEMALE | PLURAL_PRONOUNS | {"it", "we", "i"}:
+            return t
+        return None
+
+    def _parse_subject(self, v: Token, depth: int = 0) -> Token | None:
+        if depth > 4:
+            return None
+        for c in sorted(v.children, key=lambda c: (self.tok_para[c.i] != self.tok_para[v.i], abs(c.i - v.i))):
+            if c.dep_ in ("nsubj",) and self.outside(c):
+                if c.lower_ in RELATIVE and v.dep_ == "relcl":
+                    return v.head
+                if c.lower_ in ("it", "there", "this", "that") and c.lower_ != "it":
+                    return None
+                return c
+        for c in v.children:
+            if c.dep_ == "agent":  # was told by X
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        for c in v.children:
+            if c.dep_ == "nsubjpass" and v.lemma_.lower() in ("quote", "quoted") and self.outside(c):
+                return c
+        h = v.head
+        if h.i == v.i:
+            return None
+        if v.dep_ == "conj" and h.pos_ in VERBISH:
+            return self._parse_subject(h, depth + 1)
+        if v.dep_ in ("advcl", "xcomp", "pcomp") and v.tag_ in ("VBG", "VBN", "VB"):
+            # "..., arguing that", "was quoted as saying", "declined to say"
+            if h.pos_ in VERBISH:
+                return self._parse_subject(h, depth + 1)
+            if h.dep_ == "prep" and h.head.pos_ in VERBISH:
+                return self._parse_subject(h.head, depth + 1)
+        if v.dep_ == "relcl" and h.pos_ in ("NOUN", "PROPN"):
+            return h
+        if v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN"):
+            return h
+        return None
+
+    @staticmethod
+    def _relative(v: Token) -> Token | None:
+        """ "who" in "Wang, who said ...": the word that names the speaker in the text."""
+        if v.dep_ != "relcl":
+            return None
+        return next((c for c in v.children if c.dep_ == "nsubj" and c.lower_ in RELATIVE), None)
+
+    def _phrase_re(self) -> re.Pattern:
+        return _phrases_re(self.lex.phrases)
+
+    def _according_source(self, to: Token) -> Token | None:
+        src = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if src is None:
+            return None
+        if self.res.at(src) is None:  # "according to a statement by China's foreign ministry"
+            for c in src.children:
+                if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+                    g = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    if g is not None and (self.res.at(g) is not None or g.pos_ == "PROPN" or src.lower_ in
+                                          ("statement", "report", "spokesman", "spokeswoman", "spokesperson", "release")):
+                        return g
+        return src
