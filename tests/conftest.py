@@ -20,13 +20,6 @@ def pipeline():
     return Pipeline()
 
 
-@pytest.fixture(scope="session")
-def one_sided_pipeline():
-    from dyad import Pipeline
-
-    return Pipeline(one_sided=True)
-
-
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     """A private copy of the fixture corpus, so tests may add bad files to it."""

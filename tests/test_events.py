@@ -1,5 +1,5 @@
 """The events stage on sentences written for these tests: structure, negation, modality, the
-one-sided option, dedup, dates. Real spaCy parse, real knowledge base (session fixtures)."""
+one-sided events, dedup, dates. Real spaCy parse, real knowledge base (session fixtures)."""
 from __future__ import annotations
 
 import dataclasses
@@ -13,9 +13,10 @@ from dyad.types import Article
 PUB = "2023-06-21"  # a Wednesday
 
 
-def events(pipeline, text: str, published: str = PUB):
+def events(pipeline, text: str, published: str = PUB, one_sided: bool = False):
+    """The two-sided events of a text (what dyads count), or all of them with `one_sided`."""
     doc = pipeline.process(Article(text=text, published=published))
-    return doc.events
+    return [e for e in doc.events if one_sided or not e.one_sided]
 
 
 def triples(pipeline, text: str, published: str = PUB) -> set[tuple]:
@@ -216,12 +217,14 @@ def test_speculation_is_not_an_event(pipeline):
     assert events(pipeline, "Russian forces could attack Ukraine within days.") == []
 
 
-# -- one-sided option -----------------------------------------------------------------------------
-def test_one_sided_events_only_with_the_option(pipeline, one_sided_pipeline):
+# -- one-sided events ------------------------------------------------------------------------------
+def test_one_sided_events_are_kept_and_flagged(pipeline):
     text = "North Korea launched a ballistic missile on Monday."
     assert events(pipeline, text) == []
-    got = events(one_sided_pipeline, text)
-    assert [(e.source_country, e.root, e.target) for e in got] == [("PRK", "15", None)]
+    got = events(pipeline, text, one_sided=True)
+    assert [(e.source_country, e.root, e.target, e.one_sided) for e in got] == [("PRK", "15", None, True)]
+    two = events(pipeline, "Turkey imposed sanctions on Iran.", one_sided=True)
+    assert two and not any(e.one_sided for e in two)
 
 
 # -- dedup and dates ---------------------------------------------------------------------------------
@@ -307,8 +310,8 @@ def test_where_a_statement_is_made_is_no_target(pipeline):
 
 
 
-def test_unnamed_protesters_are_the_people_of_the_place(one_sided_pipeline):
-    doc = one_sided_pipeline.process(Article(text="Thousands of students staged protests in Jakarta.", published=PUB))
+def test_unnamed_protesters_are_the_people_of_the_place(pipeline):
+    doc = pipeline.process(Article(text="Thousands of students staged protests in Jakarta.", published=PUB))
     assert [(e.source_code, e.root) for e in doc.events] == [("IDN", "14")]
 
 

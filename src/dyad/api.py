@@ -337,23 +337,27 @@ def create_app(db: str | Path = "dyad.duckdb", *, max_chars: int = MAX_EXTRACT_C
     def api_dyads(actor: Optional[str] = Query(None, description="Only dyads involving this code, e.g. USA"),
                   since: Optional[str] = Query(None, description="YYYY-MM-DD"),
                   until: Optional[str] = Query(None, description="YYYY-MM-DD"),
-                  limit: int = Query(50, ge=1, le=1000), con=Cursor) -> list[dict[str, Any]]:
-        """Dyads with event counts, QuadClass split and mean Goldstein."""
+                  limit: int = Query(50, ge=1, le=1000),
+                  one_sided: bool = Query(False, description="Also count one-sided events, as a row with b empty"),
+                  con=Cursor) -> list[dict[str, Any]]:
+        """Dyads with event counts, QuadClass split and mean Goldstein; two-sided events unless one_sided."""
         since, until = _span(since, until)
         if actor:
             actor = query.known_code(con, actor)
-        return query.dyads(con, actor=actor, since=since, until=until, limit=limit)
+        return query.dyads(con, actor=actor, since=since, until=until, limit=limit, one_sided=one_sided)
 
     @app.get("/api/timeline", tags=["api"], summary="A dyad over time")
     def api_timeline(a: str = Query(..., description="First party, e.g. USA"),
                      b: str = Query(..., description="Second party, e.g. CHN"),
                      by: str = Query("month", description="day, week, month, quarter or year"),
                      directed: bool = Query(False, description="Only events from a to b"),
-                     since: Optional[str] = None, until: Optional[str] = None, con=Cursor) -> list[dict[str, Any]]:
+                     since: Optional[str] = None, until: Optional[str] = None,
+                     one_sided: bool = Query(False, description="Also count either party's one-sided events"),
+                     con=Cursor) -> list[dict[str, Any]]:
         """Per period: events, mean Goldstein, cooperation vs conflict, and the count of each QuadClass."""
         a, b = query.known_code(con, a, "a"), query.known_code(con, b, "b")
         since, until = _span(since, until)
-        return query.timeline(con, a, b, by=by, directed=directed, since=since, until=until)
+        return query.timeline(con, a, b, by=by, directed=directed, since=since, until=until, one_sided=one_sided)
 
     @app.get("/api/events", tags=["api"], summary="The events behind a dyad")
     def api_events(a: str = Query(..., description="First party, e.g. USA"),
@@ -364,6 +368,12 @@ def create_app(db: str | Path = "dyad.duckdb", *, max_chars: int = MAX_EXTRACT_C
         a, b = query.known_code(con, a, "a"), query.known_code(con, b, "b")
         since, until = _span(since, until)
         return query.dyad_events(con, a, b, since=since, until=until, limit=limit)
+
+    @app.get("/api/one-sided", tags=["api"], summary="An actor's one-sided events")
+    def api_one_sided(actor: str = Query(..., description="An actor code (USAGOV, USA) or part of a name"),
+                      limit: int = Query(100, ge=1, le=5000), con=Cursor) -> list[dict[str, Any]]:
+        """Events with only one side, where that side is the actor, newest first."""
+        return query.one_sided_events(con, actor, limit=limit)
 
     @app.get("/api/articles", tags=["api"], summary="Articles, paged")
     def api_articles(actor: Optional[str] = Query(None, description="An actor code, country code or part of a name"),

@@ -24,12 +24,18 @@ DB_OPTION = typer.Option("dyad.duckdb", "--db", help="The DuckDB store file.")
 KB_OPTION = typer.Option(None, "--kb", help="Extra knowledge-base YAML file(s), merged over the built-in one.")
 
 
-def _pipeline(kb: Optional[List[Path]], one_sided: bool = False):
+# Extraction is complete: one-sided events are always stored and filtered at query time. The old
+# `--one-sided` flag of extract/ingest is still accepted (hidden) so existing scripts keep running.
+OLD_ONE_SIDED = typer.Option(False, "--one-sided", hidden=True, help="No effect: one-sided events are always kept.")
+ONE_SIDED_OPTION = typer.Option(False, "--one-sided", help="Also count events with only one side, per party.")
+
+
+def _pipeline(kb: Optional[List[Path]]):
     from .kb import KBError
     from .pipeline import Pipeline
 
     try:
-        pipe = Pipeline(kb_files=[str(p) for p in kb or []], one_sided=one_sided)
+        pipe = Pipeline(kb_files=[str(p) for p in kb or []])
     except KBError as exc:
         err.print(f"[red]knowledge base error:[/red] {exc}")
         raise typer.Exit(2)
@@ -51,11 +57,11 @@ def extract(path: str = typer.Argument(..., help="A .txt, .html or .jsonl file, 
             date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) of plain text."),
             fmt: Optional[str] = typer.Option(None, "--format", help="Input format for stdin: txt, html or jsonl."),
             kb: Optional[List[Path]] = KB_OPTION,
-            one_sided: bool = typer.Option(False, "--one-sided", help="Also emit events with only a source or a target."),
+            one_sided: bool = OLD_ONE_SIDED,
             pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON.")) -> None:
     """Print one contract document (JSON) per article; problems go to stderr."""
     date = _check_date(date, "--date")
-    pipe = _pipeline(kb, one_sided)
+    pipe = _pipeline(kb)
     stdin = sys.stdin.buffer.read() if path == "-" else None
     problems: list[Problem] = []
     printed = 0
@@ -81,7 +87,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
            db: str = DB_OPTION,
            date: Optional[str] = typer.Option(None, "--date", help="Publication date for plain-text files."),
            kb: Optional[List[Path]] = KB_OPTION,
-           one_sided: bool = typer.Option(False, "--one-sided", help="Also store one-sided events."),
+           one_sided: bool = OLD_ONE_SIDED,
            batch_size: int = typer.Option(16, "--batch-size", min=1, max=512),
            ray: bool = typer.Option(False, "--ray", help="Analyse on Ray workers (pip install 'dyad[ray]')."),
            ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Join a Ray cluster: auto or ray://host:port."),
@@ -90,7 +96,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
     from .store import Store
 
     date = _check_date(date, "--date")
-    pipe = _pipeline(kb, one_sided)  # also checks the KB files before any worker starts
+    pipe = _pipeline(kb)  # also checks the KB files before any worker starts
     problems: list[Problem] = []
     stored = duplicates = 0
     with Store(db) as store:
@@ -114,7 +120,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
                 from . import scale
 
                 results = scale.extract(articles, workers=workers, batch_size=batch_size, address=ray_address,
-                                        kb_files=[str(p) for p in kb or []], one_sided=one_sided)
+                                        kb_files=[str(p) for p in kb or []])
             else:
                 results = _process(pipe, articles, batch_size, problems)
             for art, doc in results:
@@ -186,10 +192,11 @@ def _run(fn):
 def dyads(actor: Optional[str] = typer.Option(None, "--actor", help="Only dyads involving this code (USA, CHN...)."),
           since: Optional[str] = typer.Option(None, "--since"), until: Optional[str] = typer.Option(None, "--until"),
           limit: int = typer.Option(20, "--limit", min=1), db: str = DB_OPTION,
+          one_sided: bool = ONE_SIDED_OPTION,
           as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table.")) -> None:
-    """Dyads with event counts, QuadClass split and mean Goldstein."""
+    """Dyads with event counts, QuadClass split and mean Goldstein (two-sided events unless --one-sided)."""
     con = _connect(db)
-    rows = _run(lambda: query.dyads(con, actor=actor, since=since, until=until, limit=limit))
+    rows = _run(lambda: query.dyads(con, actor=actor, since=since, until=until, limit=limit, one_sided=one_sided))
     if as_json:
         for r in rows:
             sys.stdout.write(json.dumps(r, default=str) + "\n")
@@ -203,24 +210,30 @@ def timeline(a: str = typer.Argument(..., help="First party, e.g. USA"), b: str 
              by: str = typer.Option("month", "--by", help="day, week, month, quarter or year"),
              directed: bool = typer.Option(False, "--directed", help="Only events from A to B."),
              since: Optional[str] = typer.Option(None, "--since"), until: Optional[str] = typer.Option(None, "--until"),
-             db: str = DB_OPTION, as_json: bool = typer.Option(False, "--json")) -> None:
-    """Per period: events, mean Goldstein, cooperation vs conflict."""
+             db: str = DB_OPTION, one_sided: bool = ONE_SIDED_OPTION,
+             as_json: bool = typer.Option(False, "--json")) -> None:
+    """Per period: events, mean Goldstein, cooperation vs conflict (two-sided events unless --one-sided)."""
     con = _connect(db)
-    rows = _run(lambda: query.timeline(con, a, b, by=by, directed=directed, since=since, until=until))
+    rows = _run(lambda: query.timeline(con, a, b, by=by, directed=directed, since=since, until=until,
+                                       one_sided=one_sided))
     if as_json:
         for r in rows:
             sys.stdout.write(json.dumps(r, default=str) + "\n")
         return
     _table(rows, f"{a.upper()}{'->' if directed else '-'}{b.upper()} by {by}",
-           ["period", "events", "mean_goldstein", "cooperation", "conflict", "q1", "q2", "q3", "q4"])
+           ["period", "events", *(["one_sided"] if one_sided else []), "mean_goldstein", "cooperation", "conflict",
+            "q1", "q2", "q3", "q4"])
 
 
 @app.command()
 def actors(q: Optional[str] = typer.Argument(None, help="Part of a name or code."), limit: int = typer.Option(30, "--limit"),
            db: str = DB_OPTION) -> None:
-    """Canonical actors in the store."""
+    """Canonical actors in the store; with a name or code, also the one-sided events of that actor."""
     con = _connect(db)
     _table(query.actors(con, q=q, limit=limit), "actors")
+    if q:
+        _table(query.one_sided_events(con, q, limit=limit), f"one-sided events of {q}",
+               ["event_date", "source_code", "source_name", "cameo", "name", "target_code", "target_name", "trigger"])
 
 
 @app.command()

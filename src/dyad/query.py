@@ -3,6 +3,11 @@
 A dyad is an unordered pair of parties (countries, or IGO/group codes when an actor has no
 country): USA-CHN counts events in both directions; `directed=True` keeps only A -> B.
 Events inside one party (USAGOV -> USAOPP) are not dyads and are left out unless asked for.
+Events with one side only (a source acting on no coded target, or a target of an unnamed source)
+are stored like any other; dyads and timelines count two-sided events unless `one_sided=True`,
+which adds each party's one-sided events (as the dyad "X - none", or into X's timeline).
+The test is written on the sides themselves, not on the `one_sided` column, so a store from before
+that column can still be read without being opened for writing.
 Inputs are validated here, so every front end (CLI, API, web) gives the same clear errors.
 """
 from __future__ import annotations
@@ -59,21 +64,34 @@ def _date_filter(since: str | None, until: str | None, params: list) -> str:
     return sql
 
 
+# an event with exactly one side: its party is whichever of the two is there
+ONE_SIDED = "((source_country IS NULL) <> (target_country IS NULL))"
+
+
 def dyads(con: duckdb.DuckDBPyConnection, actor: str | None = None, since: str | None = None,
-          until: str | None = None, limit: int = 50, domestic: bool = False) -> list[dict[str, Any]]:
-    """Dyads with event counts, QuadClass split and mean Goldstein, strongest (most events) first."""
+          until: str | None = None, limit: int = 50, domestic: bool = False,
+          one_sided: bool = False) -> list[dict[str, Any]]:
+    """Dyads with event counts, QuadClass split and mean Goldstein, strongest (most events) first.
+
+    With `one_sided`, a party's one-sided events are one more row, with `b` empty.
+    """
     actor = check_code(actor)
     since, until = check_date(since, "since"), check_date(until, "until")
     params: list = []
     where = "source_country IS NOT NULL AND target_country IS NOT NULL"
     if not domestic:
         where += " AND source_country <> target_country"
+    if one_sided:
+        where = f"(({where}) OR {ONE_SIDED})"
     where += _date_filter(since, until, params)
     if actor:
         where += " AND (source_country = ? OR target_country = ? OR source_code = ? OR target_code = ?)"
         params += [actor] * 4
     sql = f"""
-        SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,
+        SELECT CASE WHEN target_country IS NULL THEN source_country WHEN source_country IS NULL THEN target_country
+                    ELSE least(source_country, target_country) END AS a,
+               CASE WHEN source_country IS NULL OR target_country IS NULL THEN NULL
+                    ELSE greatest(source_country, target_country) END AS b,
                count(*) AS events, sum(mentions) AS mentions,
                count(*) FILTER (WHERE quad_class = 1) AS verbal_coop,
                count(*) FILTER (WHERE quad_class = 2) AS material_coop,
@@ -88,8 +106,12 @@ def dyads(con: duckdb.DuckDBPyConnection, actor: str | None = None, since: str |
 
 
 def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", directed: bool = False,
-             since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-    """Per period: events, mean Goldstein, cooperation (QuadClass 1-2) vs conflict (3-4) counts."""
+             since: str | None = None, until: str | None = None, one_sided: bool = False) -> list[dict[str, Any]]:
+    """Per period: events, mean Goldstein, cooperation (QuadClass 1-2) vs conflict (3-4) counts.
+
+    With `one_sided`, the one-sided events of either party count too (directed: A's as a source,
+    B's as a target), and `one_sided` says how many of a period's events they are.
+    """
     a, b = check_code(a, "a"), check_code(b, "b")
     if not a or not b:
         raise QueryError("a timeline needs two parties, e.g. USA CHN")
@@ -102,9 +124,17 @@ def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", 
     if not directed:
         pair = f"({pair} OR (source_country = ? AND target_country = ?))"
         params += [b, a]
+    if one_sided:
+        if directed:
+            pair = f"({pair} OR (source_country = ? AND target_country IS NULL) OR (source_country IS NULL AND target_country = ?))"
+            params += [a, b]
+        else:
+            pair = f"({pair} OR ({ONE_SIDED} AND coalesce(source_country, target_country) IN (?, ?)))"
+            params += [a, b]
     where = pair + _date_filter(since, until, params)
     sql = f"""
         SELECT CAST(date_trunc(?, event_date) AS DATE) AS period, count(*) AS events,
+               count(*) FILTER (WHERE {ONE_SIDED}) AS one_sided,
                round(avg(goldstein), 2) AS mean_goldstein,
                count(*) FILTER (WHERE quad_class <= 2) AS cooperation,
                count(*) FILTER (WHERE quad_class >= 3) AS conflict,
@@ -129,6 +159,21 @@ def dyad_events(con: duckdb.DuckDBPyConnection, a: str, b: str, since: str | Non
         FROM events e JOIN articles a USING (doc_id)
         WHERE {where} ORDER BY e.event_date DESC NULLS LAST, e.doc_id, e.event_no LIMIT ?"""
     return _rows(con.execute(sql, params + [int(limit)]))
+
+
+def one_sided_events(con: duckdb.DuckDBPyConnection, actor: str, limit: int = 100) -> list[dict[str, Any]]:
+    """An actor's one-sided events, newest first: `actor` is a code (USAGOV, or a country USA) or part of a name."""
+    if not actor or not actor.strip():
+        raise QueryError("one-sided events need an actor: a code or part of a name")
+    q = actor.strip()
+    sql = f"""
+        SELECT e.doc_id, e.event_no, e.event_date, e.source_code, e.source_name, e.cameo, e.name, e.quad_class,
+               e.goldstein, e.target_code, e.target_name, e.trigger, e.sentence, a.title
+        FROM events e JOIN articles a USING (doc_id)
+        WHERE {ONE_SIDED} AND (upper(?) IN (coalesce(e.source_code, e.target_code), coalesce(e.source_country, e.target_country))
+               OR coalesce(e.source_name, e.target_name) ILIKE ?)
+        ORDER BY e.event_date DESC NULLS LAST, e.doc_id, e.event_no LIMIT ?"""
+    return _rows(con.execute(sql, [q, f"%{q}%", int(limit)]))
 
 
 def actors(con: duckdb.DuckDBPyConnection, q: str | None = None, limit: int = 50) -> list[dict[str, Any]]:

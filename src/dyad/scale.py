@@ -27,10 +27,10 @@ def _ray():
 class _Worker:
     """A Ray actor holding one Pipeline."""
 
-    def __init__(self, kb_files: tuple[str, ...], one_sided: bool):
+    def __init__(self, kb_files: tuple[str, ...]):
         from .pipeline import Pipeline
 
-        self.pipe = Pipeline(kb_files=kb_files, one_sided=one_sided)
+        self.pipe = Pipeline(kb_files=kb_files)
 
     def run(self, batch: list[Article]) -> list[Document | str]:
         try:
@@ -46,7 +46,7 @@ class _Worker:
 
 
 def extract(articles: Iterable[Article], workers: int | None = None, batch_size: int = 16,
-            address: str | None = None, kb_files: Iterable[str] = (), one_sided: bool = False
+            address: str | None = None, kb_files: Iterable[str] = ()
             ) -> Iterator[tuple[Article, Document | str]]:
     """(article, document or error message) for every article, in input order."""
     ray = _ray()
@@ -55,7 +55,7 @@ def extract(articles: Iterable[Article], workers: int | None = None, batch_size:
                  num_cpus=None if address else (workers or os.cpu_count() or 1))
     n = workers or max(1, int(ray.available_resources().get("CPU", 1)))
     remote = ray.remote(num_cpus=1)(_Worker)
-    pool = ray.util.ActorPool([remote.remote(tuple(kb_files), one_sided) for _ in range(n)])
+    pool = ray.util.ActorPool([remote.remote(tuple(kb_files)) for _ in range(n)])
     articles = list(articles)
     batches = [articles[i:i + batch_size] for i in range(0, len(articles), batch_size)]
     for batch, results in zip(batches, pool.map(lambda w, b: w.run.remote(b), batches)):

@@ -47,12 +47,15 @@ CREATE TABLE IF NOT EXISTS events (
     target VARCHAR, target_code VARCHAR, target_country VARCHAR, target_name VARCHAR,
     cameo VARCHAR, root VARCHAR, quad_class INTEGER, goldstein DOUBLE, plover VARCHAR, name VARCHAR,
     start_char INTEGER, end_char INTEGER, trigger VARCHAR, negated BOOLEAN, event_date DATE, mentions INTEGER,
-    sentence VARCHAR, place VARCHAR,
+    sentence VARCHAR, place VARCHAR, one_sided BOOLEAN,
     PRIMARY KEY (doc_id, event_no)
 );
 """
 # Columns added after the first release, for stores created before them.
-MIGRATIONS = ["ALTER TABLE events ADD COLUMN IF NOT EXISTS place VARCHAR"]
+MIGRATIONS = ["ALTER TABLE events ADD COLUMN IF NOT EXISTS place VARCHAR",
+              # stores of the `--one-sided` mode hold one-sided rows that predate the flag
+              "ALTER TABLE events ADD COLUMN IF NOT EXISTS one_sided BOOLEAN",
+              "UPDATE events SET one_sided = (source IS NULL OR target IS NULL) WHERE one_sided IS NULL"]
 
 
 class Store:
@@ -110,12 +113,12 @@ class Store:
                 con.executemany(
                     "INSERT INTO events (doc_id, event_no, source, source_code, source_country, source_name, target,"
                     " target_code, target_country, target_name, cameo, root, quad_class, goldstein, plover, name,"
-                    " start_char, end_char, trigger, negated, event_date, mentions, sentence, place)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " start_char, end_char, trigger, negated, event_date, mentions, sentence, place, one_sided)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [[doc.doc_id, i, e.source, e.source_code, e.source_country, e.source_name, e.target,
                       e.target_code, e.target_country, e.target_name, e.cameo, e.root, e.quad_class, e.goldstein,
                       e.plover, e.name, e.start, e.end, e.trigger, e.negated, e.date, e.mentions, e.sentence,
-                      e.place]
+                      e.place, e.source is None or e.target is None]
                      for i, e in enumerate(doc.events)])
             con.execute("COMMIT")
         except Exception:

@@ -88,6 +88,7 @@ class Event:
     source_name: str | None = None
     target_name: str | None = None
     place: str | None = None  # the place an "in/at/near <place>" phrase of the event's clause names
+    one_sided: bool = False  # only a source or only a target: the missing side is empty (GDELT's blank Actor2)
 
 
 @dataclass
