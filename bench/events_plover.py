@@ -3,8 +3,8 @@
 Data: ../shared/data/events-dev/PLOVER_GSR_CAMEO.dev-half.json, 167 real news sentences (the CAMEO
 manual's examples) with gold source/target actors (CAMEO country or IGO codes) and a PLOVER 2016
 event type. Each sentence is run through the whole dyad pipeline as a one-sentence article
-published on the record's `date`, in the default two-sided mode (an event needs a source and a
-target), exactly as `dyad extract` would.
+published on the record's `date`, exactly as `dyad extract` would; the measures count its two-sided
+events (what dyad's queries count by default), and the "with one-sided events" rows count all of them.
 
 Definitions (printed with the results):
 - dyad's CAMEO code -> PLOVER 2016 type through ../shared/data/cameo/CAMEO-PLOV.txt (the 2016-17
@@ -34,6 +34,7 @@ Definitions (printed with the results):
 from __future__ import annotations
 
 import hashlib
+import dataclasses
 import json
 import re
 import sys
@@ -168,8 +169,9 @@ def main() -> None:
                                         actors=resolver.actors, quotes=quotes, events=events))
     seed_doc = docs.pop()
 
-    one = dyad.Pipeline(one_sided=True)
-    one_docs = list(one.pipe([dyad.Article(text=t, published=d) for t, d in zip(texts, dates)]))
+    # extraction is complete; dyad's dyads count the two-sided events, the one-sided row counts all
+    one_docs = docs
+    docs = [dataclasses.replace(d, events=[e for e in d.events if not e.one_sided]) for d in one_docs]
     folds = {"A": [], "B": []}
     for i, rec in enumerate(records):
         folds[fold(rec)].append(i)
@@ -188,7 +190,8 @@ def main() -> None:
             ("event-type accuracy (any event)", res["any"], n, ">= 0.75"),
             ("event-type accuracy (top-1)", res["top"], n, ""),
             ("  literal CAMEO-PLOV table (any)", lit["any"], n, ""),
-            ("  one-sided mode (any)", ones["any"], n, ""),
+            ("  with one-sided events (any)", ones["any"], n, ">= 0.80"),
+            ("  with one-sided events: spurious per sentence", ones["spurious"], n, "<= 0.3"),
             ("source country (coded sentences)", res["src_ok"], res["src_n"], ">= 0.85"),
             ("source country (all sentences)", res["src_ok"], n, ""),
             ("target country (coded sentences)", res["tgt_ok"], res["tgt_n"], ">= 0.85"),

@@ -12,7 +12,7 @@ pytest.importorskip("ray", reason="Ray is an optional dependency: pip install 'd
 def _events(db):
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return sorted(con.execute("SELECT doc_id, source_code, cameo, target_code, mentions FROM events").fetchall())
+        return con.execute("SELECT doc_id, source_code, cameo, target_code, mentions FROM events ORDER BY ALL").fetchall()
     finally:
         con.close()
 

@@ -25,13 +25,12 @@ from .types import Article, Document
 
 
 class Pipeline:
-    def __init__(self, kb_files: Iterable[str] = (), verbs: str | None = None, one_sided: bool = True):
-        """`one_sided` is accepted for old callers and has no effect: extraction is always complete
-        (events with one side are kept, flagged `one_sided`); queries choose what to count."""
+    def __init__(self, kb_files: Iterable[str] = (), verbs: str | None = None):
+        """Extraction is complete: events with one side are kept, flagged `one_sided`; queries choose."""
         self.kb = kbmod.load(tuple(kb_files))
         self.actors = ActorStage(self.kb)
         self.quotes = QuoteStage()
-        self.events = EventStage(one_sided=True, lexicon_path=verbs or os.environ.get("DYAD_VERBS"))
+        self.events = EventStage(lexicon_path=verbs or os.environ.get("DYAD_VERBS"))
         nlp.load()
 
     def process(self, article: Article) -> Document:
@@ -60,8 +59,6 @@ class Pipeline:
         resolver = self.actors(doc, article.published)
         quotes = self.quotes(doc, resolver, warnings)
         events = self.events(doc, resolver, article.published)
-        for ev in events:
-            ev.one_sided = ev.source is None or ev.target is None
         h = text_hash(article.text)
         return Document(doc_id=article.doc_id or h[:16], title=article.title, published=article.published,
                         source=article.source, text=article.text, actors=resolver.actors, quotes=quotes,

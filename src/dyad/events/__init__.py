@@ -117,8 +117,10 @@ pattern with coordinated subjects and no target ("X and Y agreed", "talks betwee
 both directions, X->Y and Y->X; "X met with Y" is one event X->Y. Coordinated verbs share an
 object that follows them both ("donated and delivered goods to ...").
 
-ACTORS. Source and target are actors of the actors stage with a CAMEO code. By default an event
-needs both (PETRARCH's require_dyad); `one_sided=True` also emits events with one side. The two
+ACTORS. Source and target are actors of the actors stage with a CAMEO code. Extraction is complete:
+an event with only one side is kept with the other empty and `one_sided` set (GDELT leaves Actor2
+blank the same way); dyad queries count two-sided events unless asked (PETRARCH's require_dyad is a
+query-time choice here). The two
 sides must be different parties: not the same actor, and not one country's state on both sides
 (USAGOV and USA, or two GOV actors of one country); a government and its rebels, opposition,
 courts or citizens are different parties; an official and his own country or state are one party; an

@@ -104,8 +104,8 @@ class Conventions:
                     done.add(id(ev))
                     continue
         for ev, need, trig in pending:
-            if id(ev) not in done and (self.one_sided or (ev.source is not None and ev.target is not None)):
-                self._add(found, ev)
+            if id(ev) not in done:
+                self._add(found, ev)  # one-sided: kept and flagged; queries choose what to count
 
     def _country_actor(self, country: str) -> Actor | None:
         """The actor standing for a country: the country itself, else its most mentioned actor."""

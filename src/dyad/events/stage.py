@@ -25,8 +25,7 @@ class EventStage(Triggers, Modality, Arguments, Conventions):
     Each step lives in its own mixin module (triggers, modality, arguments, conventions); this class
     holds the per-article state they share and codes one trigger at a time (`_code`)."""
 
-    def __init__(self, one_sided: bool = False, lexicon_path: str | None = None):
-        self.one_sided = one_sided
+    def __init__(self, lexicon_path: str | None = None):
         self.lex = lexicon(lexicon_path)
 
     def __call__(self, doc: Doc, resolver: Resolver, published: str | None) -> list[Event]:
@@ -58,6 +57,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions):
                 else:
                     self._add(found, ev)
         self._complete(found, pending)
+        for ev in found.values():
+            ev.one_sided = ev.source is None or ev.target is None
         return sorted(found.values(), key=lambda e: e.start)  # stable: within a sentence, main clause first
 
     @staticmethod
@@ -252,8 +253,6 @@ class EventStage(Triggers, Modality, Arguments, Conventions):
             return None  # "Trump questioned the U.S. voting system": USA on both sides says nothing of a dyad
         if src is None and tgt is None:
             return None
-        if src is None and not self.one_sided:
-            return None  # no source: even the dominant dyad cannot complete it
         c = ontology.get(code)
         return Event(
             source=src.id if src else None, source_code=src.code if src else None,
