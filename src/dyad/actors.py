@@ -81,7 +81,7 @@ class _Cluster:
 @lru_cache(maxsize=4)
 def _matchers(kb: KB) -> tuple[PhraseMatcher, PhraseMatcher]:
     """Phrase matchers over every KB name, alias, demonym and capital: one by exact case, one lower."""
-    from .nlp import load
+    from .nlp import load, phrase_docs
 
     nlp = load()
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -96,9 +96,8 @@ def _matchers(kb: KB) -> tuple[PhraseMatcher, PhraseMatcher]:
             (ex if kbmod.case_sensitive(n) else lo).add(n)
             if kbmod.case_sensitive(n) and "." not in n and 2 <= len(n) <= 4:
                 ex.add(".".join(n) + ".")  # UK -> U.K.
-    tok = nlp.tokenizer
-    exact.add("KB", list(tok.pipe(sorted(ex))))
-    lower.add("KB", list(tok.pipe(sorted(lo))))
+    exact.add("KB", phrase_docs(sorted(ex)))
+    lower.add("KB", phrase_docs(sorted(lo)))
     return exact, lower
 
 

