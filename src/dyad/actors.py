@@ -23,11 +23,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from . import datafile, nlp
 from . import kb as kbmod
 from .kb import KB, Entry
+from .nlp import PhraseIndex
 from .types import Actor, Mention
 
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group", "LOC": "place",
@@ -79,13 +80,16 @@ class _Cluster:
 
 
 @lru_cache(maxsize=4)
-def _matchers(kb: KB) -> tuple[PhraseMatcher, PhraseMatcher]:
-    """Phrase matchers over every KB name, alias, demonym and capital: one by exact case, one lower."""
-    from .nlp import load, phrase_docs
+def _matchers(kb: KB) -> tuple[PhraseIndex, PhraseIndex]:
+    """Phrase indexes over every KB name, alias, demonym and capital: one by exact case, one lower.
+    Kept in the data cache with the KB they come from (see kb.load)."""
+    if not kb.sources:  # a KB built in memory
+        return _build_matchers(kb)
+    return datafile.cached("kb-phrases", lambda: _build_matchers(kb),
+                           files=[*kb.sources, __file__, nlp.__file__], extra=nlp.model_version())
 
-    nlp = load()
-    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+
+def _build_matchers(kb: KB) -> tuple[PhraseIndex, PhraseIndex]:
     ex, lo = set(), set()
     for e in kb.entries:
         names = [e.name, *e.aliases, *e.demonyms] + ([e.capital] if e.capital else [])
@@ -96,9 +100,7 @@ def _matchers(kb: KB) -> tuple[PhraseMatcher, PhraseMatcher]:
             (ex if kbmod.case_sensitive(n) else lo).add(n)
             if kbmod.case_sensitive(n) and "." not in n and 2 <= len(n) <= 4:
                 ex.add(".".join(n) + ".")  # UK -> U.K.
-    exact.add("KB", phrase_docs(sorted(ex)))
-    lower.add("KB", phrase_docs(sorted(lo)))
-    return exact, lower
+    return (PhraseIndex(nlp.phrase_tokens(sorted(ex))), PhraseIndex(nlp.phrase_tokens(sorted(lo)), lower=True))
 
 
 def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:

@@ -228,6 +228,7 @@ class KB:
         self.entries = list(merged.values())
         self.agents = agents
         self.errors = errors or []
+        self.sources: tuple[str, ...] = ()  # the files it was loaded from (set by load), for derived caches
         self.by_alias: dict[str, list[Entry]] = {}
         self.exact_case: dict[str, list[Entry]] = {}  # case-sensitive aliases, in their own case
         self.demonyms: dict[str, Entry] = {}
@@ -396,7 +397,9 @@ def load(extra: tuple[str, ...] = ()) -> KB:
             path.stat()
         except OSError as exc:
             raise KBError(str(path), None, None, f"cannot read: {exc}") from None
-    return datafile.cached("kb", lambda: _build(files), files=[*files, __file__])
+    kb = datafile.cached("kb", lambda: _build(files), files=[*files, __file__])
+    kb.sources = tuple(str(f) for f in files) + (__file__,)
+    return kb
 
 
 def _build(files: list[Path]) -> KB:

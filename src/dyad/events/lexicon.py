@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
-from .. import ontology
+from .. import datafile, ontology
 
 
 NOT_AN_EVENT = "none"  # the lexicon's code for a sense that is no event ("fired the coach")
@@ -43,11 +41,10 @@ def _set(value) -> frozenset[str] | None:
 @lru_cache(maxsize=4)
 def lexicon(path: str | None = None) -> dict[tuple[str, bool], list[Pattern]]:
     """Patterns keyed by (lemma, is_noun), in file order. Unknown codes are an error."""
-    text = (open(path, encoding="utf-8").read() if path else
-            (resources.files("dyad") / "data" / "verbs.yaml").read_text(encoding="utf-8"))
+    records = datafile.load_yaml(path or str(resources.files("dyad") / "data" / "verbs.yaml"))
     known = ontology.codes()
     index: dict[tuple[str, bool], list[Pattern]] = {}
-    for n, rec in enumerate(yaml.safe_load(text) or [], 1):
+    for n, rec in enumerate(records or [], 1):
         code = str(rec["code"])
         for c in (code, rec.get("intent"), rec.get("negated")):
             if c is not None and str(c) not in known and str(c) != NOT_AN_EVENT:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
+from .. import datafile
 
 
 
@@ -31,11 +31,7 @@ class Lexicon:
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    if path:
-        raw = Path(path).read_text(encoding="utf-8")
-    else:
-        raw = (resources.files("dyad") / "data" / "reporting.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw) or {}
+    data = datafile.load_yaml(path or str(resources.files("dyad") / "data" / "reporting.yaml")) or {}
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in (data.get(key) or []))
