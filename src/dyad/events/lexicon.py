@@ -40,8 +40,15 @@ def _set(value) -> frozenset[str] | None:
 
 @lru_cache(maxsize=4)
 def lexicon(path: str | None = None) -> dict[tuple[str, bool], list[Pattern]]:
-    """Patterns keyed by (lemma, is_noun), in file order. Unknown codes are an error."""
-    records = datafile.load_yaml(path or str(resources.files("dyad") / "data" / "verbs.yaml"))
+    """Patterns keyed by (lemma, is_noun), in file order. Unknown codes are an error. The index is
+    kept in the data cache until the lexicon, the CAMEO table or this module changes."""
+    path = path or str(resources.files("dyad") / "data" / "verbs.yaml")
+    cameo = str(resources.files("dyad") / "data" / "cameo.csv")
+    return datafile.cached("verbs-index", lambda: _build(path), files=[path, cameo, __file__, ontology.__file__])
+
+
+def _build(path: str) -> dict[tuple[str, bool], list[Pattern]]:
+    records = datafile.load_yaml(path)
     known = ontology.codes()
     index: dict[tuple[str, bool], list[Pattern]] = {}
     for n, rec in enumerate(records or [], 1):

