@@ -1,0 +1,156 @@
+"""Events on real news: dyad's events against hand-coded sentences of the PolNeAR dev articles.
+
+Data: bench/realnews/gold.tsv (the guide is bench/realnews/README.md): 337 sentences sampled
+systematically from the 84 articles in ../shared/data/quotes-dev/polnear-dev/text/, each coded for
+whether it reports a codable event and, if so, its source, target and CAMEO code. Each article
+is run whole through the dyad pipeline, published on the date in its file name; a dyad event
+belongs to a gold sentence when its trigger lies inside the sentence's offsets.
+
+Definitions (printed with the results):
+- detection: a sentence is detected when dyad has at least one event in it. Precision = detected
+  sentences with a gold event / detected sentences; recall = detected gold-event sentences /
+  gold-event sentences. Reported for all of dyad's events (one-sided ones included: the store
+  keeps them) and for two-sided events only (what `dyad dyads` counts by default).
+- root: over detected gold-event sentences, right when one of dyad's events in the sentence has
+  a CAMEO root of one of the gold codes (gold `a|b` lists defensible alternatives).
+- the event judged for actors: the first event with a gold root, else dyad's first event there.
+- source country: that event's source country is the gold source's country (IGO/IMG match by
+  prefix); over detected sentences whose gold source is known. Target likewise, over detected
+  sentences with a gold target (a missing dyad target is wrong).
+- folds: sentences are split once by a hash of file:start (sha1, even = A, odd = B). Fold A is for
+  reading failures (`-v` prints them); fold B is only ever printed as numbers.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import shared_data, table  # noqa: E402
+
+GOLD = Path(__file__).parent / "realnews" / "gold.tsv"
+
+
+def load_gold() -> list[dict]:
+    rows = []
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        f, s, e, ev, src, tgt, code = line.split("\t")
+        rows.append({"file": f, "start": int(s), "end": int(e), "event": ev == "1",
+                     "source": [] if src == "-" else src.split("|"), "target": [] if tgt == "-" else tgt.split("|"),
+                     "roots": set() if code == "-" else {c[:2] for c in code.split("|")}})
+    return rows
+
+
+def fold(row: dict) -> str:
+    h = hashlib.sha1(f"{row['file']}:{row['start']}".encode()).hexdigest()
+    return "A" if int(h, 16) % 2 == 0 else "B"
+
+
+def same_party(gold: list[str], country: str | None) -> bool:
+    if not country:
+        return False
+    for g in gold:
+        prefix = g[:3]
+        if prefix in ("IGO", "IMG", "NGO"):
+            if country.startswith(prefix):
+                return True
+        elif country[:3] == prefix:
+            return True
+    return False
+
+
+def evaluate(rows: list[dict], found: dict[tuple, list], two_sided: bool = False) -> dict:
+    r = dict(gold=0, pred=0, tp=0, root=0, src_ok=0, src_n=0, tgt_ok=0, tgt_n=0, fails=[])
+    for row in rows:
+        evs = found[(row["file"], row["start"])]
+        if two_sided:
+            evs = [e for e in evs if not e.one_sided]
+        r["gold"] += row["event"]
+        r["pred"] += bool(evs)
+        if not (row["event"] and evs):
+            if row["event"] != bool(evs):
+                r["fails"].append((row, evs, "missed" if row["event"] else "spurious"))
+            continue
+        r["tp"] += 1
+        hit = [e for e in evs if e.root in row["roots"]]
+        r["root"] += bool(hit)
+        ev = (hit or evs)[0]
+        why = [] if hit else ["root"]
+        if row["source"]:
+            r["src_n"] += 1
+            ok = same_party(row["source"], ev.source_country)
+            r["src_ok"] += ok
+            why += [] if ok else ["source"]
+        if row["target"]:
+            r["tgt_n"] += 1
+            ok = same_party(row["target"], ev.target_country)
+            r["tgt_ok"] += ok
+            why += [] if ok else ["target"]
+        if why:
+            r["fails"].append((row, evs, "+".join(why)))
+    return r
+
+
+def main() -> None:
+    import dyad
+
+    text_dir = shared_data() / "quotes-dev" / "polnear-dev" / "text"
+    rows = load_gold()
+    verbose = "-v" in sys.argv
+    pipe = dyad.Pipeline()
+    files = sorted({r["file"] for r in rows})
+    texts = {f: (text_dir / f).read_text(encoding="utf-8") for f in files}
+    arts = [dyad.Article(text=texts[f], doc_id=f, published=re.search(r"\d{4}-\d\d-\d\d", f)[0]) for f in files]
+    found: dict[tuple, list] = {(r["file"], r["start"]): [] for r in rows}
+    spans: dict[str, list[dict]] = {}
+    for r in rows:
+        spans.setdefault(r["file"], []).append(r)
+    for doc in pipe.pipe(arts):
+        for e in doc.events:
+            at = e.trigger_start if e.trigger_start is not None else e.start
+            for r in spans[doc.doc_id]:
+                if r["start"] <= at < r["end"]:
+                    found[(r["file"], r["start"])].append(e)
+
+    print(__doc__.split("Definitions")[0].strip().splitlines()[0])
+    print("\nDefinitions:" + __doc__.split("Definitions (printed with the results):")[1])
+    parts = {"A": [r for r in rows if fold(r) == "A"], "B": [r for r in rows if fold(r) == "B"], "all": rows}
+    res = {k: evaluate(v, found) for k, v in parts.items()}
+    two = {k: evaluate(v, found, two_sided=True) for k, v in parts.items()}
+
+    def cell(num, den):
+        return f"{num / max(1, den):.3f} ({num}/{den})"
+
+    measures = [
+        ("detection precision", lambda r: (r["tp"], r["pred"]), ">= 0.85"),
+        ("detection recall", lambda r: (r["tp"], r["gold"]), ">= 0.80"),
+        ("root right (detected)", lambda r: (r["root"], r["tp"]), ">= 0.65"),
+        ("source country (detected)", lambda r: (r["src_ok"], r["src_n"]), ">= 0.85"),
+        ("target country (detected)", lambda r: (r["tgt_ok"], r["tgt_n"]), ""),
+    ]
+    out = []
+    for label, f, target in measures:
+        out.append([label, *(cell(*f(res[k])) for k in ("A", "B", "all")), target])
+    for label, f, _ in measures[:3]:
+        out.append([f"  two-sided only: {label}", *(cell(*f(two[k])) for k in ("A", "B", "all")), ""])
+    print(table(out, ["measure", "fold A", "fold B", "all", "target"]))
+    n_ev = sum(r["event"] for r in rows)
+    print(f"({len(rows)} sentences, {n_ev} with a gold event; fold A {len(parts['A'])}, fold B {len(parts['B'])}.)")
+    a, b = res["A"], res["B"]
+    print(f"folds: recall A {a['tp'] / max(1, a['gold']):.3f}, B {b['tp'] / max(1, b['gold']):.3f}; "
+          f"precision A {a['tp'] / max(1, a['pred']):.3f}, B {b['tp'] / max(1, b['pred']):.3f}")
+    if verbose:
+        print("\nFold A failures:")
+        for row, evs, why in res["A"]["fails"]:
+            sent = texts[row["file"]][row["start"]:row["end"]]
+            gold = f"{'|'.join(row['source']) or '-'} {'|'.join(sorted(row['roots'])) or '-'} {'|'.join(row['target']) or '-'}"
+            got = "; ".join(f"{e.source_code} {e.cameo} {e.target_code} ({e.trigger})" for e in evs) or "none"
+            print(f"- [{why}] {sent}\n    gold: {gold if row['event'] else 'no event'}\n    dyad: {got}")
+
+
+if __name__ == "__main__":
+    main()
