@@ -25,7 +25,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
-from . import datafile, nlp
+from . import budget, datafile, nlp
 from . import kb as kbmod
 from .kb import KB, Entry
 from .nlp import PhraseIndex
@@ -253,6 +253,7 @@ class ActorStage:
         group_tokens = {i for s, _ in group_spans for i in range(s.start, s.end)}
 
         for span in _candidate_spans(doc, kb):
+            budget.check()  # one pathological article must not stall its batch
             if _dateline(span):
                 continue  # "SEOUL (Reuters) —" says where the story was filed, not who acted
             if any(i in group_tokens for i in range(span.start, span.end)) and span.label_ != "PERSON":

@@ -22,6 +22,9 @@ out = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 DB_OPTION = typer.Option("dyad.duckdb", "--db", help="The DuckDB store file.")
 KB_OPTION = typer.Option(None, "--kb", help="Extra knowledge-base YAML file(s), merged over the built-in one.")
+BUDGET_OPTION = typer.Option(None, "--time-budget", min=0,
+                             help="Seconds per 10,000 characters an article may take before it is skipped "
+                                  "(default $DYAD_TIME_BUDGET or 5; 0 = no limit).")
 
 
 # Extraction is complete: one-sided events are always stored and filtered at query time. The old
@@ -30,14 +33,18 @@ OLD_ONE_SIDED = typer.Option(False, "--one-sided", hidden=True, help="No effect:
 ONE_SIDED_OPTION = typer.Option(False, "--one-sided", help="Also count events with only one side, per party.")
 
 
-def _pipeline(kb: Optional[List[Path]]):
+def _pipeline(kb: Optional[List[Path]], time_budget: Optional[float] = None):
     from .kb import KBError
     from .pipeline import Pipeline
+    from .types import DyadError
 
     try:
-        pipe = Pipeline(kb_files=[str(p) for p in kb or []])
+        pipe = Pipeline(kb_files=[str(p) for p in kb or []], time_budget=time_budget)
     except KBError as exc:
         err.print(f"[red]knowledge base error:[/red] {exc}")
+        raise typer.Exit(2)
+    except DyadError as exc:  # a bad $DYAD_TIME_BUDGET
+        err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2)
     for e in pipe.kb.errors:
         err.print(f"[yellow]knowledge base: skipped a record:[/yellow] {e}")
@@ -58,10 +65,13 @@ def extract(path: str = typer.Argument(..., help="A .txt, .html or .jsonl file, 
             fmt: Optional[str] = typer.Option(None, "--format", help="Input format for stdin: txt, html or jsonl."),
             kb: Optional[List[Path]] = KB_OPTION,
             one_sided: bool = OLD_ONE_SIDED,
+            time_budget: Optional[float] = BUDGET_OPTION,
             pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON.")) -> None:
     """Print one contract document (JSON) per article; problems go to stderr."""
+    from .types import DyadError
+
     date = _check_date(date, "--date")
-    pipe = _pipeline(kb)
+    pipe = _pipeline(kb, time_budget)
     stdin = sys.stdin.buffer.read() if path == "-" else None
     problems: list[Problem] = []
     printed = 0
@@ -71,6 +81,9 @@ def extract(path: str = typer.Argument(..., help="A .txt, .html or .jsonl file, 
             continue
         try:
             doc = pipe.process(item)
+        except DyadError as exc:  # over its time budget
+            problems.append(Problem(item.origin or path, None, str(exc)))
+            continue
         except Exception as exc:  # one bad article must not lose the others
             problems.append(Problem(item.origin or path, None, f"internal error: {type(exc).__name__}: {exc}"))
             continue
@@ -89,6 +102,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
            kb: Optional[List[Path]] = KB_OPTION,
            one_sided: bool = OLD_ONE_SIDED,
            batch_size: int = typer.Option(16, "--batch-size", min=1, max=512),
+           time_budget: Optional[float] = BUDGET_OPTION,
            ray: bool = typer.Option(False, "--ray", help="Analyse on Ray workers (pip install 'dyad[ray]')."),
            ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Join a Ray cluster: auto or ray://host:port."),
            workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Ray workers (default: one per CPU).")) -> None:
@@ -96,7 +110,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
     from .store import Store
 
     date = _check_date(date, "--date")
-    pipe = _pipeline(kb)  # also checks the KB files before any worker starts
+    pipe = _pipeline(kb, time_budget)  # also checks the KB files before any worker starts
     problems: list[Problem] = []
     stored = duplicates = 0
     with Store(db) as store:
@@ -120,11 +134,11 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
                 from . import scale
 
                 results = scale.extract(articles, workers=workers, batch_size=batch_size, address=ray_address,
-                                        kb_files=[str(p) for p in kb or []])
+                                        kb_files=[str(p) for p in kb or []], time_budget=pipe.time_budget)
             else:
-                results = _process(pipe, articles, batch_size, problems)
+                results = pipe.results(articles, batch_size)
             for art, doc in results:
-                if isinstance(doc, str):  # a worker's error message
+                if isinstance(doc, str):  # why the article was skipped
                     problems.append(Problem(art.origin or "?", None, doc))
                     bar.advance(task)
                     continue
@@ -141,21 +155,6 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
               f"store {db}: {counts['articles']} articles, {counts['events']} events, {counts['quotes']} quotes")
     if problems:  # one plain line each, so they can be grepped: path[:line]: reason
         sys.stderr.write("problems (not stored):\n" + "".join(f"  {p}\n" for p in problems))
-
-
-def _process(pipe, articles, batch_size, problems):
-    """Documents in batches; if a batch fails, its articles are retried one by one."""
-    for i in range(0, len(articles), batch_size):
-        batch = articles[i:i + batch_size]
-        try:
-            docs = list(pipe.pipe(batch, batch_size=batch_size))
-            yield from zip(batch, docs)
-        except Exception:
-            for art in batch:
-                try:
-                    yield art, pipe.process(art)
-                except Exception as exc:
-                    problems.append(Problem(art.origin or "?", None, f"internal error: {type(exc).__name__}: {exc}"))
 
 
 def _table(rows: list[dict], title: str, cols: list[str] | None = None) -> None:

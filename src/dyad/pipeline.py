@@ -7,6 +7,8 @@
 `DYAD_VERBS` (or `Pipeline(verbs=...)`) points at a replacement verb lexicon.
 `Pipeline` holds what is costly to load (the spaCy model, the knowledge base, the lexicons) and is
 reused across articles; `Pipeline.pipe` parses in batches, which is several times faster.
+Every article runs under a time budget (`dyad.budget`); `Pipeline.results` is the batch entry
+point that never loses a batch: each article comes back with its document or the reason it was skipped.
 """
 from __future__ import annotations
 
@@ -16,26 +18,38 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc
 
 from . import kb as kbmod
-from . import nlp, repair
+from . import budget, nlp, repair
 from .actors import ActorStage
 from .events import EventStage
 from .ingest import check_text, text_hash
 from .quotes import QuoteStage
-from .types import Article, Document
+from .types import Article, Document, DyadError
 
 
 class Pipeline:
-    def __init__(self, kb_files: Iterable[str] = (), verbs: str | None = None):
-        """Extraction is complete: events with one side are kept, flagged `one_sided`; queries choose."""
+    def __init__(self, kb_files: Iterable[str] = (), verbs: str | None = None, time_budget: float | None = None):
+        """Extraction is complete: events with one side are kept, flagged `one_sided`; queries choose.
+
+        `time_budget`: seconds per 10,000 characters (default $DYAD_TIME_BUDGET or 5; 0 = no limit)."""
+        self.time_budget = budget.per_10k(time_budget)
         self.kb = kbmod.load(tuple(kb_files))
         self.actors = ActorStage(self.kb)
         self.quotes = QuoteStage()
         self.events = EventStage(lexicon_path=verbs or os.environ.get("DYAD_VERBS"))
         nlp.load()
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Analyse a short text once, so the stages' lazily built tables (gazetteer, matchers, lexicons)
+        are built now and not counted against the first real article's time budget."""
+        text = ('Officials in Paris said on Monday that French President Emmanuel Macron met Chinese Foreign '
+                'Minister Wang Yi. "We welcome the talks," he said, and the two sides signed an agreement.')
+        self._analyse(Article(text=text, published="2024-01-01"), nlp.parse(text))
+        kbmod.place_country("Tel Aviv")  # the city gazetteer, built on the first place the KB does not list
 
     def process(self, article: Article) -> Document:
         check_text(article.text)
-        return self._analyse(article, nlp.parse(article.text))
+        return self._timed(article, None)
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Document]:
         """Documents for already-checked articles, in order."""
@@ -50,14 +64,46 @@ class Pipeline:
 
     def _batch(self, batch: list[Article]) -> Iterator[Document]:
         for art, doc in zip(batch, nlp.parse_many([a.text for a in batch], batch_size=len(batch))):
-            yield self._analyse(art, doc)
+            result = self._timed(art, doc)  # computed before the yield: the deadline must not cover the caller
+            yield result
+
+    def results(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, Document | str]]:
+        """(article, document or why it was skipped) for already-checked articles, in order.
+
+        Parses in batches; an article over its time budget or failing in a stage is reported in its
+        place and the others of its batch are kept. If the batch parse itself fails, its articles are
+        parsed one by one.
+        """
+        articles = list(articles)
+        for i in range(0, len(articles), batch_size):
+            batch = articles[i:i + batch_size]
+            try:
+                docs: list[Doc | None] = list(nlp.parse_many([a.text for a in batch], batch_size=len(batch)))
+            except Exception:
+                docs = [None] * len(batch)
+            for art, doc in zip(batch, docs):
+                try:
+                    yield art, self._timed(art, doc)
+                except DyadError as exc:
+                    yield art, str(exc)
+                except Exception as exc:  # a bug in a stage: report it, keep the batch
+                    yield art, f"internal error: {type(exc).__name__}: {exc}"
+
+    def _timed(self, article: Article, doc: Doc | None) -> Document:
+        """Parse (unless given the parse) and analyse one article under its time budget."""
+        n = len(article.text)
+        with budget.limit(budget.seconds_for(n, self.time_budget), n):
+            return self._analyse(article, doc if doc is not None else nlp.parse(article.text))
 
     def _analyse(self, article: Article, doc: Doc) -> Document:
         warnings = repair.warnings_for(doc)
         if article.published is None:
             warnings.append("no publication date: relative dates are left unresolved")
+        budget.check()
         resolver = self.actors(doc, article.published)
+        budget.check()
         quotes = self.quotes(doc, resolver, warnings)
+        budget.check()
         events = self.events(doc, resolver, article.published)
         h = text_hash(article.text)
         return Document(doc_id=article.doc_id or h[:16], title=article.title, published=article.published,

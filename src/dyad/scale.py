@@ -27,26 +27,18 @@ def _ray():
 class _Worker:
     """A Ray actor holding one Pipeline."""
 
-    def __init__(self, kb_files: tuple[str, ...]):
+    def __init__(self, kb_files: tuple[str, ...], time_budget: float | None = None):
         from .pipeline import Pipeline
 
-        self.pipe = Pipeline(kb_files=kb_files)
+        self.pipe = Pipeline(kb_files=kb_files, time_budget=time_budget)
 
     def run(self, batch: list[Article]) -> list[Document | str]:
-        try:
-            return list(self.pipe.pipe(batch, batch_size=len(batch)))
-        except Exception:  # a bad article must not lose its batch: retry one by one
-            out: list[Document | str] = []
-            for art in batch:
-                try:
-                    out.append(self.pipe.process(art))
-                except Exception as exc:
-                    out.append(f"internal error: {type(exc).__name__}: {exc}")
-            return out
+        """A document, or why it was skipped (over its time budget, a stage error), per article."""
+        return [doc for _, doc in self.pipe.results(batch, batch_size=len(batch))]
 
 
 def extract(articles: Iterable[Article], workers: int | None = None, batch_size: int = 16,
-            address: str | None = None, kb_files: Iterable[str] = ()
+            address: str | None = None, kb_files: Iterable[str] = (), time_budget: float | None = None
             ) -> Iterator[tuple[Article, Document | str]]:
     """(article, document or error message) for every article, in input order."""
     ray = _ray()
@@ -55,7 +47,7 @@ def extract(articles: Iterable[Article], workers: int | None = None, batch_size:
                  num_cpus=None if address else (workers or os.cpu_count() or 1))
     n = workers or max(1, int(ray.available_resources().get("CPU", 1)))
     remote = ray.remote(num_cpus=1)(_Worker)
-    pool = ray.util.ActorPool([remote.remote(tuple(kb_files)) for _ in range(n)])
+    pool = ray.util.ActorPool([remote.remote(tuple(kb_files), time_budget) for _ in range(n)])
     articles = list(articles)
     batches = [articles[i:i + batch_size] for i in range(0, len(articles), batch_size)]
     for batch, results in zip(batches, pool.map(lambda w, b: w.run.remote(b), batches)):

@@ -6,7 +6,7 @@ import itertools
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import dates, ontology
+from .. import budget, dates, ontology
 from ..actors import Resolver
 from ..types import Actor, Event
 
@@ -38,6 +38,7 @@ class EventStage(Triggers, Modality, Arguments, Conventions):
         found: dict[tuple, Event] = {}
         pending: list[tuple[Event, str, Token]] = []  # events waiting for an article-level target
         for sent in doc.sents:
+            budget.check()  # one pathological article must not stall its batch
             sent_events: list[tuple[int, Event, Token, str]] = []
             for ev, depth, trig, need in self._sentence(sent):
                 sent_events.append((depth, ev, trig, need))
