@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
 from dyad import ingest
 from dyad.ingest import Problem
-from dyad.types import Article
+from dyad.types import Article, DyadError
 
 
 def _read(path):
@@ -66,9 +68,8 @@ def test_malformed_jsonl_line_among_good_ones(tmp_path):
     items = _read(p)
     arts = [i for i in items if isinstance(i, Article)]
     probs = [i for i in items if isinstance(i, Problem)]
-    assert [a.doc_id for a in arts] == ["x1", "x3"]
-    assert arts[1].published is None  # an unusable date is dropped, the article kept
-    assert [(p.line, p.reason.split(" ")[0]) for p in probs] == [(2, "malformed"), (3, "missing"), (4, "a")]
+    assert [a.doc_id for a in arts] == ["x1"]
+    assert [(p.line, p.reason.split(" ")[0]) for p in probs] == [(2, "malformed"), (3, "missing"), (4, "a"), (5, "'date'")]
 
 
 def test_html_article_and_html_without_text(tmp_path, corpus):
@@ -90,8 +91,92 @@ def test_expand_folders_globs_and_missing(tmp_path, corpus):
     assert [p.reason for p in problems] == ["no such file or folder", "no file matches this pattern"]
 
 
-def test_publication_dates_are_normalised():
+def test_publication_dates_are_iso_or_refused():
     assert ingest.normalise_date("2024-03-05T10:00:00Z") == "2024-03-05"
-    assert ingest.normalise_date("March 5, 2024") == "2024-03-05"
-    assert ingest.normalise_date("2024-02-30") is None
-    assert ingest.normalise_date("") is None
+    assert ingest.normalise_date("2024-03-05 10:00+02:00") == "2024-03-05"
+    assert ingest.normalise_date("") is None and ingest.normalise_date(None) is None
+    for bad in ("March 5, 2024", "2024-02-30", "yesterday", "05/03/2024", "2024-03-05junk"):
+        with pytest.raises(DyadError, match="ISO date"):
+            ingest.normalise_date(bad)
+
+
+def _jsonl(tmp_path, records: list) -> list:
+    p = tmp_path / "in.jsonl"
+    p.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return _read(p)
+
+
+TEXT = "China and Japan held talks on Monday in Tokyo about fishing rights and trade."
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("yesterday", "'yesterday'"), (float("nan"), "NaN"), (["2023"], '["2023"]'), (20230205, "20230205"),
+    ({"y": 2023}, '{"y": 2023}'), ("2023-02", "'2023-02'"), (True, "true"),
+])
+def test_jsonl_dates_that_are_not_iso_are_problem_lines(tmp_path, value, shown):
+    items = _jsonl(tmp_path, [{"id": "ok", "date": "2023-02-05", "text": TEXT},
+                              {"id": "bad", "date": value, "text": TEXT + " Again."}])
+    assert isinstance(items[0], Article) and items[0].published == "2023-02-05"
+    assert isinstance(items[1], Problem) and items[1].line == 2
+    assert "'date'" in items[1].reason and shown in items[1].reason
+
+
+@pytest.mark.parametrize("field, value", [("id", ["a"]), ("id", {"k": 1}), ("title", ["t"]), ("id", False),
+                                          ("title", float("nan")), ("source", {"u": 1})])
+def test_jsonl_ids_and_titles_must_be_strings_or_numbers(tmp_path, field, value):
+    [item] = _jsonl(tmp_path, [{field: value, "text": TEXT}])
+    assert isinstance(item, Problem) and f"'{field}' must be a string or a number" in item.reason
+
+
+def test_jsonl_numeric_id_and_title_are_text(tmp_path):
+    [art] = _jsonl(tmp_path, [{"id": 42, "title": 7.5, "text": TEXT}])
+    assert art.doc_id == "42" and art.title == "7.5"
+
+
+def test_lone_surrogate_is_replaced_with_a_warning_not_fatal(tmp_path, pipeline):
+    raw = '{"id": "s1", "title": "x\\udc00", "text": "China and Japan held talks in Tokyo \\ud800 on Monday about trade."}'
+    [art] = _jsonl(tmp_path, [raw, {"id": "s2", "text": TEXT}])[:1]
+    assert "\ud800" not in art.text and "\ufffd" in art.text and art.title == "x\ufffd"
+    assert len(art.text) == len(json.loads(raw)["text"])  # one for one: offsets are unchanged
+    doc = pipeline.process(art)
+    assert any("cannot be stored as UTF-8" in w for w in doc.warnings)
+    doc.text.encode("utf-8")  # storable
+
+
+def test_library_sanitises_and_checks_dates_too(pipeline):
+    doc = pipeline.process(Article(text="Japan and China held talks in Tokyo.\x00 Officials met on Monday."))
+    assert "\x00" not in doc.text and any("U+FFFD" in w for w in doc.warnings)
+    with pytest.raises(DyadError, match="published"):
+        pipeline.process(Article(text=TEXT, published="yesterday"))
+    import dyad
+    with pytest.raises(dyad.DyadError):
+        dyad.extract(TEXT, published="2023-13-45")
+
+
+def test_symlink_loops_and_dangling_links_are_one_line_each(tmp_path):
+    root = tmp_path / "news"
+    (root / "sub").mkdir(parents=True)
+    (root / "sub" / "a.txt").write_text(TEXT)
+    (root / "sub" / "back").symlink_to(root)  # a loop through a folder
+    (root / "self").symlink_to(root / "self")  # a link to itself
+    (root / "gone.txt").symlink_to(root / "missing.txt")
+    files, problems = ingest.expand([str(root)])
+    assert files == [root / "sub" / "a.txt"]
+    reasons = sorted((Path(p.path).name, p.reason.split(":")[0]) for p in problems)
+    assert reasons == [("back", "symbolic link loop"), ("gone.txt", "broken symbolic link"),
+                       ("self", "symbolic link loop")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder: run as a normal user to test this")
+def test_unreadable_folder_is_one_line(tmp_path):
+    root = tmp_path / "news"
+    (root / "locked").mkdir(parents=True)
+    (root / "ok.txt").write_text(TEXT)
+    (root / "locked" / "a.txt").write_text(TEXT)
+    (root / "locked").chmod(0)
+    try:
+        files, problems = ingest.expand([str(root)])
+    finally:
+        (root / "locked").chmod(0o755)
+    assert files == [root / "ok.txt"]
+    assert [(p.path, p.reason) for p in problems] == [(str(root / "locked"), "cannot read folder: Permission denied")]

@@ -9,9 +9,11 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import math
+import os
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -57,7 +59,10 @@ def text_hash(text: str) -> str:
 
 
 def expand(paths: Iterable[str]) -> tuple[list[Path], list[Problem]]:
-    """Files named by paths, folders (searched recursively) and glob patterns, in a stable order."""
+    """Files named by paths, folders (searched recursively) and glob patterns, in a stable order.
+
+    Folders that cannot be read, symbolic-link loops and links to nothing are problems, one each.
+    """
     files: list[Path] = []
     problems: list[Problem] = []
     for p in paths:
@@ -70,14 +75,68 @@ def expand(paths: Iterable[str]) -> tuple[list[Path], list[Problem]]:
         for m in matches:
             path = Path(m)
             if path.is_dir():
-                files.extend(sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith(".")))
+                files.extend(_walk(path, problems))
             elif path.is_file():
                 files.append(path)
             else:
-                problems.append(Problem(m, None, "no such file or folder"))
+                problems.append(_not_a_file(path))
     seen: set[Path] = set()
     unique = [f for f in files if not (f in seen or seen.add(f))]
     return unique, problems
+
+
+def _not_a_file(path: Path) -> Problem:
+    """Why a name that is neither a file nor a folder cannot be read."""
+    if path.is_symlink():
+        try:
+            os.stat(path)
+        except OSError as exc:
+            if exc.errno == 40:  # ELOOP
+                return Problem(str(path), None, "symbolic link loop: the link leads back to itself")
+            return Problem(str(path), None, "broken symbolic link: its target does not exist")
+        return Problem(str(path), None, "not a regular file or folder")
+    if os.path.exists(path):
+        return Problem(str(path), None, "not a regular file or folder")
+    return Problem(str(path), None, "no such file or folder")
+
+
+def _walk(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The visible files under a folder, depth first in name order (the order of sorted paths).
+
+    Symbolic links to folders are followed unless they lead back into a folder being read (a loop).
+    """
+    out: list[Path] = []
+    open_folders: set[str] = set()
+
+    def visit(d: Path) -> None:
+        real = os.path.realpath(d)
+        if real in open_folders:
+            problems.append(Problem(str(d), None, "symbolic link loop: leads back to a folder being read; skipped"))
+            return
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(Problem(str(d), None, f"cannot read folder: {exc.strerror or exc}"))
+            return
+        open_folders.add(real)
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            p = Path(e.path)
+            try:
+                if e.is_dir():
+                    visit(p)
+                elif e.is_file():
+                    out.append(p)
+                elif e.is_symlink():
+                    problems.append(_not_a_file(p))
+            except OSError as exc:  # a link to itself cannot even be asked what it is
+                problems.append(_not_a_file(p) if os.path.islink(p) else
+                                Problem(str(p), None, f"cannot read: {exc.strerror or exc}"))
+        open_folders.discard(real)
+
+    visit(folder)
+    return out
 
 
 def decode(data: bytes) -> str:
@@ -123,21 +182,48 @@ def is_english(text: str) -> bool:
     return english / len(words) >= 0.08 and foreign <= english
 
 
-def normalise_date(value: object) -> str | None:
-    """A publication date as YYYY-MM-DD, from ISO dates or timestamps; None when unusable."""
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})"
+                  r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
+
+
+def normalise_date(value: object, what: str = "date") -> str | None:
+    """A publication date as YYYY-MM-DD from an ISO date or datetime; None for no date.
+
+    Anything else (a number, a list, "yesterday", "March 5") raises DyadError: a guessed date would
+    put the article's events silently on the wrong day.
+    """
     if value is None or value == "":
         return None
-    s = str(value).strip()
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", s)
+    if isinstance(value, date):  # a date or datetime object from a library caller
+        return value.isoformat()[:10]
+    if not isinstance(value, str):
+        shown = "NaN" if isinstance(value, float) and math.isnan(value) else json.dumps(value)[:40]
+        raise DyadError(f"{what} must be an ISO date string such as \"2024-05-01\", not {shown}")
+    m = _ISO.fullmatch(value.strip())
     if m:
         try:
             return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
         except ValueError:
-            return None
-    import dateparser  # slow to import; only for unusual date strings
+            pass
+    raise DyadError(f"{what} must be an ISO date such as 2024-05-01 or 2024-05-01T10:00:00Z, not {value[:40]!r}")
 
-    parsed = dateparser.parse(s, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
-    return parsed.date().isoformat() if parsed else None
+
+# Code points that cannot be stored as UTF-8 (lone surrogates, from JSON escapes like "\ud800"), NUL,
+# and the two noncharacters: each becomes U+FFFD, one character for one, so offsets stay the offsets.
+_UNENCODABLE = re.compile("[\ud800-\udfff\x00\ufffe\uffff]")
+
+
+def sanitise(article: Article) -> Article:
+    """The article with unencodable characters replaced, and a warning saying how many; else unchanged."""
+    fields = {}
+    for name in ("text", "title", "doc_id", "source"):
+        value = getattr(article, name)
+        if isinstance(value, str) and _UNENCODABLE.search(value):
+            fields[name], n = _UNENCODABLE.subn("\ufffd", value)
+            where = "" if name == "text" else f" of the {name}"
+            fields.setdefault("warnings", list(article.warnings)).append(
+                f"replaced {n} character(s){where} that cannot be stored as UTF-8 (lone surrogates, NUL) with U+FFFD")
+    return replace(article, **fields) if fields else article
 
 
 def html_to_article(html: str, source: str) -> Article:
@@ -151,25 +237,45 @@ def html_to_article(html: str, source: str) -> Article:
     if not text or len(text.split()) < 8:  # a menu or a cookie notice is not an article
         raise DyadError("no article text found in the HTML")
     meta = doc if isinstance(doc, dict) else {"title": getattr(doc, "title", None), "date": getattr(doc, "date", None)}
-    return Article(text=text, title=meta.get("title"), published=normalise_date(meta.get("date")), source=source)
+    try:
+        published = normalise_date(meta.get("date"))
+    except DyadError:  # a page's own metadata: an odd date there is no reason to refuse the page
+        published = None
+    return Article(text=text, title=meta.get("title"), published=published, source=source)
 
 
 def _jsonl_article(line: str, source: str) -> Article:
+    """One JSONL record as an Article; every field checked, a bad one named in the error."""
     try:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
         raise DyadError(f"malformed JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise DyadError("malformed JSON (nested too deeply)") from None
     if not isinstance(rec, dict):
         raise DyadError("a JSONL line must be an object with at least a 'text' field")
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         raise DyadError("missing or empty 'text' field")
-    doc_id = rec.get("id", rec.get("doc_id"))
-    date_value = rec.get("date", rec.get("published"))
-    title = rec.get("title")
-    return Article(text=text, doc_id=str(doc_id) if doc_id is not None else None,
-                   title=str(title) if title is not None else None,
-                   published=normalise_date(date_value), source=rec.get("source") or rec.get("url") or source)
+    doc_id = _scalar(rec, ("id", "doc_id"))
+    title = _scalar(rec, ("title",))
+    src = _scalar(rec, ("source", "url"))
+    key = next((k for k in ("date", "published") if rec.get(k) not in (None, "")), "date")
+    published = normalise_date(rec.get(key), f"'{key}'")
+    return Article(text=text, doc_id=doc_id, title=title, published=published, source=src or source)
+
+
+def _scalar(rec: dict, keys: tuple[str, ...]) -> str | None:
+    """The first present field of `keys` as text: a string or a number; anything else is an error."""
+    for k in keys:
+        v = rec.get(k)
+        if v is None or v == "":
+            continue
+        if isinstance(v, bool) or not isinstance(v, (str, int, float)) or (isinstance(v, float) and not math.isfinite(v)):
+            shown = "NaN" if isinstance(v, float) and math.isnan(v) else json.dumps(v)[:40]
+            raise DyadError(f"'{k}' must be a string or a number, not {shown}")
+        return v if isinstance(v, str) else str(v)
+    return None
 
 
 def read(path: Path | str, published: str | None = None, stdin_data: bytes | None = None,
@@ -202,7 +308,7 @@ def read(path: Path | str, published: str | None = None, stdin_data: bytes | Non
             if not line.strip():
                 continue
             try:
-                art = _jsonl_article(line, name)
+                art = sanitise(_jsonl_article(line, name))
                 art.origin = f"{name}:{no}"
                 check_text(art.text)
                 yield art
@@ -215,6 +321,7 @@ def read(path: Path | str, published: str | None = None, stdin_data: bytes | Non
             art.published = published or art.published
         else:
             art = Article(text=text, published=published, source=name)
+        art = sanitise(art)
         art.origin = name
         check_text(art.text)
         yield art

@@ -13,6 +13,7 @@ point that never loses a batch: each article comes back with its document or the
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -21,7 +22,7 @@ from . import kb as kbmod
 from . import budget, nlp, repair
 from .actors import ActorStage
 from .events import EventStage
-from .ingest import check_text, text_hash
+from .ingest import check_text, normalise_date, sanitise, text_hash
 from .quotes import QuoteStage
 from .types import Article, Document, DyadError
 
@@ -48,8 +49,18 @@ class Pipeline:
         kbmod.place_country("Tel Aviv")  # the city gazetteer, built on the first place the KB does not list
 
     def process(self, article: Article) -> Document:
+        article = self._prepared(article)
         check_text(article.text)
         return self._timed(article, None)
+
+    @staticmethod
+    def _prepared(article: Article) -> Article:
+        """The article as the stages may take it: storable characters only, and a checked date
+        (DyadError for a date that is not ISO, rather than an error deep inside a stage)."""
+        article = sanitise(article)
+        if article.published is not None:
+            article = replace(article, published=normalise_date(article.published, "published"))
+        return article
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Document]:
         """Documents for already-checked articles, in order."""
@@ -63,6 +74,7 @@ class Pipeline:
             yield from self._batch(batch)
 
     def _batch(self, batch: list[Article]) -> Iterator[Document]:
+        batch = [self._prepared(a) for a in batch]
         for art, doc in zip(batch, nlp.parse_many([a.text for a in batch], batch_size=len(batch))):
             result = self._timed(art, doc)  # computed before the yield: the deadline must not cover the caller
             yield result
@@ -74,20 +86,30 @@ class Pipeline:
         place and the others of its batch are kept. If the batch parse itself fails, its articles are
         parsed one by one.
         """
-        articles = list(articles)
-        for i in range(0, len(articles), batch_size):
-            batch = articles[i:i + batch_size]
-            try:
-                docs: list[Doc | None] = list(nlp.parse_many([a.text for a in batch], batch_size=len(batch)))
-            except Exception:
-                docs = [None] * len(batch)
-            for art, doc in zip(batch, docs):
+        items = list(articles)
+        for i in range(0, len(items), batch_size):
+            ready: list[tuple[Article, Article | str]] = []
+            for art in items[i:i + batch_size]:
                 try:
-                    yield art, self._timed(art, doc)
+                    ready.append((art, self._prepared(art)))
+                except DyadError as exc:  # a bad date: reported in its place
+                    ready.append((art, str(exc)))
+            batch = [p for _, p in ready if isinstance(p, Article)]
+            try:
+                docs = iter(list(nlp.parse_many([a.text for a in batch], batch_size=max(1, len(batch)))))
+            except Exception:
+                docs = iter([None] * len(batch))
+            for art, prepared in ready:
+                if isinstance(prepared, str):
+                    yield art, prepared
+                    continue
+                doc = next(docs)
+                try:
+                    yield prepared, self._timed(prepared, doc)
                 except DyadError as exc:
-                    yield art, str(exc)
+                    yield prepared, str(exc)
                 except Exception as exc:  # a bug in a stage: report it, keep the batch
-                    yield art, f"internal error: {type(exc).__name__}: {exc}"
+                    yield prepared, f"internal error: {type(exc).__name__}: {exc}"
 
     def _timed(self, article: Article, doc: Doc | None) -> Document:
         """Parse (unless given the parse) and analyse one article under its time budget."""
@@ -96,7 +118,7 @@ class Pipeline:
             return self._analyse(article, doc if doc is not None else nlp.parse(article.text))
 
     def _analyse(self, article: Article, doc: Doc) -> Document:
-        warnings = repair.warnings_for(doc)
+        warnings = article.warnings + repair.warnings_for(doc)
         if article.published is None:
             warnings.append("no publication date: relative dates are left unresolved")
         budget.check()

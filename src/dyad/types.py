@@ -19,6 +19,7 @@ class Article:
     published: str | None = None  # YYYY-MM-DD
     source: str | None = None  # where it came from: a path, a URL, "stdin"
     origin: str | None = None  # path:line, for error reports
+    warnings: list[str] = field(default_factory=list)  # what reading it changed (see ingest.sanitise)
 
 
 @dataclass
