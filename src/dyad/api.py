@@ -38,6 +38,7 @@ from starlette.exceptions import HTTPException
 
 from . import __version__, query
 from .ingest import check_text
+from .store import StoreBusy
 from .types import Article, DyadError
 
 WEB = Path(__file__).parent / "web"
@@ -45,35 +46,35 @@ MAX_EXTRACT_CHARS = 200_000  # one long article; whole books belong in `dyad ing
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
-# -- the store: one read-only connection, a cursor per request -----------------------------------
+# -- the store: opened read-only for each request, so `dyad ingest` can write between requests ---
 
 class _StoreHandle:
+    """Where the store is. Each request opens its own read-only connection and closes it at the end:
+    DuckDB allows one writer or many readers, so holding the file would lock `dyad ingest` out, and
+    a fresh connection sees what the last ingest batch committed."""
+
+    WAIT = 10.0  # seconds a request waits while an ingest writes a batch
+
     def __init__(self, path: str):
         if not Path(path).exists():
             raise FileNotFoundError(f"no store at {path}: run `dyad ingest` first")
         self.path = path
-        self._con: duckdb.DuckDBPyConnection | None = None
-        self._lock = threading.Lock()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        with self._lock:
-            if self._con is None:
-                self._con = duckdb.connect(self.path, read_only=True)
-            return self._con.cursor()
+        from .store import connect
+
+        return connect(self.path, read_only=True, wait=self.WAIT)
 
     def close(self) -> None:
-        with self._lock:
-            if self._con is not None:
-                self._con.close()
-                self._con = None
+        pass
 
 
 def _cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    cur = request.app.state.store.cursor()
+    con = request.app.state.store.cursor()
     try:
-        yield cur
+        yield con
     finally:
-        cur.close()
+        con.close()
 
 
 Cursor = Depends(_cursor)
@@ -310,6 +311,10 @@ def create_app(db: str | Path = "dyad.duckdb", *, max_chars: int = MAX_EXTRACT_C
     @app.exception_handler(query.NotFound)
     async def _not_found(request: Request, exc: query.NotFound):
         return error(request, 404, str(exc))
+
+    @app.exception_handler(StoreBusy)
+    async def _busy(request: Request, exc: StoreBusy):
+        return error(request, 503, f"{exc}; try again in a moment")
 
     @app.exception_handler(query.QueryError)
     async def _bad_query(request: Request, exc: query.QueryError):

@@ -106,17 +106,32 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
            ray: bool = typer.Option(False, "--ray", help="Analyse on Ray workers (pip install 'dyad[ray]')."),
            ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Join a Ray cluster: auto or ray://host:port."),
            workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Ray workers (default: one per CPU).")) -> None:
-    """Extract and store articles. Idempotent; bad files are reported at the end, never fatal."""
-    from .store import Store
+    """Extract and store articles. Idempotent; bad files are reported at the end, never fatal.
+
+    The store is opened only to write each batch of finished articles, so `dyad serve`, `dyads` and
+    `export` can read it while this runs; a second ingest into the same store is refused.
+    """
+    from .store import StoreBusy, WriterLock
 
     date = _check_date(date, "--date")
+    try:
+        with WriterLock(db):  # a second writer is told who is writing, in one line
+            _ingest(paths, db, date, kb, batch_size, time_budget, ray, ray_address, workers)
+    except StoreBusy as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1)
+
+
+def _ingest(paths, db, date, kb, batch_size, time_budget, ray, ray_address, workers) -> None:
+    from .store import BatchWriter, Store
+
     pipe = _pipeline(kb, time_budget)  # also checks the KB files before any worker starts
     problems: list[Problem] = []
     stored = duplicates = 0
-    with Store(db) as store:
-        items = list(ingestmod.read_all(paths, published=date))
-        articles = []
-        seen: set[str] = set()
+    items = list(ingestmod.read_all(paths, published=date))
+    articles = []
+    seen: set[str] = set()
+    with Store(db, wait=60) as store:  # creates the store; read what it holds, then let go of it
         for it in items:
             if isinstance(it, Problem):
                 problems.append(it)
@@ -127,29 +142,37 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
                 continue
             seen.add(h)
             articles.append(it)
-        with Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err, transient=False) as bar:
-            task = bar.add_task("ingest", total=len(articles))
-            if ray:
-                from . import scale
+    writer = BatchWriter(db, every=batch_size)
 
-                results = scale.extract(articles, workers=workers, batch_size=batch_size, address=ray_address,
-                                        kb_files=[str(p) for p in kb or []], time_budget=pipe.time_budget)
+    def tally(outcomes) -> None:
+        nonlocal stored, duplicates
+        for art, outcome in outcomes:
+            if outcome is True:
+                stored += 1
+            elif outcome is False:
+                duplicates += 1
             else:
-                results = pipe.results(articles, batch_size)
-            for art, doc in results:
-                if isinstance(doc, str):  # why the article was skipped
-                    problems.append(Problem(art.origin or "?", None, doc))
-                    bar.advance(task)
-                    continue
-                try:
-                    if store.add(doc):
-                        stored += 1
-                    else:
-                        duplicates += 1
-                except Exception as exc:
-                    problems.append(Problem(art.origin or "?", None, f"not stored: {exc}"))
+                problems.append(Problem(art.origin or "?", None, outcome))
+            bar.advance(task)
+
+    with Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=False) as bar:
+        task = bar.add_task("ingest", total=len(articles))
+        if ray:
+            from . import scale
+
+            results = scale.extract(articles, workers=workers, batch_size=batch_size, address=ray_address,
+                                    kb_files=[str(p) for p in kb or []], time_budget=pipe.time_budget)
+        else:
+            results = pipe.results(articles, batch_size)
+        for art, doc in results:
+            if isinstance(doc, str):  # why the article was skipped
+                problems.append(Problem(art.origin or "?", None, doc))
                 bar.advance(task)
+                continue
+            tally(writer.add(doc, art))
+        tally(writer.flush())
+    with Store(db, read_only=True, wait=60) as store:
         counts = store.counts()
     err.print(f"stored {stored} new article(s), {duplicates} already stored, {len(problems)} problem(s); "
               f"store {db}: {counts['articles']} articles, {counts['events']} events, {counts['quotes']} quotes")
@@ -171,12 +194,17 @@ def _table(rows: list[dict], title: str, cols: list[str] | None = None) -> None:
 
 
 def _connect(db: str):
-    import duckdb
+    """The store, read-only; waits while an ingest writes a batch (it lets go between batches)."""
+    from .store import StoreBusy, connect
 
     if not Path(db).exists():
         err.print(f"[red]no store at {db}[/red]: run `dyad ingest` first")
         raise typer.Exit(2)
-    return duckdb.connect(db, read_only=True)
+    try:
+        return connect(db, read_only=True, wait=60)
+    except StoreBusy as exc:
+        err.print(f"[red]{exc}[/red]; try again when it has finished")
+        raise typer.Exit(1)
 
 
 def _run(fn):

@@ -3,15 +3,23 @@
 An article is keyed by the SHA-256 of its text, so ingesting the same text twice stores it once.
 Rows of an article (its actors, mentions, quotes, events) are written together or not at all.
 The full contract document is kept as JSON beside the rows, so the API can return it unchanged.
+
+Sharing the file: DuckDB lets one process write or many read, never both at once. So no one holds
+it for long: `dyad ingest` opens it to write a batch of finished articles and closes it again,
+readers (`dyad serve` per request, `dyad dyads`, `export`) open it read-only for one question,
+and each side waits briefly (`connect(wait=...)`) for the other. Writers take `WriterLock`, a
+lock file beside the store holding their pid, so a second `dyad ingest` is told who is writing.
 """
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import duckdb
 
-from .types import Document
+from .types import Document, DyadError
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -58,12 +66,102 @@ MIGRATIONS = ["ALTER TABLE events ADD COLUMN IF NOT EXISTS place VARCHAR",
               "UPDATE events SET one_sided = (source IS NULL OR target IS NULL) WHERE one_sided IS NULL"]
 
 
+class StoreBusy(DyadError):
+    """The store file is held by another process for longer than we were willing to wait."""
+
+
+def _lock_path(path: str) -> Path:
+    return Path(f"{path}.lock")
+
+
+def writer_pid(path: str) -> int | None:
+    """The pid of the `dyad ingest` writing the store now, if one is (from its lock file)."""
+    lock = _lock_path(path)
+    try:
+        import fcntl
+
+        with open(lock, "r+") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except OSError:  # held: the pid written in it is the writer's
+                return int(fh.read().strip() or 0) or None
+            fcntl.flock(fh, fcntl.LOCK_UN)
+    except (OSError, ValueError, ImportError):
+        pass
+    return None
+
+
+def busy_message(path: str) -> str:
+    pid = writer_pid(path)
+    if pid:
+        return f"the store is being written by another dyad ingest (pid {pid})"
+    return f"the store {path} is in use by another program"
+
+
+def connect(path: str | Path, read_only: bool = False, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection, retrying for up to `wait` seconds while another process holds the file."""
+    path = str(path)
+    deadline = time.monotonic() + wait
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() + pause > deadline:
+                raise StoreBusy(busy_message(path)) from None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
+
+
+class WriterLock:
+    """One writer per store: an exclusive lock on `<store>.lock`, which holds the writer's pid.
+
+    The lock is an flock, so the system drops it when the process dies (even by kill -9); a stale
+    file left behind is simply taken over.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        self._fh = None
+
+    def __enter__(self) -> "WriterLock":
+        if self.path == ":memory:":
+            return self
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: DuckDB's own lock still keeps a second writer out
+            return self
+        fh = open(_lock_path(self.path), "a+")
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.seek(0)
+            pid = fh.read().strip()
+            fh.close()
+            raise StoreBusy(f"the store is being written by another dyad ingest (pid {pid or '?'})") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        self._fh = fh
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._fh is not None:
+            self._fh.seek(0)
+            self._fh.truncate()
+            self._fh.close()  # closing drops the lock
+            self._fh = None
+
+
 class Store:
-    def __init__(self, path: str | Path = "dyad.duckdb", read_only: bool = False):
+    def __init__(self, path: str | Path = "dyad.duckdb", read_only: bool = False, wait: float = 0.0):
         self.path = str(path)
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise FileNotFoundError(f"no store at {self.path}: run `dyad ingest` first")
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        self.con = connect(self.path, read_only=read_only, wait=wait)
         if not read_only:
             self.con.execute(SCHEMA)
             for sql in MIGRATIONS:
@@ -133,3 +231,37 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("articles", "actors", "quotes", "events")}
+
+
+class BatchWriter:
+    """Writes documents in short sessions: open the store, add what is pending, close it again, so
+    that readers (`dyad serve`, `dyad dyads`) get the file between batches. Each document is still
+    its own transaction. `add` and `flush` return (tag, outcome) for every document written:
+    True stored, False already stored, or the reason it was not stored."""
+
+    def __init__(self, path: str | Path, every: int = 16, seconds: float = 2.0, wait: float = 120.0):
+        self.path, self.every, self.seconds, self.wait = str(path), every, seconds, wait
+        self.pending: list[tuple[object, Document]] = []
+        self._since = time.monotonic()
+
+    def add(self, doc: Document, tag: object = None) -> list[tuple[object, bool | str]]:
+        self.pending.append((tag, doc))
+        if len(self.pending) >= self.every or time.monotonic() - self._since >= self.seconds:
+            return self.flush()
+        return []
+
+    def flush(self) -> list[tuple[object, bool | str]]:
+        batch, self.pending, self._since = self.pending, [], time.monotonic()
+        if not batch:
+            return []
+        out: list[tuple[object, bool | str]] = []
+        try:
+            with Store(self.path, wait=self.wait) as store:
+                for tag, doc in batch:
+                    try:
+                        out.append((tag, store.add(doc)))
+                    except Exception as exc:  # one bad document (a doc_id clash) must not lose the rest
+                        out.append((tag, f"not stored: {exc}"))
+        except StoreBusy as exc:
+            return out + [(tag, f"not stored: {exc}") for tag, _ in batch[len(out):]]
+        return out
