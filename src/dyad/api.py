@@ -39,6 +39,7 @@ from starlette.exceptions import HTTPException
 from . import __version__, query
 from .ingest import check_text
 from .store import StoreBusy
+from .worker import ExtractWorker, WorkerBusy, WorkerFailed
 from .types import Article, DyadError
 
 WEB = Path(__file__).parent / "web"
@@ -80,20 +81,69 @@ def _cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
 Cursor = Depends(_cursor)
 
 
-class _Pipeline:
-    """The extraction pipeline, built on first use (loading spaCy takes seconds) and used by one request at a time."""
+class _InProcess:
+    """A pipeline the caller built, used in this process one request at a time (tests, embedding).
+    Its time budget holds through the stages' checks; `dyad serve` uses a worker process instead."""
 
-    def __init__(self, pipeline=None):
+    def __init__(self, pipeline):
         self._pipe = pipeline
         self._lock = threading.Lock()
 
-    def process(self, article: Article):
+    def process(self, article: Article) -> dict[str, Any]:
         with self._lock:
-            if self._pipe is None:
-                from .pipeline import Pipeline
+            return self._pipe.process(article).to_dict()
 
-                self._pipe = Pipeline()
-            return self._pipe.process(article)
+    def start(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+class Hardening:
+    """Security headers on every response, and a Host check.
+
+    The pages run only dyad's own scripts (Content-Security-Policy), cannot be framed by another
+    site (frame-ancestors 'none', X-Frame-Options), and are not content-sniffed. The Host check
+    defeats DNS rebinding: a hostile page whose domain is re-pointed at 127.0.0.1 sends its own
+    name as Host, which a server bound to loopback does not accept.
+    """
+
+    CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+           "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+    # Swagger UI's page starts itself with an inline script
+    DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+
+    def __init__(self, app, allowed_hosts: list[str] | None = None):
+        self.app = app
+        self.allowed = {h.lower() for h in allowed_hosts} if allowed_hosts is not None else None
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        if self.allowed is not None:
+            host = dict(scope["headers"]).get(b"host", b"").decode("latin-1").strip().lower()
+            name = host if host.endswith("]") else host.rsplit(":", 1)[0]
+            if name not in self.allowed:
+                body = json.dumps({"detail": f"this server answers to {', '.join(sorted(self.allowed))}, "
+                                             f"not to the host {host[:100]!r}"}, ensure_ascii=True).encode()
+                await send({"type": "http.response.start", "status": 400,
+                            "headers": [(b"content-type", b"application/json"),
+                                        (b"content-length", str(len(body)).encode())]})
+                return await send({"type": "http.response.body", "body": body})
+        csp = (self.DOCS_CSP if scope.get("path") == "/docs" else self.CSP).encode()
+
+        async def send_hardened(message):
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", [])
+                           if k.lower() not in (b"content-security-policy", b"x-content-type-options",
+                                                b"x-frame-options", b"referrer-policy")]
+                headers += [(b"content-security-policy", csp), (b"x-content-type-options", b"nosniff"),
+                            (b"x-frame-options", b"DENY"), (b"referrer-policy", b"no-referrer")]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_hardened)
 
 
 class ExtractRequest(BaseModel):
@@ -268,24 +318,32 @@ def highlight(doc: dict[str, Any]) -> Markup:
 
 # -- the app ------------------------------------------------------------------------------------
 
-def create_app(db: str | Path = "dyad.duckdb", *, max_chars: int = MAX_EXTRACT_CHARS, pipeline=None) -> FastAPI:
+def create_app(db: str | Path = "dyad.duckdb", *, max_chars: int = MAX_EXTRACT_CHARS, pipeline=None,
+               time_budget: float | None = None, allowed_hosts: list[str] | None = None,
+               start_worker: bool = False) -> FastAPI:
     """The API and the web view over the store at `db`, opened read-only.
 
-    `pipeline` is an already built `dyad.Pipeline` for `POST /api/extract`; by default one is
-    built on the first request that needs it.
+    `pipeline` is an already built `dyad.Pipeline` for `POST /api/extract`, used in this process;
+    by default extraction runs in a worker process (`dyad.worker`) under the time budget, started
+    on the first request that needs it (at start-up with `start_worker`). `allowed_hosts`: the
+    Host header values accepted (a defence against DNS rebinding); None accepts any.
     """
     store = _StoreHandle(str(db))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if start_worker:
+            app.state.extractor.start()
         yield
+        app.state.extractor.close()
         store.close()
 
-    app = FastAPI(title="dyad", version=__version__, lifespan=lifespan, docs_url=None,
+    app = FastAPI(title="dyad", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Political event data from news text: dyads, timelines, articles, actors, "
                               "and extraction of one article. Read-only over the store.")
     app.state.store = store
-    app.state.pipeline = _Pipeline(pipeline)
+    app.state.extractor = _InProcess(pipeline) if pipeline is not None else ExtractWorker(time_budget=time_budget)
+    app.add_middleware(Hardening, allowed_hosts=allowed_hosts)
     app.state.max_chars = max_chars
     templates = Jinja2Templates(directory=str(WEB / "templates"))
     templates.env.globals.update(quad_names=QUAD_NAMES, version=__version__)
@@ -409,9 +467,20 @@ def create_app(db: str | Path = "dyad.duckdb", *, max_chars: int = MAX_EXTRACT_C
     @app.post("/api/extract", tags=["api"], summary="Analyse one article (nothing is stored)",
               openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": body_schema}}}},
               responses={413: {"description": "text over the size limit"},
-                         422: {"description": "not JSON, a bad field, a bad date, empty or non-English text"}})
+                         415: {"description": "the body is not sent as application/json"},
+                         422: {"description": "not JSON, a bad field, a bad date, empty or non-English text, "
+                                              "or an analysis over the time budget"},
+                         503: {"description": "too many analyses waiting"}})
     async def api_extract(request: Request) -> dict[str, Any]:
-        """The contract document for `{"text": ..., "published": "YYYY-MM-DD"|null, "title": ...}`."""
+        """The contract document for `{"text": ..., "published": "YYYY-MM-DD"|null, "title": ...}`.
+
+        The body must be sent as `Content-Type: application/json`: a page on another site can post
+        text/plain or a form to this machine without the browser asking first, but not JSON.
+        """
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype != "application/json" and not ctype.endswith("+json"):
+            return JSONResponse({"detail": f"send the body as JSON with Content-Type: application/json, not "
+                                           f"{ctype or 'no content type'!r}"}, status_code=415)
         limit = app.state.max_chars
         max_bytes = limit * 6 + 65_536  # room for JSON escapes (\\uXXXX) and the other fields
         declared = request.headers.get("content-length")
@@ -424,13 +493,17 @@ def create_app(db: str | Path = "dyad.duckdb", *, max_chars: int = MAX_EXTRACT_C
                 return _too_large(f"request body is over {max_bytes:,} bytes", limit)
         try:
             payload = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested thousands deep
             raise query.QueryError('the body must be a JSON object such as {"text": "...", "published": "2024-05-01"}')
         try:
             req = ExtractRequest.model_validate(payload)
-        except ValidationError as exc:
-            errors = [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False, include_context=False)]
-            raise RequestValidationError(errors, body=payload)
+        except (ValidationError, RecursionError) as exc:
+            errors = ([{"loc": ["body", *map(str, e["loc"])], "msg": e["msg"], "type": e["type"]}
+                       for e in exc.errors(include_url=False, include_context=False)]
+                      if isinstance(exc, ValidationError) else "the body is nested too deeply")
+            # the input is not echoed back, and escapes keep any lone surrogate in a field name encodable
+            return Response(json.dumps({"detail": errors}, ensure_ascii=True), status_code=422,
+                            media_type="application/json")
         if len(req.text) > limit:
             return _too_large(f"text is {len(req.text):,} characters; the limit is {limit:,}", limit)
         published = query.check_date(req.published, "published")
@@ -439,8 +512,12 @@ def create_app(db: str | Path = "dyad.duckdb", *, max_chars: int = MAX_EXTRACT_C
         except DyadError as exc:
             raise query.QueryError(f"text: {exc}") from None
         art = Article(text=req.text, published=published, title=req.title, doc_id=req.doc_id, source="api")
-        doc = await run_in_threadpool(app.state.pipeline.process, art)
-        return doc.to_dict()
+        try:  # in a thread: the event loop keeps serving other requests meanwhile
+            return await run_in_threadpool(app.state.extractor.process, art)
+        except (WorkerBusy, WorkerFailed) as exc:
+            return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "5"})
+        except DyadError as exc:  # over the time budget, or refused by the pipeline
+            raise query.QueryError(f"text: {exc}") from None
 
     def _too_large(detail: str, limit: int) -> JSONResponse:
         return JSONResponse({"detail": detail + "; send longer texts through `dyad ingest`", "limit_chars": limit},

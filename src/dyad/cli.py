@@ -283,15 +283,21 @@ def serve(db: str = DB_OPTION,
           host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on; the default serves this machine only."),
           port: int = typer.Option(8000, "--port", min=1, max=65535),
           max_chars: int = typer.Option(200_000, "--max-chars", min=1,
-                                        help="Longest text POST /api/extract accepts.")) -> None:
+                                        help="Longest text POST /api/extract accepts."),
+          time_budget: Optional[float] = BUDGET_OPTION) -> None:
     """Serve the web view and the HTTP API (docs at /docs) over the store, read-only."""
     import duckdb
     import uvicorn
 
     from .api import create_app
+    from .store import StoreBusy
+    from .types import DyadError
 
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    # bound to loopback, only loopback names are accepted as Host (DNS rebinding); elsewhere the user chose
+    allowed = ["127.0.0.1", "localhost", "[::1]", f"[{host}]" if ":" in host else host] if loopback else None
     try:
-        web = create_app(db, max_chars=max_chars)
+        web = create_app(db, max_chars=max_chars, time_budget=time_budget, allowed_hosts=allowed, start_worker=True)
         cur = web.state.store.cursor()
         query.summary(cur)
         cur.close()
@@ -301,7 +307,10 @@ def serve(db: str = DB_OPTION,
     except duckdb.Error as exc:
         err.print(f"[red]cannot read {db} as a dyad store:[/red] {exc}")
         raise typer.Exit(2)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    except (StoreBusy, DyadError) as exc:  # a bad $DYAD_TIME_BUDGET, a store held for too long
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2)
+    if not loopback:
         err.print(f"[yellow]listening on {host}: anyone who can reach this machine can read the store[/yellow]")
     shown = f"[{host}]" if ":" in host else host
     err.print(f"serving {db} read-only at http://{shown}:{port}/  (API docs at /docs; Ctrl-C stops)")
