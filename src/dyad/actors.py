@@ -21,11 +21,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from . import budget, datafile, nlp
+from . import gender as gendermod
 from . import kb as kbmod
 from .kb import KB, Entry
 from .nlp import PhraseIndex
@@ -70,6 +72,7 @@ class _Cluster:
     role: str | None = None
     title: str | None = None
     gender: str | None = None
+    described: set[str] = field(default_factory=set)  # nouns the article describes a person with
 
     @property
     def tokens(self) -> list[str]:
@@ -114,7 +117,7 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
                 spans.append(Span(doc, s, e, label="KB"))
     for ent in _merged_ents(doc):
         if ent.label_ in ENT_KINDS and not _title_word(ent):
-            spans.append(_trim(ent))
+            spans.extend(_split_abbreviation(_trim(ent)))
     for t in doc:  # a KB surname the small model left untagged ("Trump rallied in Ohio")
         if t.is_title and t.is_alpha and len(t) >= 4 and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start) \
                 and not t.ent_type_ and t.lower_ not in kbmod.COMMON_WORDS and kb.surname_candidates(t.text):
@@ -284,9 +287,12 @@ class ActorStage:
             span_cluster[(span.start, span.end)] = cluster
 
         self._repeat_mentions(doc, clusters, span_cluster)
+        self._genders(doc, clusters)
         for c in clusters:
-            if c.kind == "person" and c.gender is None:
-                c.gender = _honorific_gender(c.mentions)
+            if c.kind == "person":
+                names = set(c.tokens)
+                c.described = {t.lemma_.lower() for m in c.mentions for t in self._context_tokens(m)
+                               if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in names}
         for c in clusters:
             if c.kind == "person" and c.code is None:
                 self._code_from_context(c, doc)
@@ -305,6 +311,14 @@ class ActorStage:
     # -- linking and clustering ---------------------------------------------------------------
     def _place(self, span: Span, clusters: list[_Cluster], kb: KB, published: str | None, doc: Doc) -> _Cluster | None:
         text = span.text
+        abbr = _place_abbreviation(span)
+        if abbr is not None:  # "St. Paul, Minn.": a state or province of its country, never a fuzzy match
+            name, cc = abbr
+            c = self._same_org(name, "place", clusters)
+            if c is None:
+                c = _Cluster(kind="place", name=name, code=cc, country=cc, link={"method": "alias", "evidence": text})
+                clusters.append(c)
+            return c
         if span.label_ != "PERSON" and len(_name_parts(span)) == 1 and span[0].is_title:
             # the small model often labels a bare surname ("Brinken's visit") as a place or organisation
             person = self._compatible_person(_name_parts(span)[0], clusters, span.start)
@@ -343,6 +357,8 @@ class ActorStage:
                          link={"method": "context", "evidence": span.text})
             clusters.append(c)
             return c
+        if span.label_ == "ORG" and _person_like(span, kb):
+            return self._place_person(Span(doc, span.start, span.end, label="PERSON"), clusters, kb, published)
         kind = ENT_KINDS.get(span.label_, "organization")
         name = _clean_name(re.sub(r"^the\s+", "", text, flags=re.I))
         same = self._same_org(name, kind, clusters)
@@ -473,6 +489,27 @@ class ActorStage:
                     best = (last, c)
         return best[1] if best else None
 
+    def _genders(self, doc: Doc, clusters: list[_Cluster]) -> None:
+        """Each person's gender, strongest evidence first: the KB (set already), a gendered title or
+        description ("Ms.", "the spokeswoman, ..."), the first name, then the article's pronouns."""
+        people = [c for c in clusters if c.kind == "person" and c.gender is None]
+        for c in people:
+            c.gender = self._described_gender(c) or _first_name_gender(c)
+        unknown = [c for c in people if c.gender is None]
+        if unknown:
+            _pronoun_genders(doc, clusters, unknown)
+
+    def _described_gender(self, c: _Cluster) -> str | None:
+        for m in c.mentions:
+            if m.start > 0:
+                g = gendermod.title_gender(m.doc[m.start - 1].text)
+                if g:
+                    return g
+            for t in self._context_tokens(m):
+                if t.pos_ in ("NOUN", "PROPN") and (g := gendermod.title_gender(t.text)):
+                    return g
+        return None
+
     @staticmethod
     def _country_from_sentence(clusters: list[_Cluster]) -> None:
         """An unknown official whose role is known but not the country ("Planning Minister Tran Xuan Gia
@@ -560,10 +597,10 @@ class ActorStage:
                     return c
         return None
 
-    @staticmethod
-    def _compatible_person(word: str, clusters: list[_Cluster], before: int) -> _Cluster | None:
-        """The person a lone name refers to: an exact part of a full name beats a spelling variant,
-        and among equals the most recently mentioned wins."""
+    def _compatible_person(self, word: str, clusters: list[_Cluster], before: int) -> _Cluster | None:
+        """The person a lone name refers to: an exact part of a full name beats a spelling variant;
+        a relative introduced by kinship ("her husband, Arjun Singh", "Carter Brandt, her son")
+        yields to the other holder of the surname; among equals the most recently mentioned wins."""
         compatible = []
         for c in clusters:
             if c.kind != "person":
@@ -575,10 +612,17 @@ class ActorStage:
                 compatible.append((c, max(fuzz.ratio(word, t) for t in ct)))
         if not compatible:
             return None
-        return max(compatible, key=lambda cs: (cs[1] >= 100, cs[0].last_end(before)))[0]
+        if len(compatible) == 1:
+            return compatible[0][0]
+
+        def kin(c: _Cluster) -> bool:
+            return any(t.lemma_.lower() in KIN_NOUNS for m in c.mentions[:2] if m.start < before
+                       for t in self._context_tokens(m))
+
+        return max(compatible, key=lambda cs: (cs[1] >= 100, not kin(cs[0]), cs[0].last_end(before)))[0]
 
     # -- codes from context ---------------------------------------------------------------------
-    def _country_in(self, tokens) -> Entry | None:
+    def _country_in(self, tokens, by_gazetteer: bool = True) -> Entry | None:
         toks = [t for t in tokens if not stance_prefixed(t)]
         # two-word names and demonyms first ("South Korean" is not "Korean", "United States")
         for a, b in zip(toks, toks[1:]):
@@ -595,7 +639,7 @@ class ActorStage:
                         return h
                     if h.country and h.kind != "person":
                         return self.kb.countries.get(h.country) or Entry(name=h.country, kind="country", code=h.country)
-        for t in toks:  # a city or region the KB does not list: "Darfur rebels"
+        for t in toks if by_gazetteer else ():  # a city or region the KB does not list: "Darfur rebels"
             if t.ent_type_ in ("GPE", "LOC") and t.is_title:
                 cc = kbmod.place_country(t.text)
                 if cc and cc in self.kb.countries:
@@ -667,7 +711,9 @@ class ActorStage:
         """Organisations and places the KB does not know: "China and Globalization Center" -> CHN, NGO."""
         if span.label_ in ("GPE", "LOC") and WATERS.search(span.text):
             return None, None  # "the Sea of Japan", "the Taiwan Strait": no country's party
-        country = self._country_in(span)
+        if span.label_ in ("GPE", "LOC") and len(span) > 1 and (cc := kbmod.place_country(span.text)):
+            return cc, None  # the whole name first: "Los Angeles" is not a place named "Angeles"
+        country = self._country_in(span, by_gazetteer=len(span) == 1)
         if span.label_ in ("GPE", "LOC", "FAC"):
             code = country.code if country else None
             if code is None and span.label_ in ("GPE", "LOC"):
@@ -789,6 +835,16 @@ MEMBER_NOUNS = {"candidate", "member", "supporter", "figure", "officer", "fighte
                 "commander", "chief", "head", "source", "activist", "volunteer", "staff", "employee"}
 
 
+# nouns that introduce a relative, who shares a surname with the person the story is about
+KIN_NOUNS = {"husband", "wife", "spouse", "partner", "son", "daughter", "child", "brother", "sister", "sibling",
+             "father", "mother", "parent", "dad", "mom", "mum", "uncle", "aunt", "nephew", "niece", "cousin",
+             "grandson", "granddaughter", "grandfather", "grandmother", "widow", "widower", "stepson", "stepdaughter"}
+# words that end or make up organisation names, beyond GENERIC_ORG_WORDS
+ORG_NAME_WORDS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "holdings", "partners", "associates", "foods",
+                  "motors", "energy", "capital", "media", "systems", "solutions", "technologies", "labs", "pharma",
+                  "airlines", "airways", "bros", "brothers", "sons", "industries", "enterprises", "ventures", "fund",
+                  "trust", "studios", "records", "press", "books", "hotel", "hotels", "resort", "park", "hall",
+                  "arena", "stadium", "centre", "college", "academy", "clinic", "health", "insurance", "financial"}
 GENERIC_ORG_WORDS = {
     "party", "church", "council", "university", "ministry", "department", "agency", "office", "committee",
     "association", "union", "court", "police", "army", "bank", "company", "group", "center", "centre", "institute",
@@ -826,16 +882,107 @@ def _dateline(span: Span) -> bool:
     return nxt is not None and (nxt.text in ("\u2014", "\u2013", "-", "--", "(", ",") or nxt.is_punct)
 
 
-def _honorific_gender(mentions: list[Span]) -> str | None:
-    """m or f from a Mr./Mrs./Ms. before any mention of a person the KB does not know."""
-    for m in mentions:
-        if m.start > 0:
-            prev = m.doc[m.start - 1].lower_.rstrip(".")
-            if prev == "mr":
-                return "m"
-            if prev in ("mrs", "ms", "miss"):
-                return "f"
-    return None
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, tuple[str, str]]:
+    data = datafile.load_yaml(str(resources.files("dyad") / "data" / "place_abbreviations.yaml"))
+    return {_abbr_key(a): (name, cc) for cc, table in (data or {}).items() for a, name in (table or {}).items()}
+
+
+def _abbr_key(text: str) -> str:
+    return re.sub(r"[\s.]", "", text).lower()
+
+
+# abbreviations that are also words or titles ("Miss.", "Ill.", "Mass."): a place only after "City,"
+_AMBIGUOUS_ABBR = {"miss", "ill", "ind", "man", "wash", "mass", "mont", "mo", "la", "ga", "del", "pa", "va", "vic",
+                   "ore", "tex", "ky", "md", "fla", "kan", "que", "tas", "ala", "ark", "conn", "colo", "neb", "nev"}
+
+
+def _place_abbreviation(span: Span) -> tuple[str, str] | None:
+    """(full name, country) for a state or province abbreviation ("Minn.", "B.C."): data/place_abbreviations.yaml.
+    One that is also a word or title counts only right after a place and a comma ("Tupelo, Miss.")."""
+    text = span.text
+    doc = span.doc
+    if "." not in text and span.end < len(doc) and doc[span.end].text == ".":
+        text += "."  # "Alta" + "." split by the tokenizer at a sentence end
+    if "." not in text or len(text) > 8:
+        return None
+    hit = _abbreviations().get(_abbr_key(text))
+    if hit is None:
+        return None
+    after_place = span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].is_title
+    if _abbr_key(text) in _AMBIGUOUS_ABBR and not after_place:
+        return None
+    return hit
+
+
+def _split_abbreviation(span: Span | None) -> list[Span | None]:
+    """ "Red Deer, Alta" tagged as one name: the city and the province are two places."""
+    if span is None or len(span) < 3:
+        return [span]
+    for i in range(span.start + 1, span.end - 1):
+        if span.doc[i].text == ",":
+            tail = span.doc[i + 1:span.end]
+            if tail.end < len(span.doc) and span.doc[tail.end].text == "." and not tail.text.endswith("."):
+                key = _abbr_key(tail.text + ".")
+            else:
+                key = _abbr_key(tail.text)
+            if key in _abbreviations():
+                return [Span(span.doc, span.start, i, label="GPE"), Span(span.doc, i + 1, span.end, label="GPE")]
+    return [span]
+
+
+def _person_like(span: Span, kb: KB) -> bool:
+    """A name the small model tagged as an organisation that reads as a person's: two or three
+    capitalised words, the first a first name of the name dictionary, none a word organisations are
+    named with or a name the KB or gazetteer knows ("Sophie Tremblay", not "Victoria Park Foods")."""
+    toks = list(span)
+    if not 2 <= len(toks) <= 3 or not all(t.is_alpha and t.is_title for t in toks):
+        return False
+    if span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+        return False
+    if any(t.lower_ in GENERIC_ORG_WORDS or t.lower_ in ORG_NAME_WORDS or kb.lookup(t.text) or
+           kbmod.place_country(t.text) for t in toks[1:]):
+        return False
+    return gendermod.first_name_gender(toks[0].text) is not None
+
+
+def _first_name_gender(c: _Cluster) -> str | None:
+    """The first name's gender, for a name of two or more words ("Maria Kowalski")."""
+    words = [w for w in c.name.split() if gendermod.title_gender(w) is None]
+    if len(words) < 2 or c.entry is not None and c.entry.kind != "person":
+        return None
+    return gendermod.first_name_gender(words[0])
+
+
+def _pronoun_genders(doc: Doc, clusters: list[_Cluster], unknown: list[_Cluster]) -> None:
+    """The article's own pronouns: "he"/"she" in a sentence whose only person before it is this
+    one (or, when it names none, in the sentence after the only one it was the sole person of)."""
+    by_start: dict[int, _Cluster] = {}
+    for c in clusters:
+        if c.kind == "person":
+            for m in c.mentions:
+                by_start[m.start] = c
+    want = {id(c) for c in unknown}
+    votes: dict[int, list[str]] = {}
+    prev_only: _Cluster | None = None
+    for sent in doc.sents:
+        seen: list[_Cluster] = []
+        for t in sent:
+            c = by_start.get(t.i)
+            if c is not None and c not in seen:
+                seen.append(c)
+            g = gendermod.pronoun_gender(t.text) if t.lower_ in ("he", "she") else None
+            if g is None:
+                continue
+            cand = seen[0] if len(seen) == 1 else (prev_only if not seen else None)
+            if cand is not None and id(cand) in want:
+                votes.setdefault(id(cand), []).append(g)
+        prev_only = seen[0] if len(seen) == 1 else None
+    for c in unknown:
+        v = votes.get(id(c), [])
+        m, f = v.count("m"), v.count("f")
+        if m != f and min(m, f) * 3 <= max(m, f):
+            c.gender = "m" if m > f else "f"
 
 
 def stance_prefixed(t: Token) -> bool:
@@ -903,7 +1050,9 @@ class Resolver:
                 self._token[i] = a
         self._mentions.sort(key=lambda m: m[0])
         self._titles = {id(a): (c.title or "") for c, a in zip(clusters, actors)}
-        self._sent_starts = [st.start for st in doc.sents]  # for antecedent windows, computed once
+        self._described = {id(a): c.described for c, a in zip(clusters, actors)}
+        # for antecedent windows, computed once; a "sentence" without words (" .", "***") does not count
+        self._sent_starts = [st.start for st in doc.sents if any(t.is_alpha or t.like_num for t in st)]
 
     def _window_start(self, token: Token, sentences_back: int) -> int:
         """The first token of the sentence `sentences_back` before the one holding `token`."""
@@ -998,6 +1147,20 @@ class Resolver:
         if head.dep_ == "ROOT" or (head.dep_ in ("conj", "parataxis") and head.head.dep_ == "ROOT"):
             return 2
         return 1
+
+    def by_description(self, token: Token) -> Actor | None:
+        """ "the mayor", "the defenceman", "the professor": the latest person before `token` whom the
+        article described with that noun ("Mayor Olivia Chow", "Samantha Greer, a professor of
+        economics") or whose KB title holds it."""
+        word = token.lemma_.lower()
+        best = None
+        for s, e, a in self._mentions:
+            if s >= token.i:
+                break
+            if a.kind == "person" and (word in self._described.get(id(a), ()) or
+                                       re.search(rf"\b{re.escape(word)}\b", self._titles.get(id(a), "").lower())):
+                best = a
+        return best
 
     def by_role_noun(self, token: Token) -> Actor | None:
         """ "the secretary" -> the nearest earlier person whose title contains "secretary"."""

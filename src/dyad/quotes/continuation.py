@@ -29,7 +29,7 @@ class Continuation:
                     src = nxt
             if src is None and prev is not None and self._only_quotes(pi):
                 ppi = bisect_right(self.para_starts, prev.start) - 1
-                if pi - ppi <= 3 and not any(self._para_words(x) for x in range(ppi + 1, pi)):
+                if self.para_rank[pi] - self.para_rank[ppi] <= 1:
                     src = prev
             if src is None:
                 continue
@@ -42,10 +42,6 @@ class Continuation:
             else:
                 a.cue_text = root.cue_text
             a.how = "chain"
-
-    def _para_words(self, pi: int) -> bool:
-        s, e = self.paras[pi]
-        return bool(re.search(r"\w", self.text[s:e]))
 
     def _only_quotes(self, pi: int) -> bool:
         s, e = self.paras[pi]

@@ -24,6 +24,8 @@ class Lexicon:
     addressee: frozenset[str]
     phrases: tuple[str, ...]
     nouns: frozenset[str]
+    sources: frozenset[str] = frozenset()
+    organisations: frozenset[str] = frozenset()
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -40,7 +42,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     objects = {str(k).lower(): frozenset(str(p).lower() for p in (v or [])) for k, v in (data.get("object") or {}).items()}
     return Lexicon(speech=speech, belief=words("belief"), infinitive=words("infinitive"), objects=objects,
                    addressee=words("addressee"), phrases=tuple(str(p).lower() for p in data.get("phrases") or []),
-                   nouns=words("nouns"))
+                   nouns=words("nouns"), sources=words("sources"), organisations=words("organisations"))
 
 
 @lru_cache(maxsize=8)

@@ -280,7 +280,33 @@ class DirectCues:
             if self._bare(v):
                 return v
             return None
-        return None
+        return self._mistagged_cue(k, win)
+
+    def _mistagged_cue(self, k: int, win: range):
+        """ "“…,” a statement from the union read." / "“…,” Nadia Petrov, a grocer, states.": the
+        sentence after the quote ends in a word of saying that the parser took for a noun; the noun
+        phrase before it is the speaker."""
+        doc = self.doc
+        words = [doc[j] for j in win if not doc[j].is_punct and not doc[j].is_space]
+        if len(words) < 2 or len(words) > 16:
+            return None
+        last = words[-1]
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text not in SENT_END or last.pos_ in VERBISH or last.is_title:
+            return None
+        forms = {last.lemma_.lower(), last.lower_, last.lower_[:-1] if last.lower_.endswith("s") else last.lower_}
+        if not forms & self.lex.speech:
+            return None
+        phrase = [t for t in words[:-1]]
+        subj = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN") and not (
+            phrase[0].i <= t.head.i < last.i and t.head.i != t.i and t.dep_ != "appos")), None)
+        if subj is None:
+            return None
+        q = self.marked[k]
+        a = _Attr(q.start, q.end, "direct", how="after")
+        a.subj = subj
+        a.cue, a.cue_text, a.cue_span = last, last.text, (last.idx, last.idx + len(last.text))
+        return a
 
     def _in_modifier(self, t: Token) -> bool:
         """Whether a token sits in a relative clause, apposition or modifier of a noun."""

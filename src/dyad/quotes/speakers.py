@@ -1,7 +1,6 @@
 """Speakers: the cue's subject resolved to a canonical actor (names, pronouns, role nouns)."""
 from __future__ import annotations
 
-import re
 
 from spacy.tokens import Token
 
@@ -33,7 +32,7 @@ class Speakers:
             return None  # outside a quote, "I" is the writer
         if low in PLURAL_PRONOUNS or low == "it":
             for pos, act in reversed(history):
-                if act.kind != "person" and self.tok_para[self.tok_index(pos)] >= self.tok_para[tok.i] - 1:
+                if act.kind != "person" and self.para_gap(self.tok_index(pos), tok.i) <= 1:
                     return act
             return None
         a = res.at(tok)
@@ -47,13 +46,49 @@ class Speakers:
                 return b
             if c.dep_ == "compound" and b.kind in ("organization", "group") and c.i < tok.i:
                 return b
+        definite = tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                         for c in tok.children)
+        if definite and tok.pos_ == "NOUN" and tok.tag_ != "NNS":
+            a = res.by_description(tok)  # "the mayor said": a person first
+            if a is not None:
+                return a
+        source = self._source_of(tok)
+        if source is not None:  # "a statement from the EU", "the company's spokeswoman"
+            return source
         try:
             a = res.resolve(tok)
         except Exception:
             a = None
         if a is None and tok.is_upper and len(tok.text) > 2:
             a = self._by_surname(tok.text)
-        if a is None and tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+        if a is None and definite:
+            a = self._definite_org(tok)
+        return a
+
+    def _source_of(self, tok: Token) -> Actor | None:
+        """The author of a statement, release or letter ("a statement from the EU", "the ministry's
+        statement"), or the employer of a spokesperson: nouns listed as `sources` in the lexicon."""
+        if tok.lemma_.lower() not in self.lex.sources:
+            return None
+        for c in tok.children:
+            if c.dep_ == "poss" and (a := self._named(c)) is not None:
+                return a
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of", "for"):
+                g = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if g is not None and (a := self._named(g)) is not None:
+                    return a
+        for c in tok.children:  # "a Health Canada statement"
+            if c.dep_ == "compound" and (a := self._named(c)) is not None and a.kind != "person":
+                return a
+        return None
+
+    def _named(self, tok: Token) -> Actor | None:
+        a = self.res.at(tok)
+        if a is None:
+            for c in tok.children:
+                if c.dep_ in ("compound", "flat") and (a := self.res.at(c)) is not None:
+                    break
+        if a is None and tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             a = self._definite_org(tok)
         return a
 
@@ -72,6 +107,15 @@ class Speakers:
                 last = m.text.lower().split()[-1] if m.text.split() else ""
                 if last in (word, lemma) and (best is None or m.start > best[0]):
                     best = (m.start, actor)
+        if best is None and lemma in self.lex.organisations:
+            # "the company", "the union": the latest organisation named before, within two paragraphs
+            for actor in self.res.actors:
+                if actor.kind != "organization":
+                    continue
+                for m in actor.mentions:
+                    if m.start < tok.idx and (best is None or m.start > best[0]) and \
+                            self.para_gap(self.tok_index(m.start), tok.i) <= 2:
+                        best = (m.start, actor)
         return best[1] if best else None
 
     def _by_surname(self, word: str) -> Actor | None:
@@ -87,6 +131,8 @@ class Speakers:
             alt = self.res.resolve(tok)
         except Exception:
             alt = None
+        if alt is not None and (alt.kind != "person" or (self._gender(alt) or gender) != gender):
+            alt = None  # he/she is never a place, an organisation or a person of the other gender
         last = None
         for pos, act in reversed(history):
             if pos >= tok.idx or act.kind != "person":
@@ -94,7 +140,7 @@ class Speakers:
             g = self._gender(act)
             if g and g != gender:
                 continue
-            if self.tok_para[tok.i] - self.tok_para[self.tok_index(pos)] > 3:
+            if self.para_gap(self.tok_index(pos), tok.i) > 1:
                 break
             last = (pos, act)
             break
@@ -116,16 +162,10 @@ class Speakers:
                     return alt
         return last[1]
 
-    def _gender(self, actor: Actor) -> str | None:
-        if actor.gender:
-            return actor.gender
-        for m in actor.mentions:
-            before = self.text[max(0, m.start - 5):m.start].lower()
-            if re.search(r"\bmr\.?\s$", before):
-                return "m"
-            if re.search(r"\b(mrs|ms|miss)\.?\s$", before):
-                return "f"
-        return None
+    @staticmethod
+    def _gender(actor: Actor) -> str | None:
+        """Set by the actors stage (KB, titles, first name, the article's pronouns)."""
+        return actor.gender
 
     def _speaker_span(self, tok: Token) -> tuple[int, int]:
         span = self.res.mention_span(tok)

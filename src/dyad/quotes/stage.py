@@ -48,8 +48,18 @@ class _Run(DirectCues, Subjects, Indirect, Speakers, Continuation):
         self.paras = _paragraphs(self.text)
         self.para_starts = [s for s, _ in self.paras]
         self.tok_para = [bisect_right(self.para_starts, t.idx) - 1 for t in doc]
+        # paragraphs counted by their text: blank lines and lines of separators (" .", "***") are no
+        # paragraphs, so they never push a speaker out of reach
+        self.para_rank, rank = [], 0
+        for s, e in self.paras:
+            rank += bool(re.search(r"\w", self.text[s:e]))
+            self.para_rank.append(rank)
 
     # -- small helpers ----------------------------------------------------------------------
+    def para_gap(self, a: int, b: int) -> int:
+        """How many paragraphs with text lie from token a's paragraph to token b's (0: the same)."""
+        return self.para_rank[self.tok_para[b]] - self.para_rank[self.tok_para[a]]
+
     def tok_index(self, char: int) -> int:
         """Index of the first token starting at or after `char`."""
         return bisect_left(self.starts, char)
