@@ -52,6 +52,10 @@ def test_ingest_is_idempotent_and_reports_bad_inputs(corpus, tmp_path):
         line = next((ln for ln in err.splitlines() if name in ln), "")
         assert reason in line, (name, err)
     assert any("lines.jsonl" in ln and "2" in ln and "malformed" in ln for ln in err.splitlines()), err
+    # refusals (readable, not coded) are listed apart from broken inputs
+    refused, _, broken = err.partition("refused (not stored):")[2].partition("problems (not stored):")
+    assert "german.txt" in refused and "huge.txt" in refused and "binary.txt" not in refused, err
+    assert "binary.txt" in broken and "german.txt" not in broken, err
     con = duckdb.connect(str(db), read_only=True)
     n_articles, n_events = con.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events)").fetchone()
     con.close()

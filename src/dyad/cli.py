@@ -174,8 +174,13 @@ def _ingest(paths, db, date, kb, batch_size, time_budget, ray, ray_address, work
         tally(writer.flush())
     with Store(db, read_only=True, wait=60) as store:
         counts = store.counts()
-    err.print(f"stored {stored} new article(s), {duplicates} already stored, {len(problems)} problem(s); "
+    refused = [p for p in problems if p.refused]
+    problems = [p for p in problems if not p.refused]
+    err.print(f"stored {stored} new article(s), {duplicates} already stored, {len(refused)} refused, "
+              f"{len(problems)} problem(s); "
               f"store {db}: {counts['articles']} articles, {counts['events']} events, {counts['quotes']} quotes")
+    if refused:  # readable inputs dyad does not code (not English, too large), apart from broken ones
+        sys.stderr.write("refused (not stored):\n" + "".join(f"  {p}\n" for p in refused))
     if problems:  # one plain line each, so they can be grepped: path[:line]: reason
         sys.stderr.write("problems (not stored):\n" + "".join(f"  {p}\n" for p in problems))
 

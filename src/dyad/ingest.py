@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .types import Article, DyadError
+from .types import Article, DyadError, Refused
 
 MAX_CHARS = 1_000_000  # spaCy's own default limit; longer inputs are not single news articles
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -47,6 +47,7 @@ class Problem:
     path: str
     line: int | None
     reason: str
+    refused: bool = False  # readable, but not what dyad codes (not English, too large)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -160,13 +161,15 @@ def check_text(text: str) -> None:
     if not text.strip():
         raise DyadError("no text")
     if len(text) > MAX_CHARS:
-        raise DyadError(f"too large: {len(text):,} characters (limit {MAX_CHARS:,}); split it into articles")
+        raise Refused(f"too large: {len(text):,} characters (limit {MAX_CHARS:,}); split it into articles")
     if not is_english(text):
-        raise DyadError("not English (dyad codes English news only)")
+        raise Refused("not English (dyad codes English news only)")
 
 
 def is_english(text: str) -> bool:
-    """A cheap, dependency-free language check: Latin script and enough English function words."""
+    """A cheap, dependency-free language check on Latin-script text. English when its function
+    words are English ones (not those of another European language), or when it is mostly numbers
+    and names, as tables of results, prices or standings are: those are processed, not refused."""
     sample = text[:20000]
     letters = [c for c in sample if c.isalpha()]
     if not letters:
@@ -174,12 +177,20 @@ def is_english(text: str) -> bool:
     latin = sum(c.isascii() for c in letters) / len(letters)
     if latin < 0.7:
         return False
-    words = re.findall(r"[^\W\d_]+", sample.lower())
-    english = sum(w in _ENGLISH for w in words)
-    foreign = sum(w in _FOREIGN for w in words)
+    words = re.findall(r"[^\W\d_]+", sample)
+    low = [w.lower() for w in words]
+    english = sum(w in _ENGLISH for w in low)
+    foreign = sum(w in _FOREIGN for w in low)
     if len(words) < 30:  # a headline or a short item, mostly names: only refuse clear evidence
         return foreign <= english + 2
-    return english / len(words) >= 0.08 and foreign <= english
+    if foreign > english:
+        return False
+    if english / len(words) >= 0.05:
+        return True
+    # a table or list: numbers and capitalised names, hardly any running text in another language
+    numbers = len(re.findall(r"\d+(?:[.,:]\d+)*", sample))
+    names = sum(1 for w in words if w[0].isupper() or len(w) <= 3)
+    return (numbers >= len(words) or names >= 0.7 * len(words)) and foreign <= max(2, len(words) // 50)
 
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})"
@@ -313,7 +324,7 @@ def read(path: Path | str, published: str | None = None, stdin_data: bytes | Non
                 check_text(art.text)
                 yield art
             except DyadError as exc:
-                yield Problem(name, no, str(exc))
+                yield Problem(name, no, str(exc), refused=isinstance(exc, Refused))
         return
     try:
         if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and re.match(r"\s*<(!doctype|html)", text, re.I)):
@@ -326,7 +337,7 @@ def read(path: Path | str, published: str | None = None, stdin_data: bytes | Non
         check_text(art.text)
         yield art
     except DyadError as exc:
-        yield Problem(name, None, str(exc))
+        yield Problem(name, None, str(exc), refused=isinstance(exc, Refused))
 
 
 def read_all(paths: Iterable[str], published: str | None = None, stdin_data: bytes | None = None,

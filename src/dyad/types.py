@@ -116,3 +116,8 @@ class Document:
 
 class DyadError(Exception):
     """A problem with one input that the user can act on; batches report it and carry on."""
+
+
+class Refused(DyadError):
+    """An input that reads fine but is not what dyad codes (not English, too large): a refusal,
+    reported apart from the inputs that are broken."""
