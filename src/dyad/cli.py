@@ -68,24 +68,15 @@ def extract(path: str = typer.Argument(..., help="A .txt, .html or .jsonl file, 
             time_budget: Optional[float] = BUDGET_OPTION,
             pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON.")) -> None:
     """Print one contract document (JSON) per article; problems go to stderr."""
-    from .types import DyadError
-
     date = _check_date(date, "--date")
     pipe = _pipeline(kb, time_budget)
     stdin = sys.stdin.buffer.read() if path == "-" else None
     problems: list[Problem] = []
     printed = 0
-    for item in ingestmod.read_all([path], published=date, stdin_data=stdin, fmt=fmt):
-        if isinstance(item, Problem):
-            problems.append(item)
-            continue
-        try:
-            doc = pipe.process(item)
-        except DyadError as exc:  # over its time budget
-            problems.append(Problem(item.origin or path, None, str(exc)))
-            continue
-        except Exception as exc:  # one bad article must not lose the others
-            problems.append(Problem(item.origin or path, None, f"internal error: {type(exc).__name__}: {exc}"))
+    articles = _articles(ingestmod.read_all([path], published=date, stdin_data=stdin, fmt=fmt), problems)
+    for art, doc in pipe.results(articles):  # parsed in batches; a failing article is reported in its place
+        if isinstance(doc, str):
+            problems.append(Problem(art.origin or path, None, doc))
             continue
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2 if pretty else None) + "\n")
         printed += 1
@@ -93,6 +84,15 @@ def extract(path: str = typer.Argument(..., help="A .txt, .html or .jsonl file, 
         err.print(f"[yellow]skipped[/yellow] {p}")
     if problems and not printed:
         raise typer.Exit(1)  # nothing usable in the input
+
+
+def _articles(items, problems: list[Problem]):
+    """The articles of a stream of read results; the problems are set aside as they pass."""
+    for item in items:
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            yield item
 
 
 @app.command()

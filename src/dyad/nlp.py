@@ -10,7 +10,9 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 import spacy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from . import repair  # noqa: F401  registers the dyad_repair component
@@ -47,22 +49,23 @@ class PhraseIndex:
 
     Built from plain token tuples, so it can be pickled into the data cache and is ready in
     milliseconds, where a PhraseMatcher needs a Doc per phrase (~0.3 s for the KB's 8,000 names
-    at every start). Lookup is by the first token, then by each phrase length that starts with it."""
+    at every start). Tokens are compared by spaCy's string hashes, read from the Doc as one
+    array (no Token objects); lookup is by the first token, then by each phrase length it starts."""
 
     def __init__(self, phrases: Iterable[tuple[str, ...]], lower: bool = False):
-        self.lower = lower
-        self.index: dict[str, dict[int, set[tuple[str, ...]]]] = {}
+        self.attr = LOWER if lower else ORTH
+        self.index: dict[int, dict[int, set[tuple[int, ...]]]] = {}
         for toks in phrases:
-            if lower:
-                toks = tuple(t.lower() for t in toks)
             if toks:
-                self.index.setdefault(toks[0], {}).setdefault(len(toks), set()).add(toks)
+                key = tuple(get_string_id(t.lower() if lower else t) for t in toks)
+                self.index.setdefault(key[0], {}).setdefault(len(key), set()).add(key)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        words = [t.lower_ for t in doc] if self.lower else [t.text for t in doc]
+        words = doc.to_array(self.attr).tolist()
         found = []
+        index = self.index
         for i, w in enumerate(words):
-            by_len = self.index.get(w)
+            by_len = index.get(w)
             if by_len:
                 for n, seqs in by_len.items():
                     if i + n <= len(words) and tuple(words[i:i + n]) in seqs:

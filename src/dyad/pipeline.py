@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from itertools import islice
 from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -86,10 +87,10 @@ class Pipeline:
         place and the others of its batch are kept. If the batch parse itself fails, its articles are
         parsed one by one.
         """
-        items = list(articles)
-        for i in range(0, len(items), batch_size):
+        it = iter(articles)  # read lazily: a stream of any length holds one batch in memory
+        while chunk := list(islice(it, batch_size)):
             ready: list[tuple[Article, Article | str]] = []
-            for art in items[i:i + batch_size]:
+            for art in chunk:
                 try:
                     ready.append((art, self._prepared(art)))
                 except DyadError as exc:  # a bad date: reported in its place

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,6 +23,11 @@ _CAMEL = re.compile(r"^([a-z]{3,})([A-Z][a-z]{2,}(?:[-'][A-Za-z]+)?)$")
 _GLUED_FUNCTION = re.compile(
     r"^([a-z]{5,}?)(among|amid|against|between|during|without|including|because|although|whereas)$"
 )
+
+# A superset of the two patterns above, searched once in the whole text: most texts have no fused
+# word, and then no token needs to be looked at.
+_MAYBE_FUSED = re.compile(r"[a-z]{3}[A-Z][a-z]{2}|[a-z]{5}(?:among|amid|against|between|during|without|including|"
+                          r"because|although|whereas)")
 
 if not Doc.has_extension("repairs"):
     Doc.set_extension("repairs", default=None)
@@ -44,13 +50,19 @@ def paragraph_breaks(text: str) -> bool:
 
 
 def mark_paragraphs(doc: Doc) -> None:
-    """A sentence never runs across a paragraph break: the parser is told where they are."""
+    """A sentence never runs across a paragraph break: the parser is told where they are.
+
+    A break is a whitespace token holding a blank line (or any newline, when single newlines end
+    paragraphs); the token after it starts a sentence. Only whitespace tokens are visited."""
+    if "\n" not in doc.text:
+        return
     single = paragraph_breaks(doc.text)
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        gap = prev.whitespace_ + (prev.text if prev.is_space else "")
-        if not tok.is_space and ("\n\n" in gap or (single and "\n" in gap)):
-            tok.is_sent_start = True
+    space = doc.to_array(IS_SPACE).tolist()
+    for i in range(1, len(doc)):
+        if space[i - 1] and not space[i]:
+            gap = doc[i - 1].text
+            if "\n\n" in gap or (single and "\n" in gap):
+                doc[i].is_sent_start = True
 
 
 @Language.component("dyad_repair")
@@ -58,7 +70,7 @@ def repair_component(doc: Doc) -> Doc:
     """Split fused tokens and mark paragraph breaks as sentence starts; record (start, end, text)
     of each repair in `doc._.repairs`."""
     repairs = []
-    fused = [(t, k) for t in doc if (k := split_point(t.text))]
+    fused = [(t, k) for t in doc if (k := split_point(t.text))] if _MAYBE_FUSED.search(doc.text) else []
     if fused:
         with doc.retokenize() as retok:
             for tok, k in fused:
