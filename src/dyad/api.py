@@ -10,17 +10,15 @@ give the same errors. The store is opened read-only, once, and each request gets
 - a well-formed name of something the store does not hold (actor code `ZZZ`, an unknown doc_id) is 404;
 - a `POST /api/extract` body over the size limit is 413.
 
-Charts are drawn by the plotly.js that ships inside the plotly wheel, served from here, so the
-view works without a network.
+Pages live in `dyad.pages`, their charts in `dyad.charts` (SVG drawn here) and the network in the
+plotly.js that ships inside the plotly wheel; every file is served from here (`dyad.assets`), so the
+view works without a network and sends nothing anywhere.
 """
 from __future__ import annotations
 
 import json
-import math
 import threading
 from contextlib import asynccontextmanager
-from datetime import date, timedelta
-from html import escape
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
@@ -28,15 +26,16 @@ import duckdb
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
-from fastapi.staticfiles import StaticFiles
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from . import __version__, query
+from .assets import Assets
+from .charts import sparkline  # noqa: F401  (re-exported: the renderers' tests import them from here)
+from .pages import add_pages, highlight  # noqa: F401
 from .ingest import check_text
 from .store import StoreBusy
 from .worker import ExtractWorker, WorkerBusy, WorkerFailed
@@ -44,7 +43,6 @@ from .types import Article, DyadError
 
 WEB = Path(__file__).parent / "web"
 MAX_EXTRACT_CHARS = 200_000  # one long article; whole books belong in `dyad ingest`
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
 # -- the store: opened read-only for each request, so `dyad ingest` can write between requests ---
@@ -156,164 +154,13 @@ class ExtractRequest(BaseModel):
     doc_id: Optional[str] = Field(None, description="Your id for the article; default: a hash of the text.")
 
 
-# -- helpers for the pages -----------------------------------------------------------------------
+# -- helpers ---------------------------------------------------------------------------------------
 
 def _span(since: str | None, until: str | None) -> tuple[str | None, str | None]:
     since, until = query.check_date(since, "since"), query.check_date(until, "until")
     if since and until and since > until:
         raise query.QueryError(f"since ({since}) is after until ({until})")
     return since, until
-
-
-def _next_period(d: date, by: str) -> date:
-    if by == "day":
-        return d + timedelta(days=1)
-    if by == "week":
-        return d + timedelta(days=7)
-    months = {"month": 1, "quarter": 3, "year": 12}[by]
-    m = d.month - 1 + months
-    return date(d.year + m // 12, m % 12 + 1, 1)
-
-
-def _label(d: date, by: str) -> str:
-    if by == "month":
-        return d.strftime("%Y-%m")
-    if by == "quarter":
-        return f"{d.year} Q{(d.month - 1) // 3 + 1}"
-    if by == "year":
-        return str(d.year)
-    return d.isoformat()
-
-
-def _filled(rows: list[dict[str, Any]], by: str, cap: int = 5000) -> list[dict[str, Any]]:
-    """Timeline rows with the empty periods between the first and the last put in, so gaps show."""
-    if not rows:
-        return []
-    have = {r["period"]: r for r in rows}
-    out, d, last = [], rows[0]["period"], rows[-1]["period"]
-    while d <= last and len(out) < cap:
-        out.append(have.get(d) or {"period": d, "events": 0, "mean_goldstein": None, "cooperation": 0,
-                                   "conflict": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0})
-        d = _next_period(d, by)
-    return out if d > last else rows  # too many periods to fill: plot what there is
-
-
-def chart_data(rows: list[dict[str, Any]], by: str) -> dict[str, Any]:
-    rows = _filled(rows, by)
-    return {"by": by,
-            "label": [_label(r["period"], by) for r in rows],
-            "since": [r["period"].isoformat() for r in rows],
-            "until": [(_next_period(r["period"], by) - timedelta(days=1)).isoformat() for r in rows],
-            **{k: [r[k] for r in rows] for k in ("events", "q1", "q2", "q3", "q4", "mean_goldstein")}}
-
-
-def sparkline(rows: list[dict[str, Any]], width: int = 150, height: int = 34,
-              span: tuple[date, date] | None = None) -> Markup:
-    """Mean Goldstein per period as a small inline SVG: x is time, y runs from -10 (bottom) to +10.
-
-    `span` fixes the time axis (first and last period), so that sparklines side by side compare.
-    """
-    pts = [r for r in rows if r.get("mean_goldstein") is not None]
-    if not pts:
-        return Markup('<span class="muted">no dated events</span>')
-    pad = 3
-    first, last = span or (pts[0]["period"], pts[-1]["period"])
-    t0, t1 = min(first, pts[0]["period"]).toordinal(), max(last, pts[-1]["period"]).toordinal()
-
-    def xy(r):
-        x = pad + (width - 2 * pad) * ((r["period"].toordinal() - t0) / (t1 - t0) if t1 > t0 else 0.5)
-        y = pad + (height - 2 * pad) * (10 - max(-10.0, min(10.0, float(r["mean_goldstein"])))) / 20
-        return round(x, 1), round(y, 1)
-
-    coords = [xy(r) for r in pts]
-    parts = [f'<svg class="sparkline" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img">',
-             f'<title>mean Goldstein per period, {pts[0]["period"]} to {pts[-1]["period"]}</title>',
-             f'<line class="zero" x1="0" y1="{height / 2}" x2="{width}" y2="{height / 2}"/>']
-    if len(coords) > 1:
-        parts.append('<polyline points="' + " ".join(f"{x},{y}" for x, y in coords) + '"/>')
-    for (x, y), r in zip(coords, pts):
-        g = float(r["mean_goldstein"])
-        parts.append(f'<circle class="{"pos" if g >= 0 else "neg"}" cx="{x}" cy="{y}" r="2.5">'
-                     f'<title>{escape(str(r["period"]))}: {g:+.2f} ({r["events"]} events)</title></circle>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
-
-
-def mark(sentence: str | None, trigger: str | None) -> Markup:
-    """The sentence, escaped, with its trigger word in bold."""
-    s = sentence or ""
-    i = s.lower().find((trigger or "").lower()) if trigger else -1
-    if i < 0:
-        return Markup(escape(s))
-    j = i + len(trigger)
-    return Markup(f"{escape(s[:i])}<b>{escape(s[i:j])}</b>{escape(s[j:])}")
-
-
-def headline(title: str | None, source: str | None, doc_id: str) -> str:
-    """What to call an article: its title, else the name of the file it came from, else its id."""
-    if title and title.strip():
-        return title.strip()
-    if source and source not in ("api", "stdin", "-"):
-        return source.rstrip("/").rsplit("/", 1)[-1]
-    return doc_id
-
-
-def highlight(doc: dict[str, Any]) -> Markup:
-    """The article text as HTML, each actor mention, quote and event trigger in its own colour.
-
-    Spans overlap (a quote holds mentions and triggers), so the text is cut at every span boundary
-    and each piece gets the classes of all spans that cover it. Each quote starts with a label naming
-    its speaker; each trigger piece carries `data-ev` with the numbers of its events.
-    """
-    text = doc["text"]
-    n = len(text)
-    spans: list[dict[str, Any]] = []
-
-    def add(start, end, cls, title, **extra):
-        if isinstance(start, int) and isinstance(end, int):
-            start, end = max(0, start), min(n, end)
-            if start < end:
-                spans.append({"start": start, "end": end, "cls": cls, "title": title, **extra})
-
-    for a in doc.get("actors", []):
-        title = f"{a['name']} ({a.get('code') or a.get('kind')})"
-        for m in a.get("mentions", []):
-            add(m.get("start"), m.get("end"), "hl-actor", title, actor=a["id"])
-    for qn, q in enumerate(doc.get("quotes", [])):
-        who = q.get("speaker_name") or "unattributed"
-        add(q.get("start"), q.get("end"), "hl-quote", f"quote: {who}", quote=qn, speaker=who)
-    for en, e in enumerate(doc.get("events", [])):
-        ts, te = e.get("trigger_start"), e.get("trigger_end")
-        if ts is None and e.get("trigger") and isinstance(e.get("start"), int):
-            i = text.find(e["trigger"], e["start"], e.get("end") or n)
-            ts, te = (i, i + len(e["trigger"])) if i >= 0 else (None, None)
-        title = f"{e.get('source_code') or '?'} {e.get('cameo')} {e.get('name') or ''} {e.get('target_code') or '?'}"
-        add(ts, te, "hl-trigger", " ".join(title.split()), event=en)
-
-    cuts = sorted({0, n, *(s["start"] for s in spans), *(s["end"] for s in spans)})
-    out: list[str] = []
-    for x, y in zip(cuts, cuts[1:]):
-        for s in spans:
-            if s["start"] == x and s["cls"] == "hl-quote":
-                out.append(f'<span class="quote-speaker" data-quote="{s["quote"]}">{escape(s["speaker"])}</span>')
-        cover = [s for s in spans if s["start"] <= x and s["end"] >= y]
-        piece = escape(text[x:y])
-        if not cover:
-            out.append(piece)
-            continue
-        classes = sorted({s["cls"] for s in cover})
-        attrs = [f'class="{" ".join(classes)}"', f'title="{escape(" | ".join(dict.fromkeys(s["title"] for s in cover)))}"']
-        evs = [str(s["event"]) for s in cover if "event" in s]
-        if evs:
-            attrs.append(f'data-ev="{" ".join(evs)}"')
-            first = [e for s in cover if "event" in s and s["start"] == x for e in [s["event"]]]
-            if first:
-                attrs.append(f'id="t{first[0]}"')
-        quotes = [str(s["quote"]) for s in cover if "quote" in s]
-        if quotes:
-            attrs.append(f'data-quote="{" ".join(quotes)}"')
-        out.append(f"<span {' '.join(attrs)}>{piece}</span>")
-    return Markup("".join(out))
 
 
 # -- the app ------------------------------------------------------------------------------------
@@ -346,9 +193,7 @@ def create_app(db: str | Path = "dyad.duckdb", *, max_chars: int = MAX_EXTRACT_C
     app.add_middleware(Hardening, allowed_hosts=allowed_hosts)
     app.state.max_chars = max_chars
     templates = Jinja2Templates(directory=str(WEB / "templates"))
-    templates.env.globals.update(quad_names=QUAD_NAMES, version=__version__)
-    templates.env.filters["mark"] = mark
-    templates.env.globals["headline"] = headline
+    templates.env.globals.update(version=__version__)
 
     def page(request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse:
         return templates.TemplateResponse(request, name, ctx, status_code=status)
@@ -421,16 +266,6 @@ def create_app(db: str | Path = "dyad.duckdb", *, max_chars: int = MAX_EXTRACT_C
         a, b = query.known_code(con, a, "a"), query.known_code(con, b, "b")
         since, until = _span(since, until)
         return query.timeline(con, a, b, by=by, directed=directed, since=since, until=until, one_sided=one_sided)
-
-    @app.get("/api/events", tags=["api"], summary="The events behind a dyad")
-    def api_events(a: str = Query(..., description="First party, e.g. USA"),
-                   b: str = Query(..., description="Second party, e.g. CHN"),
-                   since: Optional[str] = None, until: Optional[str] = None,
-                   limit: int = Query(500, ge=1, le=5000), con=Cursor) -> list[dict[str, Any]]:
-        """Events between two parties (both directions), newest first, with the title of their article."""
-        a, b = query.known_code(con, a, "a"), query.known_code(con, b, "b")
-        since, until = _span(since, until)
-        return query.dyad_events(con, a, b, since=since, until=until, limit=limit)
 
     @app.get("/api/one-sided", tags=["api"], summary="An actor's one-sided events")
     def api_one_sided(actor: str = Query(..., description="An actor code (USAGOV, USA) or part of a name"),
@@ -523,92 +358,44 @@ def create_app(db: str | Path = "dyad.duckdb", *, max_chars: int = MAX_EXTRACT_C
         return JSONResponse({"detail": detail + "; send longer texts through `dyad ingest`", "limit_chars": limit},
                             status_code=413)
 
-    # -- static files: our own, and plotly.js from the plotly package
+    # -- static files, gzip-compressed (dyad.assets): our own, plotly.js from the plotly package, and the
+    # API docs' Swagger UI 5 (it reads the OpenAPI 3.1 FastAPI writes) from fastapi-offline
+
+    import fastapi_offline
+    import plotly
+
+    assets = Assets({"static": WEB / "static", "plotly": Path(plotly.__file__).parent / "package_data",
+                     "docs": Path(fastapi_offline.__file__).parent / "static"})
+    app.state.assets = assets
 
     @app.get("/static/plotly.min.js", include_in_schema=False)
-    def plotly_js() -> FileResponse:
-        import plotly
+    def plotly_js(request: Request) -> Response:
+        return assets.response(request, "plotly", "plotly.min.js")
 
-        path = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-        return FileResponse(path, media_type="text/javascript", headers={"Cache-Control": "public, max-age=86400"})
+    @app.get("/static/{name:path}", include_in_schema=False)
+    def static(request: Request, name: str) -> Response:
+        return assets.response(request, "static", name)
 
-    app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
+    @app.get("/docs-static/{name:path}", include_in_schema=False)
+    def docs_static(request: Request, name: str) -> Response:
+        return assets.response(request, "docs", name)
 
-    # -- API docs: Swagger UI served from the swagger-ui-bundle package, not a CDN
-
-    import swagger_ui_bundle
     from fastapi.openapi.docs import get_swagger_ui_html
-
-    app.mount("/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         return get_swagger_ui_html(openapi_url=app.openapi_url, title="dyad API",
-                                   swagger_js_url="/swagger/swagger-ui-bundle.js",
-                                   swagger_css_url="/swagger/swagger-ui.css",
-                                   swagger_favicon_url="/swagger/favicon-32x32.png")
+                                   swagger_js_url="/docs-static/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-static/swagger-ui.css",
+                                   swagger_favicon_url="/static/favicon.svg")
 
-    # -- pages
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> RedirectResponse:
+        """ReDoc's bundle fetches its logo from its makers' CDN, so there is no ReDoc: Swagger UI documents the API."""
+        return RedirectResponse("/docs", status_code=308)
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request, actor: Optional[str] = None, since: Optional[str] = None,
-             until: Optional[str] = None, con=Cursor):
-        since, until = _span(since, until)
-        if actor:
-            actor = query.known_code(con, actor)
-        rows = query.dyads(con, actor=actor, since=since, until=until, limit=25)
-        firsts, lasts = [r["first"] for r in rows if r["first"]], [r["last"] for r in rows if r["last"]]
-        span = (min(firsts).replace(day=1), max(lasts).replace(day=1)) if firsts else None  # one time axis for all
-        for r in rows:
-            try:
-                r["spark"] = sparkline(query.timeline(con, r["a"], r["b"], by="month", since=since, until=until),
-                                       span=span)
-            except query.QueryError:  # a party code the query layer would not accept back: no line, no error
-                r["spark"] = Markup('<span class="muted">no dated events</span>')
-        return page(request, "home.html", dyads=rows, summary=query.summary(con), actor=actor,
-                    since=since, until=until, span=span)
+    # -- pages, downloads and the API routes that share their filters (dyad.pages)
 
-    @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
-    def dyad_page(request: Request, a: str, b: str, by: str = "month", since: Optional[str] = None,
-                  until: Optional[str] = None, period: Optional[str] = None, con=Cursor):
-        a, b = query.known_code(con, a, "a"), query.known_code(con, b, "b")
-        if a == b:
-            raise query.QueryError("a dyad needs two different parties")
-        since, until = _span(since, until)
-        rows = query.timeline(con, a, b, by=by, since=since, until=until)
-        ev_since, ev_until = since, until
-        if period:
-            start = date.fromisoformat(query.check_date(period, "period"))
-            ev_since, ev_until = start.isoformat(), (_next_period(start, by) - timedelta(days=1)).isoformat()
-        events = query.dyad_events(con, a, b, since=ev_since, until=ev_until, limit=500)
-        totals = {q: sum(r[f"q{q}"] for r in rows) for q in QUAD_NAMES}
-        n = sum(r["events"] for r in rows)
-        mean = (sum((r["mean_goldstein"] or 0) * r["events"] for r in rows) / n) if n else None
-        return page(request, "dyad.html", a=a, b=b, by=by, since=since, until=until, period=period,
-                    periods=sorted(query.PERIODS, key=["day", "week", "month", "quarter", "year"].index),
-                    chart=chart_data(rows, by), events=events, totals=totals, n=n,
-                    mean=None if mean is None or math.isnan(mean) else round(mean, 2),
-                    undated=sum(1 for e in events if e["event_date"] is None))
-
-    @app.get("/article/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, doc_id: str, con=Cursor):
-        doc = query.document(con, doc_id)
-        if doc is None:
-            raise query.NotFound(f"no article with doc_id {doc_id!r}")
-        names = {a["id"]: a for a in doc["actors"]}
-        return page(request, "article.html", doc=doc, body=highlight(doc), names=names)
-
-    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: Optional[str] = None, actor: Optional[str] = None,
-                    page_no: int = Query(1, alias="page"), con=Cursor):
-        q = (q or "").strip() or None
-        actor = (actor or "").strip() or None
-        found_actors = query.actors(con, q=q, limit=30) if q else []
-        results = None
-        if q or actor:
-            if actor and not query.known_actor(con, actor):
-                raise query.NotFound(f"unknown actor {actor!r}")
-            results = query.articles(con, actor=actor, q=q, page=page_no, per_page=20)
-        return page(request, "search.html", q=q, actor=actor, actors=found_actors, results=results)
+    add_pages(app, templates, Cursor)
 
     return app

@@ -48,6 +48,11 @@ def check_date(value: str | None, what: str) -> str | None:
         raise QueryError(f"{what} must be a date as YYYY-MM-DD, not {value!r}") from None
 
 
+def _like(text: str) -> str:
+    """`text` as a LIKE pattern (ESCAPE '\\') that matches itself anywhere: `%` and `_` are literal."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, r)) for r in cur.fetchall()]
@@ -63,6 +68,18 @@ def _date_filter(since: str | None, until: str | None, params: list) -> str:
         params.append(until)
     return sql
 
+
+# The statistics of a dyad row (after its two parties) and of a timeline row (after its period and count),
+# shared by the CLI's queries and the web view's filtered ones (dyad.explore).
+DYAD_STATS = """count(*) AS events, sum(mentions) AS mentions,
+    count(*) FILTER (WHERE quad_class = 1) AS verbal_coop, count(*) FILTER (WHERE quad_class = 2) AS material_coop,
+    count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict, count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
+    round(avg(goldstein), 2) AS mean_goldstein, min(event_date) AS first, max(event_date) AS last,
+    count(DISTINCT doc_id) AS articles"""
+PERIOD_STATS = """round(avg(goldstein), 2) AS mean_goldstein,
+    count(*) FILTER (WHERE quad_class <= 2) AS cooperation, count(*) FILTER (WHERE quad_class >= 3) AS conflict,
+    count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
+    count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4"""
 
 # an event with exactly one side: its party is whichever of the two is there
 ONE_SIDED = "((source_country IS NULL) <> (target_country IS NULL))"
@@ -92,14 +109,7 @@ def dyads(con: duckdb.DuckDBPyConnection, actor: str | None = None, since: str |
                     ELSE least(source_country, target_country) END AS a,
                CASE WHEN source_country IS NULL OR target_country IS NULL THEN NULL
                     ELSE greatest(source_country, target_country) END AS b,
-               count(*) AS events, sum(mentions) AS mentions,
-               count(*) FILTER (WHERE quad_class = 1) AS verbal_coop,
-               count(*) FILTER (WHERE quad_class = 2) AS material_coop,
-               count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
-               count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
-               round(avg(goldstein), 2) AS mean_goldstein,
-               min(event_date) AS first, max(event_date) AS last,
-               count(DISTINCT doc_id) AS articles
+               {DYAD_STATS}
         FROM events WHERE {where}
         GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?"""
     return _rows(con.execute(sql, params + [int(limit)]))
@@ -135,11 +145,7 @@ def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", 
     sql = f"""
         SELECT CAST(date_trunc(?, event_date) AS DATE) AS period, count(*) AS events,
                count(*) FILTER (WHERE {ONE_SIDED}) AS one_sided,
-               round(avg(goldstein), 2) AS mean_goldstein,
-               count(*) FILTER (WHERE quad_class <= 2) AS cooperation,
-               count(*) FILTER (WHERE quad_class >= 3) AS conflict,
-               count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
-               count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4
+               {PERIOD_STATS}
         FROM events WHERE event_date IS NOT NULL AND {where}
         GROUP BY 1 ORDER BY 1"""
     return _rows(con.execute(sql, params))
@@ -181,8 +187,8 @@ def actors(con: duckdb.DuckDBPyConnection, q: str | None = None, limit: int = 50
     params: list = []
     where = "TRUE"
     if q:
-        where = "(name ILIKE ? OR code ILIKE ?)"
-        params += [f"%{q}%", f"{q}%"]
+        where = "(name ILIKE ? ESCAPE '\\' OR code ILIKE ? ESCAPE '\\')"
+        params += [_like(q), _like(q)[1:]]
     sql = f"""
         SELECT name, kind, code, country, role, count(DISTINCT doc_id) AS articles, sum(n_mentions) AS mentions
         FROM actors WHERE {where} GROUP BY ALL ORDER BY articles DESC, mentions DESC, name LIMIT ?"""
@@ -197,11 +203,11 @@ def articles(con: duckdb.DuckDBPyConnection, actor: str | None = None, q: str | 
     params: list = []
     where = "TRUE"
     if actor:
-        where += " AND doc_id IN (SELECT doc_id FROM actors WHERE code = ? OR country = ? OR name ILIKE ?)"
-        params += [actor.upper(), actor.upper(), f"%{actor}%"]
+        where += " AND doc_id IN (SELECT doc_id FROM actors WHERE code = ? OR country = ? OR name ILIKE ? ESCAPE '\\')"
+        params += [actor.upper(), actor.upper(), _like(actor)]
     if q:
-        where += " AND (text ILIKE ? OR title ILIKE ?)"
-        params += [f"%{q}%", f"%{q}%"]
+        where += " AND (text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')"
+        params += [_like(q), _like(q)]
     total = con.execute(f"SELECT count(*) FROM articles WHERE {where}", params).fetchone()[0]
     pages = max(1, -(-total // per_page))
     if page > pages:
@@ -246,6 +252,13 @@ def _gdelt_row(e: dict[str, Any], lead_end: int) -> dict[str, Any]:
                SOURCEURL=e["source"] or e["doc_id"])
     if e.get("place"):
         row["ActionGeo_FullName"] = e["place"]
+    from . import geo  # where it happened: the named place, else the target's or source's country
+
+    pt, how = geo.locate(e.get("place"), e.get("target_country"), e.get("source_country"))
+    if pt:
+        row.update(ActionGeo_Type=4 if how == "place" else 1, ActionGeo_Lat=f"{pt.lat:.4f}",
+                   ActionGeo_Long=f"{pt.lon:.4f}")
+        row.setdefault("ActionGeo_FullName", geo.country_label(pt.country))
     return row
 
 
@@ -301,8 +314,8 @@ def known_code(con: duckdb.DuckDBPyConnection, code: str, what: str = "actor") -
 
 def known_actor(con: duckdb.DuckDBPyConnection, actor: str) -> bool:
     """Whether `articles(actor=...)` can match anything: an actor code, a country or part of a name."""
-    return con.execute("SELECT EXISTS (SELECT 1 FROM actors WHERE code = ? OR country = ? OR name ILIKE ?)",
-                       [actor.upper(), actor.upper(), f"%{actor}%"]).fetchone()[0]
+    return con.execute("SELECT EXISTS (SELECT 1 FROM actors WHERE code = ? OR country = ? OR name ILIKE ? ESCAPE '\\')",
+                       [actor.upper(), actor.upper(), _like(actor)]).fetchone()[0]
 
 
 def document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
