@@ -26,7 +26,7 @@ import duckdb
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
@@ -107,7 +107,9 @@ class Hardening:
     name as Host, which a server bound to loopback does not accept.
     """
 
-    CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    # img-src blob: lets the network chart's "download as PNG" draw its own picture (a blob URL only a
+    # script of this page can make)
+    CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
            "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
     # Swagger UI's page starts itself with an inline script
     DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
@@ -388,11 +390,6 @@ def create_app(db: str | Path = "dyad.duckdb", *, max_chars: int = MAX_EXTRACT_C
                                    swagger_js_url="/docs-static/swagger-ui-bundle.js",
                                    swagger_css_url="/docs-static/swagger-ui.css",
                                    swagger_favicon_url="/static/favicon.svg")
-
-    @app.get("/redoc", include_in_schema=False)
-    def redoc() -> RedirectResponse:
-        """ReDoc's bundle fetches its logo from its makers' CDN, so there is no ReDoc: Swagger UI documents the API."""
-        return RedirectResponse("/docs", status_code=308)
 
     # -- pages, downloads and the API routes that share their filters (dyad.pages)
 
