@@ -163,7 +163,7 @@ def main() -> None:
         warnings: list[str] = []
         quotes = pipe.quotes(pdoc, resolver, warnings)
         a = time.perf_counter()
-        events = pipe.events(pdoc, resolver, art_date)
+        events = pipe.events(pdoc, resolver, art_date, quotes)
         t_events += time.perf_counter() - a
         docs.append(dyad.types.Document(doc_id="x", title=None, published=art_date, source=None, text=text,
                                         actors=resolver.actors, quotes=quotes, events=events))

@@ -82,9 +82,9 @@ def stages(corpus: list[str]) -> None:
         a = time.perf_counter()
         resolver = pipe.actors(doc, DATE)
         b = time.perf_counter()
-        pipe.quotes(doc, resolver, [])
+        quotes = pipe.quotes(doc, resolver, [])
         c = time.perf_counter()
-        pipe.events(doc, resolver, DATE)
+        pipe.events(doc, resolver, DATE, quotes)
         d = time.perf_counter()
         t["actors"] += b - a
         t["quotes"] += c - b

@@ -164,7 +164,8 @@ def test_appeal_mirrors_the_complement(pipeline):
 
 
 def test_warning_about_a_third_party_is_not_a_threat(pipeline):
-    assert events(pipeline, "The NATO secretary general warned that Russia could attack Moldova.") == []
+    got = roots(pipeline, "The NATO secretary general warned that Russia could attack Moldova.")
+    assert got == {("IGOWSTNAT", "01", "RUS")}  # a (pessimistic) statement about Russia, not a threat to it
     assert triples(pipeline, "Iran warned that it would retaliate against Israel.") == {("IRN", "138", "ISR")}
 
 

@@ -127,7 +127,7 @@ class Pipeline:
         budget.check()
         quotes = self.quotes(doc, resolver, warnings)
         budget.check()
-        events = self.events(doc, resolver, article.published)
+        events = self.events(doc, resolver, article.published, quotes)
         h = text_hash(article.text)
         return Document(doc_id=article.doc_id or h[:16], title=article.title, published=article.published,
                         source=article.source, text=article.text, actors=resolver.actors, quotes=quotes,

@@ -56,7 +56,7 @@ class Arguments:
         v = verb
         passive_tgt = None
         for _ in range(6):
-            subj = _children(v, "nsubj", "csubj")
+            subj = [x for x in _children(v, "nsubj", "csubj") if not _dateline(x)]  # "SEOUL - X did"
             if subj:
                 s = subj[0]
                 if s.lower_ in REL_PRONOUNS and v.dep_ == "relcl":
@@ -436,10 +436,12 @@ class Arguments:
                     b = _in_country(a, b.code)  # "Kenya's Supreme Court": KENJUD
                 if b is not None and (a is None or not _role_only(b)):
                     a = b
-            if a is not None and _role_only(a) and a.kind == "group":
-                # "rebels ambushed a convoy in northern Mali": MLIREB; unplaced, "rebels" is no party
-                a = self._located(a, t) or (_in_country(a, self._home) if self._home
-                                            else None if a.code in LOCATED_ROLES else a)
+            if a is not None and _role_only(a):
+                # "rebels ambushed a convoy in northern Mali": MLIREB; unplaced, the country of the
+                # article's dateline or of the article (placing.py); else "rebels" is no party
+                a = (self._located(a, t) if a.kind == "group" else None) or (
+                    _in_country(a, self._home) if self._home else None) or self._article_placed(a) or (
+                    None if a.kind == "group" and a.code in LOCATED_ROLES else a)
             if a is not None and a not in out:
                 out.append(a)
         return out

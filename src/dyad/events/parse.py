@@ -16,14 +16,17 @@ def _conjuncts(tok: Token) -> list[Token]:
 
 
 def _dateline(tok: Token) -> bool:
-    """A dateline word: "SEOUL", "WASHINGTON" before a dash at the start of an article or paragraph."""
-    if tok.i - tok.sent.start > 3 or not tok.is_upper or len(tok.text) < 3:
-        return False
+    """A dateline word: "SEOUL", "WASHINGTON" or "MINGORA, Pakistan (Reuters)" before a dash at the
+    start of an article or paragraph: an upper-case place, then only names and punctuation up to the dash."""
+    start = tok.sent.start
     doc = tok.doc
-    for j in range(tok.i + 1, min(tok.i + 4, len(doc))):
+    first = doc[start]
+    if tok.i - start > 8 or not first.is_upper or len(first.text) < 3:
+        return False
+    for j in range(start + 1, min(start + 10, len(doc))):
         if doc[j].text in ("\u2014", "\u2013", "--", "-", ":"):
-            return True
-        if not doc[j].is_upper and doc[j].text not in (",", "."):
+            return tok.i < j
+        if not (doc[j].is_punct or doc[j].pos_ == "PROPN" or doc[j].is_upper):
             return False
     return False
 

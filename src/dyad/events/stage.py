@@ -15,11 +15,14 @@ from .conventions import Conventions, _role, _role_only, _same_party, _unarmed
 from .lexicon import derived_intent, lexicon, mirror
 from .modality import Modality
 from .parse import _children, _preps
+from .placing import Placing
+from .political import is_political
+from .statements import Statements
 from .triggers import Triggers, _Cand
 from .words import ACCIDENTS, INTENT_NOUNS, METAPHOR_VERBS, OBLIGATION_AUX, PROTEST_NOUNS, REFLEXIVES, STATE_ROLES
 
 
-class EventStage(Triggers, Modality, Arguments, Conventions):
+class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing):
     """The CAMEO coder of one parsed article: `stage(doc, resolver, published)` -> events.
 
     Each step lives in its own mixin module (triggers, modality, arguments, conventions); this class
@@ -28,7 +31,7 @@ class EventStage(Triggers, Modality, Arguments, Conventions):
     def __init__(self, lexicon_path: str | None = None):
         self.lex = lexicon(lexicon_path)
 
-    def __call__(self, doc: Doc, resolver: Resolver, published: str | None) -> list[Event]:
+    def __call__(self, doc: Doc, resolver: Resolver, published: str | None, quotes: list | None = None) -> list[Event]:
         self._cache: dict[int, Actor | None] = {}
         self._placed_cache: dict[str, Actor | None] = {}
         self._home: str | None = None  # see _code: the country an unplaced group is in, for domestic acts
@@ -58,6 +61,12 @@ class EventStage(Triggers, Modality, Arguments, Conventions):
                 else:
                     self._add(found, ev)
         self._complete(found, pending)
+        if quotes:
+            self._statements(doc, quotes, found, published)  # statements.py
+        self._article_country()
+        self._record_placements()  # placing.py
+        actors = {a.id: a for a in resolver.actors}
+        found = {k: ev for k, ev in found.items() if is_political(ev, actors)}  # political.py
         for ev in found.values():
             ev.one_sided = ev.source is None or ev.target is None
         return sorted(found.values(), key=lambda e: e.start)  # stable: within a sentence, main clause first

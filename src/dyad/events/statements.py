@@ -1,0 +1,172 @@
+"""Statements (CAMEO 01x) from the quotes stage: an attributed quote of a coded political actor is an
+event of its speaker, unless a more specific event covers its clause.
+
+- Code: 010 by default; the cue verb, its object or the content choose 011-019 through the cue
+  classes of data/statements.yaml ("declined to comment" 011, "warned" 012, "denied" 016,
+  "expressed condolences" 018 ...).
+- Target: the addressee when it is a political actor ("told Iran" IRN; "told reporters" none),
+  else the principal other political actor the content names (the first one that is a different
+  party from the speaker), else none: a statement to the public is a one-sided event.
+- Which quotes: those whose cue is a verb of saying (data/reporting.yaml `speech`), a cue phrase
+  ("according to"), a noun of saying or a headline colon ("Pence: Trump was joking"); not a quote carried by a verb whose content is its object
+  ("attacked X for ...": the verb lexicon codes that act), and not a negated, conditional,
+  speculative or questioned cue ("did not say", "if he says", "could say").
+- Covered: no statement when the sentence already holds an event of the same speaker (the verb
+  lexicon coded the clause: "accused", "urged", "praised"), or an event whose trigger lies inside
+  the quoted content (the quote reports that act). A statement the verb lexicon made from the same
+  reporting verb is replaced, as the quote knows more (its target, its 01x class), unless it also
+  stands for the same statement in other sentences (`mentions` > 1): then it is kept as it is.
+- Dedup: one statement per speaker and sentence, however many quotes of that speaker the sentence
+  holds (a quote broken by "he said" into pieces is one statement); statements in different
+  sentences are different events.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from .. import dates
+from ..datafile import load_yaml
+from ..quotes.cues import lexicon as reporting
+from ..types import Actor, Event, Quote
+
+from .conventions import _role_only, _same_party
+from .parse import _children, _preps
+from .political import political
+
+
+@lru_cache(maxsize=1)
+def _classes() -> dict:
+    data = load_yaml(resources.files("dyad") / "data" / "statements.yaml")
+
+    def invert(section: dict) -> dict[str, str]:
+        return {w: code for code, words in (section or {}).items() for w in words}
+
+    return {"cues": invert(data.get("cues")), "objects": invert(data.get("objects")),
+            "content": invert(data.get("content")), "no_comment": frozenset(data.get("no_comment") or ()),
+            "no_comment_content": frozenset(data.get("no_comment_content") or ()),
+            "decline": frozenset(data.get("decline") or ())}
+
+
+def _token_at(doc: Doc, char: int | None) -> Token | None:
+    if char is None:
+        return None
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def statement_code(cue: Token, content: str, content_lemmas: set[str]) -> str:
+    """The 01x code of a quote from its cue verb, the cue's object and the mood of its content."""
+    k = _classes()
+    lemma = cue.lemma_.lower()
+    declined = cue.dep_ == "xcomp" and cue.head.lemma_.lower() in k["decline"]
+    negated = bool(_children(cue, "neg")) or declined and not _children(cue.head, "neg")
+    if lemma in k["no_comment"] and negated:
+        return "011"
+    if content.strip(" \"'.,!\u201c\u201d\u2018\u2019").lower() in k["no_comment_content"]:
+        return "011"
+    for obj in _children(cue, "dobj"):
+        if obj.lemma_.lower() in k["objects"]:
+            return k["objects"][obj.lemma_.lower()]
+    if lemma in k["cues"]:
+        return k["cues"][lemma]
+    moods = {k["content"][w] for w in content_lemmas if w in k["content"]}
+    return moods.pop() if len(moods) == 1 else "010"
+
+
+class Statements:
+    """Statement events from attributed quotes (a mixin of EventStage)."""
+
+    def _statements(self, doc: Doc, quotes: list[Quote], found: dict[tuple, Event], published: str | None) -> None:
+        by_id = {a.id: a for a in self._resolver.actors}
+        done: set[tuple[str, int]] = set()
+        for q in quotes:
+            cue = _token_at(doc, q.cue_start)
+            if q.speaker is None or cue is None:
+                continue
+            if not self._said(cue, q):
+                continue
+            src = self._speaker(doc, q, by_id)
+            if src is None or not political(src):
+                continue
+            sent = cue.sent
+            if (src.id, sent.start) in done:
+                continue
+            done.add((src.id, sent.start))
+            if self._covered(found, src, sent.start_char, q):
+                continue
+            content = doc.char_span(q.start, q.end, alignment_mode="expand")
+            lemmas = {t.lemma_.lower() for t in content} if content is not None else set()
+            code = statement_code(cue, q.text, lemmas)
+            ev = None
+            for tgt in self._addressee(cue, src) or self._topic(q, src, by_id):
+                ev = self._event(src, tgt, code, cue, code == "011")
+                if ev is not None:
+                    break
+            if ev is None:
+                ev = self._event(src, None, code, cue, code == "011")
+            if ev is None:
+                continue
+            ev.start, ev.end, ev.sentence = sent.start_char, sent.end_char, sent.text
+            sent_dates = [e for e in self._ents if sent.start <= e.start < sent.end and e.label_ == "DATE"]
+            got = dates.clause_date(cue, published, sent_dates)
+            ev.date = got[0] if got else published
+            found[("statement", src.id, sent.start)] = ev
+
+    def _said(self, cue: Token, q: Quote) -> bool:
+        """Whether the quote is an assertion of its speaker (see the module notes)."""
+        lex = reporting()
+        lemma = cue.lemma_.lower()
+        if q.start <= cue.idx < q.end:
+            return False  # a verb inside the quoted words is not its cue
+        k = _classes()
+        if not (lemma in lex.speech or lemma in lex.nouns or (q.cue or "").lower() in lex.phrases or cue.text == ":"):
+            return False
+        if cue.sent.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):
+            return False
+        if _children(cue, "neg") and lemma not in k["no_comment"]:
+            return False
+        return not self._hypothetical(cue)
+
+    def _speaker(self, doc: Doc, q: Quote, by_id: dict[str, Actor]) -> Actor | None:
+        """The speaker as the events stage codes actors (a role noun placed in its country)."""
+        tok = _token_at(doc, q.speaker_start)
+        if tok is not None:
+            got = self._actors(tok)
+            if got:
+                return got[0]
+        a = by_id.get(q.speaker)
+        return a if a is not None and a.code and not _role_only(a) else None
+
+    def _covered(self, found: dict[tuple, Event], src: Actor, sent_start: int, q: Quote) -> bool:
+        """A more specific event of the same clause: drop the statement (or a lexicon statement it replaces)."""
+        for key, ev in list(found.items()):
+            if ev.start != sent_start:
+                continue
+            own = ev.source == src.id or (ev.source_code == src.code and ev.source_code is not None)
+            inside = ev.trigger_start is not None and q.start <= ev.trigger_start < q.end
+            if not (own or inside):
+                continue
+            if ev.root == "01" and own and ev.trigger_start == q.cue_start and ev.mentions == 1:
+                del found[key]  # the lexicon's statement of this very cue: the quote's replaces it
+                continue
+            return True
+        return False
+
+    def _addressee(self, cue: Token, src: Actor) -> list[Actor]:
+        """The political actor spoken to: the object of "told X", "briefed X", or "said to X"."""
+        toks = _children(cue, "dobj", "dative") + [g for w, g in _preps(cue) if w == "to"]
+        return [a for t in toks for a in self._actors(t) if political(a) and not _same_party(a, src)]
+
+    def _topic(self, q: Quote, src: Actor, by_id: dict[str, Actor]) -> list[Actor]:
+        """Political actors the content names, in order of first mention, other than the speaker."""
+        seen: list[tuple[int, Actor]] = []
+        for a in self._resolver.actors:
+            if a.id == src.id or not political(a):
+                continue
+            first = min((m.start for m in a.mentions if q.start <= m.start < q.end), default=None)
+            if first is not None:
+                seen.append((first, a))
+        return [a for _, a in sorted(seen, key=lambda x: x[0]) if not _same_party(a, src)]
