@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pytest
+
+from dyad.liveserver import free_port  # noqa: F401  (the tests import it from here)
+from dyad.liveserver import running as live_server  # noqa: F401
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 TEXT_DATE = "2023-12-12"  # ukraine.txt has no date of its own; give it one so its events are on the timeline
@@ -31,33 +29,6 @@ def build_store(pipeline, path: Path) -> list:
         for doc in docs:
             store.add(doc)
     return docs
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def live_server(app) -> Iterator[str]:
-    """Run `app` with uvicorn on a free loopback port in a thread; yields its base URL."""
-    import uvicorn
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
 
 
 def chromium_or_skip() -> str:
