@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -33,11 +34,20 @@ OLD_ONE_SIDED = typer.Option(False, "--one-sided", hidden=True, help="No effect:
 ONE_SIDED_OPTION = typer.Option(False, "--one-sided", help="Also count events with only one side, per party.")
 
 
-def _pipeline(kb: Optional[List[Path]], time_budget: Optional[float] = None):
+VERBS_OPTION = typer.Option(None, "--verbs", help="A verb lexicon replacing the built-in one: dyad YAML or a PETRARCH "
+                            "verb dictionary (also $DYAD_VERBS).")
+
+
+def _pipeline(kb: Optional[List[Path]], time_budget: Optional[float] = None, verbs: Optional[Path] = None):
+    from .events.lexicon import problems
     from .kb import KBError
     from .pipeline import Pipeline
     from .types import DyadError
 
+    if verbs is not None:
+        os.environ["DYAD_VERBS"] = str(verbs)  # workers started from here (dyad ingest --ray) read it too
+    for line in problems(os.environ.get("DYAD_VERBS")):
+        err.print(f"[yellow]verb dictionary: skipped a line:[/yellow] {line}")
     try:
         pipe = Pipeline(kb_files=[str(p) for p in kb or []], time_budget=time_budget)
     except KBError as exc:
@@ -64,12 +74,13 @@ def extract(path: str = typer.Argument(..., help="A .txt, .html or .jsonl file, 
             date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) of plain text."),
             fmt: Optional[str] = typer.Option(None, "--format", help="Input format for stdin: txt, html or jsonl."),
             kb: Optional[List[Path]] = KB_OPTION,
+            verbs: Optional[Path] = VERBS_OPTION,
             one_sided: bool = OLD_ONE_SIDED,
             time_budget: Optional[float] = BUDGET_OPTION,
             pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON.")) -> None:
     """Print one contract document (JSON) per article; problems go to stderr."""
     date = _check_date(date, "--date")
-    pipe = _pipeline(kb, time_budget)
+    pipe = _pipeline(kb, time_budget, verbs)
     stdin = sys.stdin.buffer.read() if path == "-" else None
     problems: list[Problem] = []
     printed = 0
@@ -100,6 +111,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
            db: str = DB_OPTION,
            date: Optional[str] = typer.Option(None, "--date", help="Publication date for plain-text files."),
            kb: Optional[List[Path]] = KB_OPTION,
+           verbs: Optional[Path] = VERBS_OPTION,
            one_sided: bool = OLD_ONE_SIDED,
            batch_size: int = typer.Option(16, "--batch-size", min=1, max=512),
            time_budget: Optional[float] = BUDGET_OPTION,
@@ -116,16 +128,16 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
     date = _check_date(date, "--date")
     try:
         with WriterLock(db):  # a second writer is told who is writing, in one line
-            _ingest(paths, db, date, kb, batch_size, time_budget, ray, ray_address, workers)
+            _ingest(paths, db, date, kb, batch_size, time_budget, ray, ray_address, workers, verbs)
     except StoreBusy as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1)
 
 
-def _ingest(paths, db, date, kb, batch_size, time_budget, ray, ray_address, workers) -> None:
+def _ingest(paths, db, date, kb, batch_size, time_budget, ray, ray_address, workers, verbs=None) -> None:
     from .store import BatchWriter, Store
 
-    pipe = _pipeline(kb, time_budget)  # also checks the KB files before any worker starts
+    pipe = _pipeline(kb, time_budget, verbs)  # also checks the KB files before any worker starts
     problems: list[Problem] = []
     stored = duplicates = 0
     items = list(ingestmod.read_all(paths, published=date))
@@ -281,6 +293,41 @@ def export(fmt: str = typer.Option("jsonl", "--format", help="jsonl, parquet or 
     n = _run(lambda: query.export(con, target, fmt))
     err.print(f"wrote {n} events to {target}")
 
+
+
+@app.command()
+def lexicon(root: Optional[str] = typer.Option(None, "--root", help="List one CAMEO root's lemmas, e.g. 06."),
+            verbs: Optional[Path] = VERBS_OPTION,
+            compare: Optional[Path] = typer.Option(None, "--compare", help="Another verb lexicon (dyad YAML or "
+                                                   "PETRARCH) whose lemma counts are shown beside dyad's.")) -> None:
+    """The verb lexicon's coverage: lemmas (by default code) and patterns per CAMEO root."""
+    from . import ontology
+    from .events import lexicon as lexicon_of
+    from .events.lexicon import coverage, default_lemmas, problems, root_lemmas
+
+    index = lexicon_of(str(verbs) if verbs else None)
+    for line in problems(str(verbs) if verbs else None):
+        err.print(f"[yellow]verb dictionary: skipped a line:[/yellow] {line}")
+    if root:
+        rows = root_lemmas(index, root.zfill(2))
+        t = Table("lemma", "default code", "refining patterns", title=f"root {root.zfill(2)}: {len(rows)} lemmas")
+        for lemma, code, n in rows:
+            t.add_row(lemma, code, str(n))
+        out.print(t)
+        return
+    cov = coverage(index)
+    other = default_lemmas(lexicon_of(str(compare))) if compare else {}
+    names = ontology.codes()
+    t = Table("root", "name", "lemmas", "verb patterns", "noun patterns", *(["compared", "ratio"] if compare else []))
+    for r, row in cov.items():
+        extra = []
+        if compare:
+            n = len(other.get(r, ()))
+            extra = [str(n), f"{row['lemmas'] / n:.2f}" if n else "-"]
+        t.add_row(r, names[r].name if r in names else "?", str(row["lemmas"]), str(row["verb_patterns"]),
+                  str(row["noun_patterns"]), *extra)
+    out.print(t)
+    out.print(f"{sum(len(v) for v in default_lemmas(index).values())} verb lemmas with a default event code")
 
 
 @app.command()

@@ -20,16 +20,26 @@ class Pattern:
     pobj: frozenset[str] | None = None
     xcomp: frozenset[str] | None = None
     subj: frozenset[str] | None = None
+    mod: frozenset[str] | None = None  # a compound/adjective on the trigger itself: "GENERAL strike", "AIR strike"
+    subj_role: frozenset[str] | None = None  # KB role of what did it: workers (LAB) strike, armies strike
+    obj_kind: str | None = None  # "thing": the object is no person or actor ("killed the bill")
     noun: bool = False
     intent: str | None = None
     negated: str | None = None
     mutual: bool = False
     reverse: bool = False
     order: int = 0
+    origin: str = "verbs.yaml"  # verbs.yaml, verb_classes.yaml, generated, or the user's file
 
     @property
     def constraints(self) -> int:
-        return sum(x is not None for x in (self.particle, self.obj, self.pobj, self.xcomp, self.subj))
+        return sum(x is not None for x in (self.particle, self.obj, self.pobj, self.xcomp, self.subj, self.mod,
+                                           self.subj_role, self.obj_kind))
+
+    @property
+    def is_default(self) -> bool:
+        """A pattern that holds whatever the clause looks like: the lemma's default code."""
+        return self.constraints == 0 and self.prep is None
 
 
 def _set(value) -> frozenset[str] | None:
@@ -38,35 +48,64 @@ def _set(value) -> frozenset[str] | None:
     return frozenset(str(v).lower() for v in (value if isinstance(value, list) else [value]))
 
 
+def pattern(rec: dict, n: int, origin: str, known) -> Pattern:
+    """One lexicon record (a dict in verbs.yaml's shape) as a Pattern; a bad record raises ValueError.
+    `known` is the set of codes allowed, or None to keep any code (a PETRARCH dictionary's own codes)."""
+    if not isinstance(rec, dict) or "code" not in rec or "lemma" not in rec:
+        raise ValueError(f"{origin} pattern {n}: needs at least code and lemma")
+    code = str(rec["code"])
+    for c in (code, rec.get("intent"), rec.get("negated")):
+        if c is not None and known is not None and str(c) not in known and str(c) != NOT_AN_EVENT:
+            raise ValueError(f"{origin} pattern {n}: unknown CAMEO code {c!r}")
+    for key in ("particle", "prep"):
+        if isinstance(rec.get(key), bool):
+            raise ValueError(f"{origin} pattern {n}: {key} read as a boolean; quote it")
+    return Pattern(code=code, lemma=str(rec["lemma"]).lower(), particle=rec.get("particle"), prep=rec.get("prep"),
+                   obj=_set(rec.get("obj")), pobj=_set(rec.get("pobj")), xcomp=_set(rec.get("xcomp")),
+                   subj=_set(rec.get("subj")), mod=_set(rec.get("mod")),
+                   subj_role=frozenset(str(r).upper() for r in _set(rec.get("subj_role")) or ()) or None,
+                   obj_kind=rec.get("obj_kind"),
+                   noun=bool(rec.get("noun")), intent=str(rec["intent"]) if rec.get("intent") else None,
+                   negated=str(rec["negated"]) if rec.get("negated") else None, mutual=bool(rec.get("mutual")),
+                   reverse=bool(rec.get("reverse")), order=n, origin=str(rec.get("origin") or origin))
+
+
+def _data_path(name: str) -> str:
+    return str(resources.files("dyad") / "data" / name)
+
+
 @lru_cache(maxsize=4)
 def lexicon(path: str | None = None) -> dict[tuple[str, bool], list[Pattern]]:
-    """Patterns keyed by (lemma, is_noun), in file order. Unknown codes are an error. The index is
-    kept in the data cache until the lexicon, the CAMEO table or this module changes."""
-    path = path or str(resources.files("dyad") / "data" / "verbs.yaml")
-    cameo = str(resources.files("dyad") / "data" / "cameo.csv")
-    return datafile.cached("verbs-index", lambda: _build(path), files=[path, cameo, __file__, ontology.__file__])
+    """Patterns keyed by (lemma, is_noun), in file order. Unknown codes are an error.
+
+    The built-in lexicon is verbs.yaml (patterns that refine a lemma's code) plus verb_classes.yaml
+    (every lemma's default code), with generated forms (nominalisations). `path` replaces both: a
+    file in verbs.yaml's format, or a PETRARCH verb dictionary (see events.petrarch), converted. The
+    index is kept in the data cache until one of those files, the CAMEO table or this code changes."""
+    from . import forms, petrarch  # forms and petrarch build Patterns with this module's helpers
+
+    files = [path or _data_path("verbs.yaml"), _data_path("verb_classes.yaml"), _data_path("verb_forms.yaml"),
+             _data_path("cameo.csv"), __file__, forms.__file__, petrarch.__file__, ontology.__file__]
+    return datafile.cached("verbs-index", lambda: _build(path), files=files)
 
 
-def _build(path: str) -> dict[tuple[str, bool], list[Pattern]]:
-    records = datafile.load_yaml(path)
+def _build(path: str | None) -> dict[tuple[str, bool], list[Pattern]]:
+    from . import forms, petrarch
+
     known = ontology.codes()
     index: dict[tuple[str, bool], list[Pattern]] = {}
-    for n, rec in enumerate(records or [], 1):
-        code = str(rec["code"])
-        for c in (code, rec.get("intent"), rec.get("negated")):
-            if c is not None and str(c) not in known and str(c) != NOT_AN_EVENT:
-                raise ValueError(f"verbs.yaml pattern {n}: unknown CAMEO code {c!r}")
-        for key in ("particle", "prep"):
-            if isinstance(rec.get(key), bool):
-                raise ValueError(f"verbs.yaml pattern {n}: {key} read as a boolean; quote it")
-        p = Pattern(code=code, lemma=str(rec["lemma"]).lower(), particle=rec.get("particle"), prep=rec.get("prep"),
-                    obj=_set(rec.get("obj")), pobj=_set(rec.get("pobj")), xcomp=_set(rec.get("xcomp")),
-                    subj=_set(rec.get("subj")),
-                    noun=bool(rec.get("noun")), intent=str(rec["intent"]) if rec.get("intent") else None,
-                    negated=str(rec["negated"]) if rec.get("negated") else None, mutual=bool(rec.get("mutual")),
-                    reverse=bool(rec.get("reverse")),
-                    order=n)
+    if path and petrarch.is_verb_dictionary(path):
+        records, origin, known = petrarch.read_verbs(path).records, path, None
+    elif path:
+        records, origin = datafile.load_yaml(path) or [], path
+    else:
+        records, origin = datafile.load_yaml(_data_path("verbs.yaml")) or [], "verbs.yaml"
+    for n, rec in enumerate(records, 1):
+        p = pattern(rec, n, origin, known)
         index.setdefault((p.lemma, p.noun), []).append(p)
+    if not path:
+        forms.add_defaults(index, datafile.load_yaml(_data_path("verb_classes.yaml")), ontology.codes())
+    forms.add_nominalisations(index, datafile.load_yaml(_data_path("verb_forms.yaml")))
     return index
 
 
@@ -126,3 +165,56 @@ def _deinflect(word: str) -> list[str]:
     if word.endswith("s"):
         out.append(word[:-1])
     return out
+
+
+def default_lemmas(index: dict[tuple[str, bool], list[Pattern]]) -> dict[str, set[str]]:
+    """Verb lemmas per CAMEO root by their default code: a lemma counts for the root of a pattern that
+    holds when nothing refines it (a preposition only says where the target is); a phrasal verb ("reach out", "crack down") counts as its own lemma.
+    Lemmas whose default is "no event" count for no root."""
+    roots: dict[str, set[str]] = {}
+    for (lemma, noun), pats in index.items():
+        if noun:
+            continue
+        for p in pats:
+            refined = (p.obj, p.pobj, p.xcomp, p.subj, p.mod, p.subj_role, p.obj_kind)  # a preposition never gates
+            if p.code == NOT_AN_EVENT or any(x is not None for x in refined) or p.origin.endswith("(pattern)"):
+                continue  # a refined sense, or a PETRARCH pattern line (not one of its verbs)
+            roots.setdefault(p.code[:2], set()).add(f"{lemma} {p.particle}" if p.particle else lemma)
+    return roots
+
+
+def coverage(index: dict[tuple[str, bool], list[Pattern]]) -> dict[str, dict[str, int]]:
+    """Per CAMEO root: verb lemmas by default code, verb patterns and noun patterns with a code in it."""
+    lemmas = default_lemmas(index)
+    out: dict[str, dict[str, int]] = {}
+    for (_, noun), pats in index.items():
+        for p in pats:
+            if p.code == NOT_AN_EVENT:
+                continue
+            row = out.setdefault(p.code[:2], {"lemmas": 0, "verb_patterns": 0, "noun_patterns": 0})
+            row["noun_patterns" if noun else "verb_patterns"] += 1
+    for root, ls in lemmas.items():
+        out.setdefault(root, {"lemmas": 0, "verb_patterns": 0, "noun_patterns": 0})["lemmas"] = len(ls)
+    return dict(sorted(out.items()))
+
+
+def root_lemmas(index: dict[tuple[str, bool], list[Pattern]], root: str) -> list[tuple[str, str, int]]:
+    """(lemma, default code, number of patterns refining it) for the verb lemmas whose default is in a root."""
+    rows = []
+    for lemma in sorted(default_lemmas(index).get(root, ())):
+        head, _, particle = lemma.partition(" ")
+        pats = index.get((head, False), [])
+        defaults = [p for p in pats if p.code[:2] == root and (p.particle or "") == particle
+                    and not any(x is not None for x in (p.obj, p.pobj, p.xcomp, p.subj, p.mod, p.subj_role, p.obj_kind))]
+        rows.append((lemma, defaults[0].code if defaults else root, sum(1 for p in pats if p.constraints)))
+    return rows
+
+
+@lru_cache(maxsize=4)
+def problems(path: str | None) -> tuple[str, ...]:
+    """The lines of a PETRARCH verb dictionary that could not be read ("path:line: reason")."""
+    from . import petrarch
+
+    if path and petrarch.is_verb_dictionary(path):
+        return tuple(petrarch.read_verbs(path).problems)
+    return ()

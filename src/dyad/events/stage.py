@@ -22,6 +22,17 @@ from .triggers import Triggers, _Cand
 from .words import ACCIDENTS, INTENT_NOUNS, METAPHOR_VERBS, OBLIGATION_AUX, PROTEST_NOUNS, REFLEXIVES, STATE_ROLES
 
 
+def _code_record(code: str) -> ontology.Code:
+    """The CAMEO record of a code; a code a user's PETRARCH dictionary brings that CAMEO lacks ("903",
+    "174L") keeps its root's QuadClass when the root is CAMEO's, and no Goldstein score or PLOVER type."""
+    try:
+        return ontology.get(code)
+    except KeyError:
+        root = ontology.codes().get(code[:2])
+        return ontology.Code(code, code[:2], f"code {code} (user dictionary)", 0.0, root.quad_class if root else 0,
+                             None, "", "")
+
+
 class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing):
     """The CAMEO coder of one parsed article: `stage(doc, resolver, published)` -> events.
 
@@ -263,7 +274,7 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             return None  # "Trump questioned the U.S. voting system": USA on both sides says nothing of a dyad
         if src is None and tgt is None:
             return None
-        c = ontology.get(code)
+        c = _code_record(code)
         return Event(
             source=src.id if src else None, source_code=src.code if src else None,
             target=tgt.id if tgt else None, target_code=tgt.code if tgt else None,

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from .forms import base_lemma
 from .lexicon import NOT_AN_EVENT, Pattern, _deinflect
 from .parse import _children, _conjuncts, _object, _passive, _preps, _stative, _words
 from .words import (
-    ADJUNCT_PREPS, CLAUSAL, EMBED_DEPS, INTENT_HEADS, INTENT_NOUNS, LIGHT_VERBS, NEGATING_HEADS, REFUSAL_HEADS,
+    ADJUNCT_PREPS, ANIMATE_NOUNS, CLAUSAL, EMBED_DEPS, INTENT_HEADS, INTENT_NOUNS, LIGHT_VERBS, NEGATING_HEADS, REFUSAL_HEADS,
     REPORT_HEADS, THREAT_HEADS, VERB_TAGS,
 )
 
@@ -49,6 +50,10 @@ class Triggers:
                 pats = self.lex.get((cand, False))
                 if pats:
                     break
+        if not noun:
+            base = base_lemma(lemma, self.lex)  # "reimposed", "re-opened": the verb they repeat
+            if base:
+                pats = (pats or []) + self.lex[(base, False)]
         if not pats:
             return None
         obj = None
@@ -98,8 +103,19 @@ class Triggers:
         small_clause = any(x.dep_ == "oprd" for x in tok.children) or obj is not None and any(
             x.dep_ in ("amod", "oprd") and x.i > obj.i and x.pos_ == "ADJ" for x in obj.children)
         subj_words: set[str] | None = None
+        subj_roles: set[str] | None = None
+        mods = {w for c in tok.children if c.dep_ in ("compound", "amod", "nmod") for w in _words(c)}
         best = None
         for p in pats:
+            if p.mod is not None and not (mods & p.mod):
+                continue
+            if p.subj_role is not None:
+                if subj_roles is None:
+                    subj_roles = self._cause_roles(tok)
+                if not (subj_roles & p.subj_role):
+                    continue
+            if p.obj_kind == "thing" and (obj is None or not self._thing(obj)):
+                continue
             if p.subj is not None:
                 if subj_words is None:
                     subj_words = self._cause_words(tok)
@@ -127,6 +143,39 @@ class Triggers:
         if best is None or best[1].code == NOT_AN_EVENT:
             return None  # "fired three employees": a sense of the verb that is no event
         return _Cand(tok=tok, pat=best[1], noun=noun, prep_present=best[2], obj=obj)
+
+    def _cause_roles(self, verb: Token) -> set[str]:
+        """The KB roles of what did it ("workers" LAB, "troops" MIL), from its actor or its role noun."""
+        out: set[str] = set()
+        heads = _children(verb, "nsubj") + [g for a in _children(verb, "agent") for g in _children(a, "pobj")]
+        if not heads and verb.dep_ in ("conj", "xcomp", "advcl") and not _children(verb, "nsubjpass"):
+            heads = _children(verb.head, "nsubj")
+        for h in heads:
+            for x in _conjuncts(h):
+                a = self._resolve(x)
+                if a is not None and a.code:
+                    role = a.role or (a.code[len(a.country):][:3] if a.country and a.code.startswith(a.country) else "")
+                    if role:
+                        out.add(role)
+                    elif a.kind in ("country", "place"):
+                        out.add("STATE")
+                r = self._resolver.kb.role_noun(x.lemma_.lower()) or self._resolver.kb.role_noun(x.lower_)
+                if r:
+                    out.add(r)
+        return out
+
+    def _thing(self, obj: Token) -> bool:
+        """An object that is no actor and no person: "killed the bill", "hit a record", not "killed two soldiers"."""
+        if obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+            return False
+        if self._resolve(obj) is not None:
+            return False
+        if any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+                                                               or self._resolve(c) is not None) for c in obj.children):
+            return False  # "two Chinese engineers", "Kenya's envoy": people of a party
+        if self._resolver.kb.role_noun(obj.lemma_.lower()) or self._resolver.kb.role_noun(obj.lower_):
+            return False
+        return obj.lemma_.lower() not in ANIMATE_NOUNS
 
     @staticmethod
     def _cause_words(verb: Token) -> set[str]:
@@ -212,6 +261,12 @@ class Triggers:
     def _settle(self, t: _Cand, g: _Cand, path: list[str]) -> None:
         glemma = g.tok.lemma_.lower()
         groot = g.pat.code[:2]
+        if g.pat.origin == "verb_classes.yaml" and g.pat.is_default and not g.noun and path[0] in (
+                "xcomp", "ccomp", "dobj"):
+            # a verb coded only by its default sense ("allowed", "conceded") yields to the specific act
+            # its complement or object names: "allowed the convoy to cross", "conceded that troops withdrew"
+            g.suppressed = True
+            return
         if (len(path) >= 2 and path[0] in ("acl", "xcomp") and path[1] == "dobj" and not t.noun
                 and t.tok.head.lemma_.lower() in INTENT_NOUNS and t.tok.head.lemma_.lower() not in (
                     "invitation", "request", "call", "appeal", "demand")):

@@ -68,3 +68,8 @@ ACTOR_DOWN_PREPS = ("of", "by", "from", "for", "in", "throughout", "across")
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 STATIVE = {"oppose", "commit", "determine", "prepare", "dedicate", "concern", "worry", "alarm", "disappoint",
            "satisfy", "engage", "involve", "interest", "dismay", "anger", "outrage", "bind", "resolve"}
+# nouns for people that the KB's role vocabulary does not list: an object of this kind is animate
+ANIMATE_NOUNS = {"people", "person", "man", "men", "woman", "women", "child", "children", "boy", "boys", "girl",
+                 "girls", "villager", "villagers", "resident", "residents", "passenger", "passengers", "family",
+                 "families", "member", "members", "victim", "victims", "hostage", "hostages", "prisoner",
+                 "prisoners", "crew", "worker", "workers", "civilian", "civilians", "individual", "individuals"}

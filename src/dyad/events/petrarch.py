@@ -1,0 +1,181 @@
+"""Reading PETRARCH verb dictionaries (CAMEO.verbpatterns.*.txt, PETR.Validate.verbs.txt) as dyad patterns.
+
+Why: users with years of curated PETRARCH dictionaries can point `--verbs` / DYAD_VERBS at them. The
+format (PETRARCH-1, inherited from TABARI): synonym sets (`&NAME` then `+MEMBER` lines), verb blocks
+(`--- NAME [code] ---`, then the block's verbs, one a line, with an optional own `[code]` and
+irregular forms in `{}`), and patterns (`- words * words [code] # comment`: `*` is the verb, `+` the
+target, `$` the source, `%` a compound actor, `^` skips a phrase, `&SET` any member of a set).
+
+The conversion keeps what dyad's dependency-based matcher can express and reports the rest:
+- each verb gets its block's code (or its own) as its default; `[---]` is "no event";
+- a pattern after the verb becomes an object constraint ("* &CEASEFIRE" -> obj), a preposition
+  naming the target ("* WITH +" -> prep with) or a prepositional object ("* ON RESOLUTION");
+- patterns that need words before the verb (TABARI's shallow context) have no dependency equivalent
+  and are skipped, counted in `skipped`;
+- a line that is neither a header, a verb, a set member nor a well-formed pattern is reported with
+  its line number in `problems`, and the rest still loads.
+Codes are kept as written: a PETRARCH dictionary may use codes outside CAMEO (the validation suite's
+WEIS-era codes). Modality does not change them (PETRARCH does not), so each pattern's intent code is
+its own code.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HEADER = re.compile(r"^---\s*([^\[\s]+)\s*\[([^\]]*)\]\s*---")
+VERB = re.compile(r"^(\S+?)\s*(?:\[([^\]]*)\])?\s*(?:\{[^}]*\})?\s*$")
+PATTERN = re.compile(r"^-\s*(.*?)\s*\[([^\]]*)\]\s*$")
+PARTICLES = {"up", "down", "out", "off", "back", "away", "together", "aside", "apart", "forth"}
+PREPOSITIONS = {"to", "for", "with", "at", "into", "from", "against", "of", "between", "toward", "towards", "onto",
+                "in", "on", "over", "about", "under", "upon", "by", "near", "across", "after", "behind", "inside",
+                "within", "through", "around", "along", "among", "amid", "without"}
+
+
+@dataclass
+class VerbDictionary:
+    records: list[dict] = field(default_factory=list)  # verbs.yaml-shaped records
+    problems: list[str] = field(default_factory=list)  # "path:line: reason"
+    skipped: int = 0  # patterns with no dependency equivalent
+
+
+def is_verb_dictionary(path: str | Path) -> bool:
+    """Whether a file is in PETRARCH's verb format (a `--- NAME [code] ---` block header early on)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            for _, line in zip(range(3000), fh):
+                if HEADER.match(line.strip()):
+                    return True
+    except OSError:
+        return False
+    return False
+
+
+def _code(raw: str) -> str:
+    code = raw.split(":")[0].strip()
+    return "none" if not code or set(code) <= {"-"} else code
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s_]+", text.strip()) if w]
+
+
+def _plural(w: str) -> list[str]:
+    if w.endswith(("s", "x", "ch", "sh")):
+        return [w, w + "es"]
+    if w.endswith("y") and w[-2:-1] not in "aeiou":
+        return [w, w[:-1] + "ies"]
+    return [w, w + "s"]
+
+
+def read_verbs(path: str | Path) -> VerbDictionary:
+    out = VerbDictionary()
+    lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    sets: dict[str, list[str]] = {}
+    current_set: str | None = None
+    block: dict | None = None  # {"code", "verbs": [(lemma, particle, code)], "patterns": [(line, text, code)]}
+    blocks: list[dict] = []
+    in_comment = False
+    for n, raw in enumerate(lines, 1):
+        line = raw.split("#", 1)[0].strip()
+        if in_comment or line.startswith("<!--"):
+            in_comment = "-->" not in raw
+            continue
+        if not line:
+            current_set = None
+            continue
+        m = HEADER.match(line)
+        if m:
+            block = {"code": _code(m[2]), "verbs": [], "patterns": []}
+            blocks.append(block)
+            current_set = None
+            continue
+        if line.startswith("&"):
+            current_set = line.split()[0][1:].rstrip("_").upper()
+            sets.setdefault(current_set, [])
+            continue
+        if current_set is not None and line.startswith("+"):
+            sets[current_set].append(line[1:].strip())
+            continue
+        if line.startswith("-"):
+            pm = PATTERN.match(line)
+            if block is None or not pm or "*" not in pm[1]:
+                out.problems.append(f"{path}:{n}: pattern without a verb block, a '*' or a [code]: {raw.strip()!r}")
+                continue
+            block["patterns"].append((n, pm[1], _code(pm[2])))
+            continue
+        if block is None:
+            continue  # text before the first block that is no set: PETRARCH ignores it too
+        vm = VERB.match(line)
+        if not vm or not re.fullmatch(r"[A-Za-z0-9_+'\-]+", vm[1]):
+            out.problems.append(f"{path}:{n}: not a verb, a set member or a pattern: {raw.strip()!r}")
+            continue
+        words = _words(vm[1].lower())
+        head = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
+        words = [w.lstrip("+") for w in words]
+        if not words or not words[head]:
+            out.problems.append(f"{path}:{n}: empty verb: {raw.strip()!r}")
+            continue
+        particle = words[head + 1] if head + 1 < len(words) and words[head + 1] in PARTICLES else None
+        block["verbs"].append((words[head], particle, _code(vm[2]) if vm[2] else block["code"]))
+
+    def members(name: str, depth: int = 0) -> list[str]:
+        got: list[str] = []
+        for m in sets.get(name.upper().rstrip("_"), []):
+            if m.startswith("&") and depth < 5:
+                got += members(m[1:], depth + 1)
+            else:
+                ws = _words(m.lower().replace("&", ""))
+                if ws:
+                    got += _plural(ws[-1])
+        return got
+
+    for b in blocks:
+        for lemma, particle, code in b["verbs"]:
+            rec = {"code": code, "lemma": lemma, "intent": code if code != "none" else None}
+            if particle:
+                rec["particle"] = particle
+            out.records.append(rec)
+        for n, text, code in b["patterns"]:
+            toks = _words(text.replace("*", " * "))
+            star = toks.index("*")
+            pre = [t for t in toks[:star] if t not in ("$", "+", "%", "^")]
+            post = [t for t in toks[star + 1:] if t not in ("^", "%")]
+            if pre or "$" in post:
+                out.skipped += 1  # context before the verb, or a source after it: no dependency equivalent
+                continue
+            rec: dict = {}
+            if post and post[0].lower() in PARTICLES:
+                rec["particle"] = post.pop(0).lower()
+            if not post:
+                if not rec:
+                    out.skipped += 1
+                    continue
+            elif post[0] == "+":
+                out.skipped += 1  # the target is the object, qualified after it: dyad's default covers it
+                continue
+            elif post[0].lower() in PREPOSITIONS:
+                rec["prep"] = post[0].lower()
+                rest = [t for t in post[1:] if t != "+"]
+                if rest:
+                    rec["pobj"] = members(rest[0][1:]) if rest[0].startswith("&") else _plural(rest[0].lower())
+            else:
+                first = post[0]
+                rec["obj"] = members(first[1:]) if first.startswith("&") else _plural(first.lower())
+                for i, t in enumerate(post[1:], 1):
+                    if t.lower() in PREPOSITIONS and "+" in post[i + 1:i + 2]:
+                        rec["prep"] = t.lower()
+                        break
+            if not rec.get("obj", True) or not rec.get("pobj", True):
+                out.problems.append(f"{path}:{n}: pattern names an empty or unknown set: {text!r}")
+                continue
+            for lemma, particle, _ in b["verbs"]:
+                if particle and rec.get("particle") not in (None, particle):
+                    continue
+                r = {"code": code, "lemma": lemma, "intent": code if code != "none" else None,
+                     "origin": f"{path} (pattern)", **rec}
+                if particle:
+                    r["particle"] = particle
+                out.records.append(r)
+    return out
