@@ -439,3 +439,93 @@ def test_make_demo_tells_how_to_open_the_view():
     demo = makefile.split("\ndemo:", 1)[1].split("\n\n", 1)[0]
     last = [ln.strip() for ln in demo.splitlines() if ln.strip()][-1]
     assert "dyad serve --db $(DB)" in last and "http://127.0.0.1:8000" in last, last
+
+
+# -- the workbench: filters, quotes, downloads, names ----------------------------------------------
+
+def test_search_takes_percent_and_underscore_literally(client, store):
+    _, docs = store
+    for q in ("%", "_", "a%b"):
+        r = client.get("/api/articles", params={"q": q, "per_page": 200}).json()
+        expected = {d["doc_id"] for d in docs if q.lower() in d["text"].lower() or q.lower() in (d["title"] or "").lower()}
+        assert {a["doc_id"] for a in r["articles"]} == expected, q
+    assert client.get("/api/actors", params={"q": "%"}).json() == [
+        a for a in client.get("/api/actors", params={"limit": 1000}).json() if "%" in a["name"]]
+
+
+def test_quotes_api_answers_what_did_x_say(client, store):
+    _, docs = store
+    said = [(d, i, q) for d in docs for i, q in enumerate(d["quotes"]) if "Blinken" in (q["speaker_name"] or "")]
+    rows = client.get("/api/quotes", params={"speaker": "blinken"}).json()
+    assert len(rows) == len(said) > 0
+    for r in rows:
+        d = next(d for d in docs if d["doc_id"] == r["doc_id"])
+        assert d["quotes"][r["quote_no"]]["text"] == r["text"] and r["url"].endswith(f"#q{r['quote_no']}")
+    words = client.get("/api/quotes", params={"speaker": "Blinken", "q": "progress"}).json()
+    assert words and all("progress" in r["text"].lower() for r in words)
+    late = client.get("/api/quotes", params={"since": "2024-01-01"}).json()
+    assert all(r["published"] >= "2024-01-01" for r in late)
+    assert client.get("/api/quotes", params={"since": "2024-13-01"}).status_code == 422
+
+
+def test_event_filters_agree_with_the_documents(client, store):
+    _, docs = store
+    evs = [e for d in docs for e in d["events"]]
+    both = client.get("/api/events", params={"a": "CHN", "b": "USA", "quad": "1,3"}).json()
+    assert len(both) == sum(1 for e in evs if {e["source_country"], e["target_country"]} == {"CHN", "USA"}
+                            and e["quad_class"] in (1, 3)) > 0
+    directed = client.get("/api/events", params={"a": "USA", "b": "CHN", "directed": "true"}).json()
+    assert directed and all(e["source_country"] == "USA" and e["target_country"] == "CHN" for e in directed)
+    china = client.get("/api/events", params={"actor": "China", "direction": "to"}).json()  # a name, not a code
+    assert china and all(e["target_country"] == "CHN" or e["target_code"] == "CHN" for e in china)
+    root = client.get("/api/events", params={"root": "4"}).json()
+    assert root and all(e["root"] == "04" for e in root)
+    for bad in ({"quad": "5"}, {"root": "99"}, {"direction": "sideways"}, {"sided": "three"}, {"limit": "0"}):
+        assert client.get("/api/events", params=bad).status_code == 422, bad
+    assert client.get("/events", params={"actor": "Nobody Atall"}).status_code == 404
+
+
+def test_pages_name_codes_and_link_sources(client, store, pipeline, tmp_path):
+    from dyad.codes import name
+    from dyad.store import Store
+    from dyad.types import Article
+
+    assert name("IGOEUREEC") == "European Union" and name("USAGOV").endswith("government")
+    home = client.get("/").text
+    assert f"{name('CHN')} – {name('USA')}" in home
+    db = tmp_path / "url.duckdb"
+    doc = pipeline.process(Article(text="Blinken met Xi Jinping in Beijing on Monday.", published="2023-06-19",
+                                   source="https://news.example/a?id=1&x=2", doc_id="url-1"))
+    with Store(db) as s:
+        s.add(doc)
+    with TestClient(create_app(db, pipeline=pipeline)) as c:
+        html = c.get("/article/url-1").text
+    assert '<a class="source" href="https://news.example/a?id=1&amp;x=2" rel="noopener noreferrer">' in html
+
+
+def test_two_events_on_one_trigger_each_get_an_anchor():
+    text = "Ann and Bob met Carl."
+    met = text.index("met")
+    ev = {"trigger_start": met, "trigger_end": met + 3, "trigger": "met", "cameo": "040", "start": 0, "end": len(text)}
+    doc = {"text": text, "actors": [], "quotes": [], "events": [dict(ev, source_code="A"), dict(ev, source_code="B")]}
+    html = str(highlight(doc))
+    assert 'id="t0"' in html and 'id="t1"' in html and 'data-ev="0 1"' in html
+
+
+def test_gdelt_export_has_action_geo_coordinates(store, tmp_path):
+    from dyad.query import export, gdelt_columns
+
+    db, docs = store
+    out = tmp_path / "events.tsv"
+    with duckdb.connect(str(db), read_only=True) as con:
+        n = export(con, out, "gdelt")
+    cols = gdelt_columns()
+    rows = [ln.split("\t") for ln in out.read_text().splitlines()]
+    assert len(rows) == n == sum(len(d["events"]) for d in docs)
+    lat, lon = cols.index("ActionGeo_Lat"), cols.index("ActionGeo_Long")
+    placed = [r for r in rows if r[lat]]
+    assert placed and all(-90 <= float(r[lat]) <= 90 and -180 <= float(r[lon]) <= 180 for r in placed)
+    from dyad.geo import place
+
+    bj = place("Beijing")
+    assert bj.country == "CHN" and abs(bj.lat - 39.9) < 0.5 and abs(bj.lon - 116.4) < 0.5
