@@ -6,8 +6,8 @@ postal abbreviations and links, table-heavy English). Each passage asserts speak
 A case holds `text` and any of:
   quotes:  [{fragment, speaker}]   the one quote holding `fragment` has this speaker (an actor
                                    whose name contains it; null: no speaker at all)
-  links:   [{mention, actor?, kind?, not_kind?, country?, code?}]  the actor with a mention whose
-                                   text is `mention` has these fields
+  links:   [{mention, actor?, kind?, not_kind?, country?, code?, form?}]  the actor with a mention
+                                   whose text is `mention` has these fields (`form`: the mention's)
   english: true|false              what the language check says
 """
 from __future__ import annotations
@@ -66,3 +66,6 @@ def test_passage(pipeline, name, case):
             assert a.country == want["country"], (want, a.name, a.country)
         if "code" in want:
             assert a.code == want["code"], (want, a.name, a.code)
+        if "form" in want:
+            m = next(m for m in a.mentions if m.text == want["mention"])
+            assert m.form == want["form"], (want, a.name, m.form)

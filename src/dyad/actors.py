@@ -255,12 +255,21 @@ class ActorStage:
         group_spans = self._group_spans(doc)
         group_tokens = {i for s, _ in group_spans for i in range(s.start, s.end)}
 
+        datelines: set[tuple[int, int]] = set()
         for span in _candidate_spans(doc, kb):
             budget.check()  # one pathological article must not stall its batch
-            if _dateline(span):
-                continue  # "SEOUL (Reuters) —" says where the story was filed, not who acted
-            if any(i in group_tokens for i in range(span.start, span.end)) and span.label_ != "PERSON":
-                continue  # "China" inside "China's foreign ministry" belongs to the collective actor
+            dateline = _dateline(span)
+            if dateline or any(i in group_tokens for i in range(span.start, span.end)) and span.label_ != "PERSON":
+                # "SEOUL (Reuters) —" says where the story was filed, and "China" inside "China's
+                # foreign ministry" belongs to the collective actor: a mention of the place or
+                # country, but no token of it stands for that actor in events or quotes
+                cluster = self._place(span if not dateline else Span(doc, span.start, span.end, label="GPE"),
+                                      clusters, kb, published, doc)
+                if cluster is not None and cluster.kind in ("country", "place"):
+                    cluster.mentions.append(span)
+                    if dateline:
+                        datelines.add((span.start, span.end))
+                continue
             cluster = self._place(span, clusters, kb, published, doc)
             if cluster is None:
                 continue
@@ -304,7 +313,7 @@ class ActorStage:
             c.mentions.sort(key=lambda m: m.start)
             actors.append(Actor(
                 id=f"A{i}", name=c.name, kind=c.kind, code=c.code, country=c.country, role=c.role,
-                mentions=[Mention(m.start_char, m.end_char, m.text) for m in c.mentions],
+                mentions=[Mention(m.start_char, m.end_char, m.text, self._form(m, c, datelines)) for m in c.mentions],
                 link=c.link, kb_id=c.entry.key if c.entry else None, gender=c.gender))
         return Resolver(doc, actors, clusters, span_cluster, kb)
 
@@ -488,6 +497,16 @@ class ActorStage:
                 if last >= 0 and (best is None or last > best[0]):
                     best = (last, c)
         return best[1] if best else None
+
+    def _form(self, m: Span, c: _Cluster, datelines: set[tuple[int, int]]) -> str:
+        """How a mention names its actor: a name, a demonym, a role phrase, or a dateline."""
+        if (m.start, m.end) in datelines:
+            return "dateline"
+        if m.label_ == "GROUP":
+            return "role"
+        if c.kind in ("country", "group") and not self.kb.lookup(m.text) and self.kb.demonym(m.text) is not None:
+            return "demonym"
+        return "name"
 
     def _genders(self, doc: Doc, clusters: list[_Cluster]) -> None:
         """Each person's gender, strongest evidence first: the KB (set already), a gendered title or

@@ -27,6 +27,10 @@ class Mention:
     start: int
     end: int
     text: str
+    # how the text names the actor: "name" ("China"), "demonym" ("Chinese"), "role" (a role phrase:
+    # "Chinese officials", "China's top diplomat"), "dateline" (where the story was filed: a place
+    # mention that no event takes as an actor)
+    form: str = "name"
 
 
 @dataclass

@@ -16,6 +16,7 @@ SUBORDINATORS = {"after", "before", "when", "while", "because", "since", "althou
 
 PLURAL_PRONOUNS = {"they", "them"}
 FIRST_PERSON = {"i", "me", "we", "us"}
+INDEFINITE = {"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "no", "nobody", "one", "none"}
 PRONOUN_STARTS = {"i", "we", "you", "he", "she", "it", "they", "i'm", "we're", "you're", "it's", "that's", "i\u2019m",
                   "we\u2019re", "you\u2019re", "it\u2019s", "that\u2019s", "don't", "don\u2019t", "let's", "let\u2019s"}
 VERBISH = ("VERB", "AUX")

@@ -32,6 +32,7 @@ class Continuation:
                 if self.para_rank[pi] - self.para_rank[ppi] <= 1:
                     src = prev
             if src is None:
+                self._previous_subject(a)
                 continue
             root = src.inherited or src
             a.inherited = root
@@ -42,6 +43,36 @@ class Continuation:
             else:
                 a.cue_text = root.cue_text
             a.how = "chain"
+
+    def _previous_subject(self, a: _Attr) -> None:
+        """A quote that is a sentence of its own, with no cue anywhere near, right after a sentence
+        whose main subject is a person: that person's words ("X identified fatigue as the reason.
+        “Young people are tired of it.”"). Also after a paragraph of one such sentence."""
+        if not a.quotes:
+            return
+        q = self.marked[a.quotes[0]]
+        i = self.tok_index(q.open_at) - 1
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].text in ("\n",)):
+            i -= 1
+        if i < 0 or self.doc[i].text not in (".", "!", "?", ":") or not self.outside(self.doc[i]):
+            return  # the quote is not the start of a sentence
+        if self.para_gap(i, self.tok_index(q.open_at)) > 0 and not self._only_quotes(self.tok_para[self.tok_index(q.open_at)]):
+            return
+        if self.para_gap(i, self.tok_index(q.open_at)) > 1:
+            return
+        lo, _ = self._sentence(i - 1) if i > 0 else (0, 0)
+        root = next((t for t in self.doc[lo:i] if t.dep_ == "ROOT" and self.outside(t)), None)
+        if root is None:
+            return
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and self.outside(c)), None)
+        if subj is None:
+            return
+        actor = self._actor(subj, [])
+        if actor is None or actor.kind != "person":
+            return
+        a.subj, a.actor, a.name = subj, actor, actor.name
+        a.speaker_span = self._speaker_span(subj)
+        a.how = "previous subject"
 
     def _only_quotes(self, pi: int) -> bool:
         s, e = self.paras[pi]

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from ..actors import FEMALE, MALE
-from .attribution import CONTENT_DEPS, PRONOUN_STARTS, SENT_END, VERBISH, _Attr, _content_clause
+from .attribution import CONTENT_DEPS, INDEFINITE, PRONOUN_STARTS, SENT_END, VERBISH, _Attr, _content_clause
 from .spans import Marked
 
 
@@ -121,7 +121,7 @@ class DirectCues:
         subj = next((c for c in x.children if c.dep_ == "nsubj" and self.outside(c)), None)
         if subj is None or subj.i > x.i:
             return None
-        actor = self.res.at(subj)
+        actor = self.res.at(subj) if subj.lower_ not in ("he", "she") else self.res.resolve(subj)
         if actor is None or actor.kind != "person":
             return None
         return x
@@ -352,7 +352,8 @@ class DirectCues:
                     break
                 if self.is_cue_verb(v, self.lex.speech) and v.lemma_.lower() not in ("ask", "answer", "respond", "reply"):
                     s = self._subject(v)
-                    if s is not None and s.i < v.i and (s.pos_ == "PRON" or s.pos_ == "PROPN"):
+                    if s is not None and s.i < v.i and (s.pos_ == "PRON" or s.pos_ == "PROPN") and \
+                            s.lower_ not in INDEFINITE:  # "Not that anyone is arguing": no one's words
                         return v
                     break
         # the previous sentence (or paragraph) ends with a colon

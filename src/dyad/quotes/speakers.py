@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from ..actors import FEMALE, MALE
 from ..types import Actor
-from .attribution import FIRST_PERSON, PLURAL_PRONOUNS, _Attr
+from .attribution import FIRST_PERSON, INDEFINITE, PLURAL_PRONOUNS, _Attr
 
 
 class Speakers:
@@ -28,7 +28,7 @@ class Speakers:
         low = tok.lower_
         if low in MALE or low in FEMALE:
             return self._pronoun(tok, "m" if low in MALE else "f", history)
-        if low in FIRST_PERSON or low in ("you", "one", "someone", "anyone", "everyone", "nobody"):
+        if low in FIRST_PERSON or low == "you" or low in INDEFINITE:
             return None  # outside a quote, "I" is the writer
         if low in PLURAL_PRONOUNS or low == "it":
             for pos, act in reversed(history):

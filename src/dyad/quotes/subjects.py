@@ -56,7 +56,7 @@ class Subjects:
         for c in sorted(v.children, key=lambda c: (self.tok_para[c.i] != self.tok_para[v.i], abs(c.i - v.i))):
             if c.dep_ in ("nsubj",) and self.outside(c):
                 if c.lower_ in RELATIVE and v.dep_ == "relcl":
-                    return v.head
+                    return self._owner(v.head, depth)
                 if c.lower_ in ("it", "there", "this", "that") and c.lower_ != "it":
                     return None
                 return c
@@ -82,8 +82,23 @@ class Subjects:
         if v.dep_ == "relcl" and h.pos_ in ("NOUN", "PROPN"):
             return h
         if v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN"):
-            return h
+            return self._owner(h, depth)
         return None
+
+    def _owner(self, n: Token, depth: int) -> Token:
+        """The speaker behind a noun that a cue modifies: the noun itself when it can speak (a name,
+        a role, a statement), else the subject of the clause that has it as object: "Trump used
+        softer language, calling it ...", "she made a comment that described ..." are Trump's, hers."""
+        speaks = (self.res.at(n) is not None or n.pos_ != "NOUN" or n.lemma_.lower() in self.lex.sources
+                  or n.lemma_.lower() in self.lex.organisations or self.res.kb.role_noun(n.lemma_) is not None
+                  or n.lower_ in ("people", "group", "crowd"))
+        if speaks or n.dep_ not in ("dobj", "pobj", "attr", "oprd"):
+            return n
+        gov = n.head.head if n.dep_ == "pobj" else n.head
+        if gov.pos_ not in VERBISH:
+            return n
+        s = self._parse_subject(gov, depth + 1)
+        return s if s is not None else n
 
     @staticmethod
     def _relative(v: Token) -> Token | None:
