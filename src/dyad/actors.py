@@ -228,20 +228,6 @@ def _fuzzy_person(kb: KB, text: str) -> tuple[Entry, float] | None:
     return best
 
 
-def _fuzzy_surname(kb: KB, word: str) -> list[tuple[Entry, float]]:
-    out = []
-    w = kbmod.norm(word)
-    if len(w) < 4:
-        return out
-    for surname, entries in kb.by_surname.items():
-        if abs(len(surname) - len(w)) > 2 or surname[0] != w[0]:
-            continue
-        score = fuzz.ratio(surname, w)
-        if score >= 85:
-            out += [(e, score) for e in entries]
-    return out
-
-
 class ActorStage:
     """Finds and resolves the actors of one parsed document."""
 
@@ -328,8 +314,10 @@ class ActorStage:
                 c = _Cluster(kind="place", name=name, code=cc, country=cc, link={"method": "alias", "evidence": text})
                 clusters.append(c)
             return c
-        if span.label_ != "PERSON" and len(_name_parts(span)) == 1 and span[0].is_title:
-            # the small model often labels a bare surname ("Brinken's visit") as a place or organisation
+        known_place = span.label_ in PLACE_LABELS and _named_as_place(span, self.kb)  # "in Florence"
+        if span.label_ != "PERSON" and len(_name_parts(span)) == 1 and span[0].is_title and not known_place:
+            # the small model often labels a bare surname ("Brinken's visit") as a place or
+            # organisation; a known city used as a place ("in Florence" after "Florence Pugh") stays one
             person = self._compatible_person(_name_parts(span)[0], clusters, span.start)
             if person is not None and not kb.lookup(text):
                 return person
@@ -450,9 +438,7 @@ class ActorStage:
         if best is not None:
             return best
         # No antecedent: a unique KB person with that surname.
-        cands = {e.key: e for e in kb.surname_candidates(word)}
-        if not cands:
-            cands = {e.key: e for e, _ in _fuzzy_surname(kb, word)}
+        cands = {e.key: e for e in kb.surname_candidates(word)}  # exact only: no fuzzy KB link from one word
         dated = {}
         if published:
             dated = {k: e for k, e in cands.items() if any(r.holds_on(published) for r in e.roles)}
@@ -616,8 +602,9 @@ class ActorStage:
                     return c
         return None
 
-    def _compatible_person(self, word: str, clusters: list[_Cluster], before: int) -> _Cluster | None:
-        """The person a lone name refers to: an exact part of a full name beats a spelling variant;
+    def _compatible_person(self, word: str, clusters: list[_Cluster], before: int, fuzzy: bool = True) -> _Cluster | None:
+        """The person a lone name refers to: an exact part of a full name beats a spelling variant
+        (a variant only for a word typed as a person's, never an abbreviation or a place name);
         a relative introduced by kinship ("her husband, Arjun Singh", "Carter Brandt, her son")
         yields to the other holder of the surname; among equals the most recently mentioned wins."""
         compatible = []
@@ -627,7 +614,7 @@ class ActorStage:
             ct = c.tokens
             if word in ct:
                 compatible.append((c, 100.0))
-            elif len(word) >= 4 and ct and max(fuzz.ratio(word, t) for t in ct) >= 83:
+            elif fuzzy and len(word) >= 4 and word.isalpha() and ct and max(fuzz.ratio(word, t) for t in ct) >= 83:
                 compatible.append((c, max(fuzz.ratio(word, t) for t in ct)))
         if not compatible:
             return None
