@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SCRIPTS = ["entities_gum.py", "quotes_polnear.py", "events_plover.py", "events_realnews.py", "speed.py"]
+SCRIPTS = ["entities_gum.py", "quotes_polnear.py", "events_plover.py", "events_realnews.py", "petrarch_suite.py", "speed.py"]
 
 failed = []
 for name in SCRIPTS:

@@ -186,6 +186,10 @@ def parse_record(rec: Any, path: str) -> Entry:
 def load_file(path: str | Path, text: str | None = None) -> tuple[list[Entry], dict[str, str], list[KBError]]:
     """Records and role nouns of one YAML file; malformed records are returned as errors, not raised."""
     path = str(path)
+    from . import kb_petrarch  # PETRARCH actor/agent dictionaries, converted (kb_petrarch imports this module)
+
+    if text is None and kb_petrarch.is_petrarch(path):
+        return kb_petrarch.load(path)
     try:
         data = datafile.parse_yaml(text, lines=True) if text is not None else datafile.load_yaml(path, lines=True)
     except (OSError, UnicodeDecodeError) as exc:
@@ -397,7 +401,9 @@ def load(extra: tuple[str, ...] = ()) -> KB:
             path.stat()
         except OSError as exc:
             raise KBError(str(path), None, None, f"cannot read: {exc}") from None
-    kb = datafile.cached("kb", lambda: _build(files), files=[*files, __file__])
+    from . import kb_petrarch
+
+    kb = datafile.cached("kb", lambda: _build(files), files=[*files, __file__, kb_petrarch.__file__])
     kb.sources = tuple(str(f) for f in files) + (__file__,)
     return kb
 

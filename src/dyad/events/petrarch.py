@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .forms import _plural
+
 HEADER = re.compile(r"^---\s*([^\[\s]+)\s*\[([^\]]*)\]\s*---")
 VERB = re.compile(r"^(\S+?)\s*(?:\[([^\]]*)\])?\s*(?:\{[^}]*\})?\s*$")
 PATTERN = re.compile(r"^-\s*(.*?)\s*\[([^\]]*)\]\s*$")
@@ -59,14 +61,6 @@ def _code(raw: str) -> str:
 
 def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s_]+", text.strip()) if w]
-
-
-def _plural(w: str) -> list[str]:
-    if w.endswith(("s", "x", "ch", "sh")):
-        return [w, w + "es"]
-    if w.endswith("y") and w[-2:-1] not in "aeiou":
-        return [w, w[:-1] + "ies"]
-    return [w, w + "s"]
 
 
 def read_verbs(path: str | Path) -> VerbDictionary:

@@ -19,7 +19,9 @@ from .placing import Placing
 from .political import is_political
 from .statements import Statements
 from .triggers import Triggers, _Cand
-from .words import ACCIDENTS, INTENT_NOUNS, METAPHOR_VERBS, OBLIGATION_AUX, PROTEST_NOUNS, REFLEXIVES, STATE_ROLES
+from .words import (
+    ACCIDENTS, INTENT_NOUNS, METAPHOR_VERBS, OBLIGATION_AUX, PROTEST_NOUNS, REFLEXIVES, SPEECH_VERBS, STATE_ROLES,
+)
 
 
 def _code_record(code: str) -> ontology.Code:
@@ -58,9 +60,13 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
                 sent_events.append((depth, ev, trig, need))
             if not sent_events:
                 continue
-            # a reporting verb is a 010 statement only if nothing else in the sentence was coded
-            if any(x[1].cameo not in ("010", "01") for x in sent_events):
-                sent_events = [x for x in sent_events if x[1].cameo not in ("010", "01")]
+            # a reporting verb is a statement only if nothing else in the sentence was coded
+            def report(x) -> bool:  # 010, or a speech verb carrying a clause that a dictionary codes otherwise
+                return x[1].cameo in ("010", "01") or x[2].lemma_.lower() in SPEECH_VERBS and x[1].root != "01" and any(
+                    c.dep_ in ("ccomp", "parataxis") for c in x[2].children)
+
+            if any(not report(x) for x in sent_events):
+                sent_events = [x for x in sent_events if not report(x)]
             sent_events.sort(key=lambda x: (x[0], x[1].trigger_start or 0))
             sent_dates = [e for e in self._ents if sent.start <= e.start < sent.end and e.label_ == "DATE"]
             for _, ev, trig, need in sent_events:

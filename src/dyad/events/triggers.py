@@ -11,7 +11,7 @@ from .lexicon import NOT_AN_EVENT, Pattern, _deinflect
 from .parse import _children, _conjuncts, _object, _passive, _preps, _stative, _words
 from .words import (
     ADJUNCT_PREPS, ANIMATE_NOUNS, CLAUSAL, EMBED_DEPS, INTENT_HEADS, INTENT_NOUNS, LIGHT_VERBS, NEGATING_HEADS, REFUSAL_HEADS,
-    REPORT_HEADS, THREAT_HEADS, VERB_TAGS,
+    REPORT_HEADS, SPEECH_VERBS, THREAT_HEADS, VERB_TAGS,
 )
 
 
@@ -284,7 +284,8 @@ class Triggers:
             t.suppressed = True  # "warned X against conducting a test": what X should not do
             return
         clausal = path[0] in ("xcomp", "ccomp", "acomp") or path[0] == "pcomp" and glemma in INTENT_HEADS
-        if g.pat.code in ("010", "01") or groot == "01" and path[0] in ("ccomp", "xcomp", "advcl", "parataxis"):
+        if g.pat.code in ("010", "01") or groot == "01" and path[0] in ("ccomp", "xcomp", "advcl", "parataxis") or (
+                glemma in SPEECH_VERBS and path[-1] in ("ccomp", "parataxis")):  # the clause the verb reports
             return  # reported speech or an announcement's content: coded on its own
         if glemma in INTENT_HEADS and not g.noun and not clausal and any(d in ("xcomp", "ccomp") for d in path) \
                 and t.noun and g.pat.constraints == 0:

@@ -73,3 +73,7 @@ ANIMATE_NOUNS = {"people", "person", "man", "men", "woman", "women", "child", "c
                  "girls", "villager", "villagers", "resident", "residents", "passenger", "passengers", "family",
                  "families", "member", "members", "victim", "victims", "hostage", "hostages", "prisoner",
                  "prisoners", "crew", "worker", "workers", "civilian", "civilians", "individual", "individuals"}
+# verbs that only report speech: whatever code a dictionary gives them, they carry the reported clause
+# (coded on its own) and are a statement only when nothing else in the sentence is coded
+SPEECH_VERBS = {"say", "tell", "state", "add", "report", "reiterate", "note", "explain", "write", "tweet", "quote",
+                "remark", "comment", "reply", "respond", "announce", "declare", "stress", "emphasize", "emphasise"}

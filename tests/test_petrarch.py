@@ -1,0 +1,97 @@
+"""PETRARCH dictionaries read as dyad's own: verb dictionaries (--verbs / DYAD_VERBS) and actor and
+agent dictionaries (--kb), converted on load, malformed lines reported with their line numbers.
+The dictionaries here are written for these tests in PETRARCH's format."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dyad import kb as kbmod
+from dyad.events import lexicon
+from dyad.events.petrarch import is_verb_dictionary, read_verbs
+from dyad.kb_petrarch import is_petrarch
+from dyad.pipeline import Pipeline
+from dyad.types import Article
+
+VERBS = """# a PETRARCH verb dictionary
+&TIES
++RELATIONS
++LINKS
+
+--- MEND [064] ---
+MEND
+PATCH_UP [065]
+- * &TIES WITH + [066]  # mended relations with X
+- * FENCES [067]
+- SAID * POLICY [100]
+this line is no verb
+- * [0xx
+"""
+
+ACTORS = """<!-- toy actors -->
+VELORIA_ [VLR]
++VELORIAN
+QUENTARA [QNT]
+GENERAL_MARO
+\t[VLRMIL 950101-991231]
+\t[VLRGOV > 20000101]
+VELORIA_ARMY [VLRMIL]
+[QNT 2000
+"""
+
+AGENTS = """!PERSON! = MAN, MEN
+FISHER!PERSON! [~AGR]
+HARBOUR_MASTER {HARBOUR_MASTERS} [~GOV]
+MALFORMED [AGR
+"""
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    out = {}
+    for name, text in (("verbs.txt", VERBS), ("actors.txt", ACTORS), ("agents.txt", AGENTS)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        out[name] = tmp_path / name
+    return out
+
+
+def test_verb_dictionary_is_recognised_and_converted(files):
+    assert is_verb_dictionary(files["verbs.txt"]) and not is_verb_dictionary(files["actors.txt"])
+    got = read_verbs(files["verbs.txt"])
+    recs = {(r["lemma"], r.get("particle"), tuple(sorted(r.get("obj", ()))), r.get("prep"), r["code"])
+            for r in got.records}
+    assert ("mend", None, (), None, "064") in recs  # the block's code is the verb's default
+    assert ("patch", "up", (), None, "065") in recs  # a phrasal verb with its own code
+    assert ("mend", None, ("link", "links", "relation", "relations"), "with", "066") in recs  # a set, a target prep
+    assert got.skipped == 1  # "SAID * POLICY": context before the verb has no dependency equivalent
+    assert [p.split(":")[1] for p in got.problems] == ["12", "13"]  # line numbers of the malformed lines
+
+
+def test_verb_dictionary_codes_events_with_its_own_codes(files):
+    lex = lexicon(str(files["verbs.txt"]))
+    assert [p.code for p in lex[("mend", False)]][:1] == ["064"]
+    assert ("say", False) not in lex  # the dictionary replaces the built-in lexicon
+
+
+def test_actor_and_agent_dictionaries_are_read_with_line_numbers(files):
+    assert is_petrarch(files["actors.txt"]) and not is_petrarch(files["verbs.txt"].with_suffix(".yaml"))
+    entries, agents, errors = kbmod.load_file(files["actors.txt"])
+    by_name = {e.name: e for e in entries}
+    assert by_name["Veloria"].kind == "country" and by_name["Veloria"].aliases == ["Velorian"]
+    assert by_name["Veloria Army"].country == "VLR" and by_name["Veloria Army"].role == "MIL"
+    maro = by_name["General Maro"]
+    assert maro.kind == "person"
+    assert maro.role_on("1996-05-01")[0].code == "VLRMIL" and maro.role_on("2004-05-01")[0].code == "VLRGOV"
+    assert [e.line for e in errors] == [9]
+    _, agents, errors = kbmod.load_file(files["agents.txt"])
+    assert agents[kbmod.norm("fisherman")] == "AGR" and agents[kbmod.norm("fishermen")] == "AGR"
+    assert agents[kbmod.norm("harbour masters")] == "GOV"
+    assert [e.line for e in errors] == [4]
+
+
+def test_pipeline_codes_with_petrarch_dictionaries(files):
+    pipe = Pipeline(kb_files=[str(files["actors.txt"]), str(files["agents.txt"])], verbs=str(files["verbs.txt"]))
+    doc = pipe.process(Article(text="Veloria mended relations with Quentara.", published="2005-03-01"))
+    got = {(e.source_code, e.target_code, e.cameo) for e in doc.events if not e.one_sided}
+    assert got == {("VLR", "QNT", "066")}
