@@ -141,3 +141,17 @@ def test_killing_a_thing_is_no_violence(pipeline):
 def test_not_an_event_sense_is_data():
     kill = lexicon()[("kill", False)]
     assert any(p.code == NOT_AN_EVENT and p.obj_kind == "thing" for p in kill)
+
+
+# -- the coverage command --------------------------------------------------------------------------------
+def test_lexicon_command_prints_roots_and_a_roots_lemmas():
+    from conftest import run_cli
+
+    r = run_cli("lexicon")
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode()
+    assert "MATERIAL COOPERATION" in out and "verb lemmas with a default event code" in out
+    r = run_cli("lexicon", "--root", "14")
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode()
+    assert "demonstrate" in out and "deploy" not in out
