@@ -14,12 +14,14 @@ with -v each record that is not as expected, and as the last line
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+os.environ.setdefault("DYAD_TIME_BUDGET", "0")  # accuracy, not speed: a loaded machine must not skip texts
 from common import shared_data, table  # noqa: E402
 
 ATTR = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
