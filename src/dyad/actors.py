@@ -117,7 +117,15 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
                 spans.append(Span(doc, s, e, label="KB"))
     for ent in _merged_ents(doc):
         if ent.label_ in ENT_KINDS and not _title_word(ent):
-            spans.extend(_split_abbreviation(_trim(ent)))
+            spans.extend(_split_abbreviation(_with_first_name(_trim(ent))))
+    for t in doc[1:]:  # a first name and a surname the small model left untagged ("Const. Amrit Dhaliwal said")
+        f = doc[t.i - 1]
+        if t.pos_ == "PROPN" and f.pos_ == "PROPN" and t.is_title and f.is_title and t.is_alpha and f.is_alpha \
+                and not t.ent_type_ and not f.ent_type_ and f.lower_ not in _CALENDAR and len(t) > 2 \
+                and t.lower_ not in kbmod.COMMON_WORDS and (t.i + 1 >= len(doc) or doc[t.i + 1].pos_ != "PROPN") \
+                and (f.i == 0 or doc[f.i - 1].pos_ != "PROPN" or _titled(doc, f.i)) and not kb.lookup(t.text) \
+                and (gendermod.first_name_gender(f.text) is not None or _titled(doc, f.i)):
+            spans.append(Span(doc, f.i, t.i + 1, label="PERSON"))
     for t in doc:  # a KB surname the small model left untagged ("Trump rallied in Ohio")
         if t.is_title and t.is_alpha and len(t) >= 4 and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start) \
                 and not t.ent_type_ and t.lower_ not in kbmod.COMMON_WORDS and kb.surname_candidates(t.text):
@@ -919,6 +927,35 @@ def _place_abbreviation(span: Span) -> tuple[str, str] | None:
     if _abbr_key(text) in _AMBIGUOUS_ABBR and not after_place:
         return None
     return hit
+
+
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+RANKS = {"const", "cst", "cpl", "sgt", "det", "insp", "supt", "capt", "maj", "pte", "rev", "fr", "constable", "corporal",
+         "sergeant", "detective", "inspector", "superintendent", "captain", "major", "private", "reverend",
+         "father", "sister", "brother", "rabbi", "imam", "pastor", "chief", "officer", "trooper", "deputy"}
+
+
+def _titled(doc: Doc, i: int) -> bool:
+    """Whether token i follows a title or rank ("Const. Amrit", "Dr Leah"): a name comes next."""
+    j = i - 1
+    if j >= 0 and doc[j].text == ".":
+        j -= 1
+    return j >= 0 and (doc[j].lower_.rstrip(".") in TITLES or doc[j].lower_.rstrip(".") in RANKS)
+
+
+def _with_first_name(span: Span | None) -> Span | None:
+    """ "Isabelle Fortin" tagged as "Fortin": a person's name takes the first name right before it."""
+    if span is None or span.label_ != "PERSON" or span.start == 0 or len(span) > 2:
+        return span
+    prev = span.doc[span.start - 1]
+    if not (prev.is_title and prev.is_alpha) or prev.ent_type_ or prev.lower_ in _CALENDAR or prev.whitespace_ != " ":
+        return span
+    if gendermod.title_gender(prev.text) or gendermod.first_name_gender(prev.text) is None:
+        return span
+    return Span(span.doc, span.start - 1, span.end, label="PERSON")
 
 
 def _split_abbreviation(span: Span | None) -> list[Span | None]:

@@ -9,6 +9,10 @@ from ..types import Actor
 
 
 SENT_END = {".", "!", "?", "\u2026"}
+# titles written with a period that the tokenizer may split off: "Cpl. Chris Dunmore" is one sentence
+TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sgt", "cpl", "const", "cst", "lt", "gen", "col", "capt", "maj",
+                       "insp", "supt", "det", "rev", "sen", "rep", "gov", "prof", "hon", "jr", "sr", "pte", "adm",
+                       "cmdr", "atty", "fr", "msgr", "pres", "brig"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "parataxis", "advcl", "obj", "dative"}
 RELATIVE = {"who", "which", "that", "whom"}
 SUBORDINATORS = {"after", "before", "when", "while", "because", "since", "although", "though", "until", "unless",

@@ -94,7 +94,7 @@ class DirectCues:
         punct = doc[i]
         for j in range(i - 1, max(-1, i - 4), -1):
             t = doc[j]
-            if not self.outside(t) or self.tok_para[j] != self.tok_para[i] or t.text in SENT_END:
+            if not self.outside(t) or self.tok_para[j] != self.tok_para[i] or self.sent_end(t):
                 break
             actor = self.res.at(t)
             if actor is not None and actor.kind in ("person", "organization", "group"):
@@ -149,7 +149,7 @@ class DirectCues:
         i = first - 1
         while i >= lo:
             t = self.doc[i]
-            if self.qidx[i] >= 0 or (t.text in SENT_END and self.outside(t)):
+            if self.qidx[i] >= 0 or (self.sent_end(t) and self.outside(t)):
                 break
             i -= 1
         return range(i + 1, first)
@@ -164,7 +164,7 @@ class DirectCues:
             t = self.doc[j]
             if self.qidx[j] >= 0:
                 break
-            if t.text in SENT_END:
+            if self.sent_end(t):
                 j += 1
                 break
             j += 1
@@ -362,7 +362,7 @@ class DirectCues:
             i -= 1
         if i >= 0 and doc[i].text == ":" and self.outside(doc[i]):
             j = i - 1
-            while j >= 0 and self.outside(doc[j]) and doc[j].text not in SENT_END:
+            while j >= 0 and self.outside(doc[j]) and not self.sent_end(doc[j]):
                 v = doc[j]
                 subj = self._subject(v) if v.pos_ in VERBISH and v.dep_ in ("ROOT", "conj") else None
                 if subj is not None and (self.is_cue_verb(v) or subj.lower_ in MALE | FEMALE or (

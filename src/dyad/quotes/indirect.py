@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
-from .attribution import SENT_END, VERBISH, _Attr, _content_clause
+from .attribution import VERBISH, _Attr, _content_clause
 from .spans import ALL_MARKS
 
 
@@ -50,10 +50,10 @@ class Indirect:
         paragraph breaks and quotes bound it."""
         doc, pi = self.doc, self.tok_para[i]
         lo = i
-        while lo > 0 and self.tok_para[lo - 1] == pi and self.outside(doc[lo - 1]) and doc[lo - 1].text not in SENT_END:
+        while lo > 0 and self.tok_para[lo - 1] == pi and self.outside(doc[lo - 1]) and not self.sent_end(doc[lo - 1]):
             lo -= 1
         hi = i + 1
-        while hi < len(doc) and self.tok_para[hi] == pi and self.outside(doc[hi]) and doc[hi].text not in SENT_END:
+        while hi < len(doc) and self.tok_para[hi] == pi and self.outside(doc[hi]) and not self.sent_end(doc[hi]):
             hi += 1
         return lo, hi
 
@@ -221,10 +221,10 @@ class Indirect:
         ps, pe = self.paras[pi]
         # the sentence around the phrase, bounded by sentence ends outside quotes
         lo = i
-        while lo > 0 and self.tok_para[lo - 1] == pi and not (doc[lo - 1].text in SENT_END and self.outside(doc[lo - 1])):
+        while lo > 0 and self.tok_para[lo - 1] == pi and not (self.sent_end(doc[lo - 1]) and self.outside(doc[lo - 1])):
             lo -= 1
         hi = self.tok_index(p_end)
-        while hi < len(doc) and self.tok_para[hi] == pi and not (doc[hi].text in SENT_END and self.outside(doc[hi])):
+        while hi < len(doc) and self.tok_para[hi] == pi and not (self.sent_end(doc[hi]) and self.outside(doc[hi])):
             hi += 1
         sent_s = doc[lo].idx
         sent_e = doc[hi - 1].idx + len(doc[hi - 1].text) if hi > 0 else pe

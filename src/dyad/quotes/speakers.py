@@ -1,12 +1,14 @@
 """Speakers: the cue's subject resolved to a canonical actor (names, pronouns, role nouns)."""
 from __future__ import annotations
 
+import re
 
 from spacy.tokens import Token
 
 from ..actors import FEMALE, MALE
 from ..types import Actor
 from .attribution import FIRST_PERSON, INDEFINITE, PLURAL_PRONOUNS, _Attr
+from .subjects import _age_phrase
 
 
 class Speakers:
@@ -46,6 +48,8 @@ class Speakers:
                 return b
             if c.dep_ == "compound" and b.kind in ("organization", "group") and c.i < tok.i:
                 return b
+        if _age_phrase(tok):
+            return self._by_age(tok)
         definite = tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                                          for c in tok.children)
         if definite and tok.pos_ == "NOUN" and tok.tag_ != "NNS":
@@ -64,6 +68,25 @@ class Speakers:
         if a is None and definite:
             a = self._definite_org(tok)
         return a
+
+    def _by_age(self, tok: Token) -> Actor | None:
+        """ "the 34-year-old": the latest person before whose age the article gave ("Melissa Grant,
+        34," or "34-year-old Melissa Grant"), within the last two paragraphs."""
+        age = next((self.doc[j].text for j in range(max(0, tok.i - 4), tok.i - 2) if self.doc[j].like_num), None)
+        if age is None:
+            return None
+        best = None
+        for a in self.res.actors:
+            if a.kind != "person":
+                continue
+            for m in a.mentions:
+                if m.start >= tok.idx or self.para_gap(self.tok_index(m.start), tok.i) > 2:
+                    continue
+                after, before = self.text[m.end:m.end + 8], self.text[max(0, m.start - 16):m.start]
+                if re.match(rf",\s*{age}\b", after) or re.search(rf"\b{age}-year-old\s+$", before):
+                    if best is None or m.start > best[0]:
+                        best = (m.start, a)
+        return best[1] if best else None
 
     def _source_of(self, tok: Token) -> Actor | None:
         """The author of a statement, release or letter ("a statement from the EU", "the ministry's

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import Resolver
 from ..types import Quote
-from .attribution import VERBISH, _Attr
+from .attribution import SENT_END, TITLE_ABBREVIATIONS, VERBISH, _Attr
 from .continuation import Continuation
 from .cues import Lexicon, lexicon
 from .direct import DirectCues
@@ -59,6 +59,13 @@ class _Run(DirectCues, Subjects, Indirect, Speakers, Continuation):
     def para_gap(self, a: int, b: int) -> int:
         """How many paragraphs with text lie from token a's paragraph to token b's (0: the same)."""
         return self.para_rank[self.tok_para[b]] - self.para_rank[self.tok_para[a]]
+
+    def sent_end(self, t: Token) -> bool:
+        """A sentence-ending mark, not the period of a title the tokenizer split off ("Cpl .")."""
+        if t.text not in SENT_END:
+            return False
+        return not (t.text == "." and t.i > 0 and self.doc[t.i - 1].lower_ in TITLE_ABBREVIATIONS
+                    and not self.doc[t.i - 1].whitespace_)
 
     def tok_index(self, char: int) -> int:
         """Index of the first token starting at or after `char`."""

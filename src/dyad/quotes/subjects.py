@@ -44,6 +44,8 @@ class Subjects:
         if i < 0 or self.tok_para[i] != self.tok_para[v.i] or not self.outside(self.doc[i]):
             return None
         t = self.doc[i]
+        if _age_phrase(t):  # "the 34-year-old said", parsed with no subject
+            return t
         if t.dep_ in ("pobj", "dobj", "poss") and self.tok_para[t.head.i] == self.tok_para[t.i]:
             return None  # "the Vikings said" is not broken parse, "met with officials said" may be
         if t.pos_ in ("NOUN", "PROPN") or t.lower_ in MALE | FEMALE | PLURAL_PRONOUNS | {"it", "we", "i"}:
@@ -122,3 +124,10 @@ class Subjects:
                                           ("statement", "report", "spokesman", "spokeswoman", "spokesperson", "release")):
                         return g
         return src
+
+
+def _age_phrase(t: Token) -> bool:
+    """ "old" closing "the 34-year-old": a description of a person by age."""
+    doc = t.doc
+    return t.lower_ == "old" and t.i >= 3 and doc[t.i - 2].lower_ == "year" and \
+        any(doc[j].like_num for j in range(max(0, t.i - 4), t.i - 2))
