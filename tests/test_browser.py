@@ -412,6 +412,8 @@ def test_downloads_match_the_page(page, site, path):
     for fmt in ("csv", "jsonl", "tsv"):
         href = page.locator(f'a.download[data-format="{fmt}"]').get_attribute("href")
         got[fmt] = page.request.get(url + href).text()
+    as_json = page.request.get(url + page.locator("a.json").get_attribute("href")).json()  # the events, not a timeline
+    assert len(as_json) == shown and all("cameo" in e and "doc_id" in e for e in as_json)
     rows = list(csv.DictReader(io.StringIO(got["csv"])))
     assert len(rows) == shown
     assert len(got["jsonl"].splitlines()) == shown
