@@ -135,3 +135,20 @@ def test_private_actors_among_themselves_make_no_event(pipeline, text):
 def test_a_political_side_makes_an_event(pipeline):
     assert any(e.root == "11" for e in events(pipeline, "A Canadian newspaper criticized the Canadian prime minister."))
     assert any(e.root == "17" for e in events(pipeline, "Mexican police arrested two students in Monterrey."))
+
+
+# -- one-sided events worth keeping ----------------------------------------------------------------------
+def test_one_sided_echoes_of_a_two_sided_act_are_dropped(pipeline):
+    got = events(pipeline, "Ethiopian troops shelled the Eritrean town of Assab, killing twelve people.")
+    assert [(e.source_country, e.root, e.target_country) for e in got] == [("ETH", "19", "ERI")]
+
+
+def test_words_nobody_spoke_are_no_event(pipeline):
+    assert events(pipeline, "The Indian government was praised for its restraint.") == []
+    assert events(pipeline, "The Indian government was asked by someone to resume talks.") == []
+    assert not any(e.root == "01" for e in events(pipeline, "Kenya was urged to withdraw its troops."))
+
+
+def test_a_characterisation_is_a_statement_about_its_object(pipeline):
+    got = events(pipeline, "The Irish prime minister called the British government \u201ca disgrace\u201d on Monday.")
+    assert any(e.source_country == "IRL" and e.target_country == "GBR" for e in got)

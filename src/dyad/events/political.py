@@ -58,8 +58,12 @@ def political(actor: Actor | None, code: str | None = None, country: str | None 
 
 
 def is_political(ev: Event, actors: dict[str, Actor]) -> bool:
-    """Whether an event has a political side (its source, for a statement)."""
+    """Whether an event has a political side (its source, for a statement). Words nobody spoke are
+    no event: a verbal act (statement, appeal, intent, consultation, praise: QuadClass 1) needs
+    its source."""
     _, roots = _rules()
+    if ev.source is None and ev.quad_class == 1:
+        return False
     if ev.root in roots:
         return True
     src = political(actors.get(ev.source or ""), ev.source_code, ev.source_country) if ev.source else False

@@ -15,6 +15,7 @@ from .conventions import Conventions, _role, _role_only, _same_party, _unarmed
 from .lexicon import derived_intent, lexicon, mirror
 from .modality import Modality
 from .parse import _children, _preps
+from .echoes import drop_echoes
 from .placing import Placing
 from .political import is_political
 from .statements import Statements
@@ -83,10 +84,10 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         self._article_country()
         self._record_placements()  # placing.py
         actors = {a.id: a for a in resolver.actors}
-        found = {k: ev for k, ev in found.items() if is_political(ev, actors)}  # political.py
-        for ev in found.values():
+        kept = drop_echoes([ev for ev in found.values() if is_political(ev, actors)])  # political.py, echoes.py
+        for ev in kept:
             ev.one_sided = ev.source is None or ev.target is None
-        return sorted(found.values(), key=lambda e: e.start)  # stable: within a sentence, main clause first
+        return sorted(kept, key=lambda e: e.start)  # stable: within a sentence, main clause first
 
     @staticmethod
     def _add(found: dict[tuple, Event], ev: Event) -> None:
