@@ -26,8 +26,8 @@ from pathlib import Path
 
 from .forms import _plural
 
-HEADER = re.compile(r"^---\s*([^\[\s]+)\s*\[([^\]]*)\]\s*---")
-VERB = re.compile(r"^(\S+?)\s*(?:\[([^\]]*)\])?\s*(?:\{[^}]*\})?\s*$")
+HEADER = re.compile(r"^---\s*([^\[]+?)\s*\[([^\]]*)\]")  # "--- NAME [code] ---", extras after the code ignored
+VERB = re.compile(r"^([^\[\]{}]+?)\s*(?:\{[^}]*\})?\s*(?:\[([^\]]*)\])?\s*(?:\{[^}]*\})?\s*$")
 PATTERN = re.compile(r"^-\s*(.*?)\s*\[([^\]]*)\]\s*$")
 PARTICLES = {"up", "down", "out", "off", "back", "away", "together", "aside", "apart", "forth"}
 PREPOSITIONS = {"to", "for", "with", "at", "into", "from", "against", "of", "between", "toward", "towards", "onto",
@@ -54,6 +54,20 @@ def is_verb_dictionary(path: str | Path) -> bool:
     return False
 
 
+def _uncomment(raw: str) -> str:
+    """The line without its comment: "#" starts one, except inside a [code] ("[###]")."""
+    out, depth = [], 0
+    for ch in raw:
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth = max(0, depth - 1)
+        elif ch == "#" and depth == 0:
+            break
+        out.append(ch)
+    return "".join(out).strip()
+
+
 def _code(raw: str) -> str:
     code = raw.split(":")[0].strip()
     return "none" if not code or set(code) <= {"-"} else code
@@ -72,7 +86,7 @@ def read_verbs(path: str | Path) -> VerbDictionary:
     blocks: list[dict] = []
     in_comment = False
     for n, raw in enumerate(lines, 1):
-        line = raw.split("#", 1)[0].strip()
+        line = _uncomment(raw)
         if in_comment or line.startswith("<!--"):
             in_comment = "-->" not in raw
             continue
@@ -102,7 +116,7 @@ def read_verbs(path: str | Path) -> VerbDictionary:
         if block is None:
             continue  # text before the first block that is no set: PETRARCH ignores it too
         vm = VERB.match(line)
-        if not vm or not re.fullmatch(r"[A-Za-z0-9_+'\-]+", vm[1]):
+        if not vm or not re.fullmatch(r"[A-Z0-9_+'\- ]+", vm[1]):  # PETRARCH writes verbs in capitals
             out.problems.append(f"{path}:{n}: not a verb, a set member or a pattern: {raw.strip()!r}")
             continue
         words = _words(vm[1].lower())
