@@ -30,11 +30,25 @@ def title_gender(word: str) -> str | None:
     return _words().get(word.lower().rstrip("."))
 
 
+_VERDICTS = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
+
+
 @lru_cache(maxsize=1)
-def _detector():
+def _first_names() -> dict[str, str]:
+    """gender-guesser's verdict on every first name it knows, as m or f (names it gives to both are
+    left out). Parsing its 48,000-line dictionary takes about a second, so the verdicts are kept
+    in the data cache, per version of the package and of this module."""
+    from importlib.metadata import version
+
+    return datafile.cached("first-names", _build_first_names, files=[__file__], extra=(version("gender-guesser"),))
+
+
+def _build_first_names() -> dict[str, str]:
     import gender_guesser.detector as gg
 
-    return gg.Detector(case_sensitive=False)
+    detector = gg.Detector(case_sensitive=False)
+    verdicts = {name: _VERDICTS.get(detector.get_gender(name)) for name in detector.names}
+    return {name: g for name, g in verdicts.items() if g}
 
 
 @lru_cache(maxsize=4096)
@@ -44,11 +58,7 @@ def first_name_gender(name: str) -> str | None:
     name = name.strip(".")
     if len(name) < 2 or not name[0].isalpha():
         return None
-    try:
-        g = _detector().get_gender(name)
-    except Exception:
-        return None
-    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
+    return _first_names().get(name.lower())
 
 
 def pronoun_gender(word: str) -> str | None:

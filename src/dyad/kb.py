@@ -89,15 +89,25 @@ def _distance(role: Role, day: str) -> int:
     return 0 if s <= d < e else min(abs((d - s).days), abs((d - e).days))
 
 
+_THE = re.compile(r"^the\s+")
+_THE_ANY_CASE = re.compile(r"^(the|The)\s+")
+_POSSESSIVE = re.compile(r"('s|s'|')$")
+_POSSESSIVE_ANY = re.compile(r"(['\u2019]s|['\u2019])$")
+_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2013": "-"})
+
+
 @lru_cache(maxsize=200_000)
 def norm(text: str) -> str:
     """Matching form of a name: no accents, lower case, straight apostrophes, no article or possessive."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2013", "-")
+    if not text.isascii():  # (ASCII text has no accents or typographic marks: the common case, skipped)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.translate(_TYPOGRAPHIC)
     text = " ".join(text.lower().split())
-    text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"('s|s'|')$", lambda m: "s" if m.group(0) == "s'" else "", text)
+    if text.startswith("the"):
+        text = _THE.sub("", text)
+    if text.endswith(("'", "'s")):
+        text = _POSSESSIVE.sub(lambda m: "s" if m.group(0) == "s'" else "", text)
     return text.strip(" .,;:")
 
 
@@ -283,8 +293,8 @@ class KB:
 
     def lookup(self, text: str) -> list[Entry]:
         """Entries whose name or alias is exactly `text` (case-insensitive unless the alias is an acronym)."""
-        stripped = re.sub(r"^(the|The)\s+", "", text.strip()).rstrip(".,;:")
-        stripped = re.sub(r"(['\u2019]s|['\u2019])$", "", stripped)
+        stripped = _THE_ANY_CASE.sub("", text.strip()).rstrip(".,;:")
+        stripped = _POSSESSIVE_ANY.sub("", stripped)
         hits = self.exact_case.get(stripped.replace(".", "") if len(stripped) <= 5 else stripped)
         if hits:
             return hits

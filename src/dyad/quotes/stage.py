@@ -5,6 +5,7 @@ import os
 import re
 from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..actors import Resolver
@@ -44,10 +45,10 @@ class _Run(DirectCues, Subjects, Indirect, Speakers, Continuation):
     def __init__(self, doc: Doc, resolver: Resolver, lex: Lexicon, warnings: list[str]):
         self.doc, self.text, self.res, self.lex, self.warnings = doc, doc.text, resolver, lex, warnings
         self.verbs = lex.verbs
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array(IDX).tolist()  # token offsets, without making a Token object each
         self.paras = _paragraphs(self.text)
         self.para_starts = [s for s, _ in self.paras]
-        self.tok_para = [bisect_right(self.para_starts, t.idx) - 1 for t in doc]
+        self.tok_para = [bisect_right(self.para_starts, i) - 1 for i in self.starts]
         # paragraphs counted by their text: blank lines and lines of separators (" .", "***") are no
         # paragraphs, so they never push a speaker out of reach
         self.para_rank, rank = [], 0
