@@ -366,6 +366,9 @@ def serve(db: str = DB_OPTION,
         err.print(f"[yellow]listening on {host}: anyone who can reach this machine can read the store[/yellow]")
     shown = f"[{host}]" if ":" in host else host
     err.print(f"serving {db} read-only at http://{shown}:{port}/  (API docs at /docs; Ctrl-C stops)")
+    from .pages import warm_up
+
+    warm_up()  # the map's gazetteer and the code names load in the background, not on the first visit
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 

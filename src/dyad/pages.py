@@ -214,6 +214,20 @@ def _network_layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], ro
         n["y"] = round(2 * (p[1] - min(ys)) / sy - 1, 4)
 
 
+def warm_up() -> None:
+    """Load the gazetteer and the code names in a background thread (seconds of work), so that the first
+    visit to the map or an events page does not wait for them."""
+    import threading
+
+    def work():
+        geo.centroids()
+        geo.place("Kyiv")
+        geo.place("Ukraine")  # a country name: loads the KB's gazetteer too
+        codes.name("USA")
+
+    threading.Thread(target=work, name="dyad-warm-up", daemon=True).start()
+
+
 # -- the routes -----------------------------------------------------------------------------------
 
 def add_pages(app: FastAPI, templates, Cursor) -> None:
