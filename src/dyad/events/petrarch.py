@@ -10,6 +10,8 @@ The conversion keeps what dyad's dependency-based matcher can express and report
 - each verb gets its block's code (or its own) as its default; `[---]` is "no event";
 - a pattern after the verb becomes an object constraint ("* &CEASEFIRE" -> obj), a preposition
   naming the target ("* WITH +" -> prep with) or a prepositional object ("* ON RESOLUTION");
+- "% * [code]" (a compound subject, no other words) makes the block's verbs of that code mutual:
+  "X and Y agreed" is an event in both directions;
 - patterns that need words before the verb (TABARI's shallow context) have no dependency equivalent
   and are skipped, counted in `skipped`;
 - a line that is neither a header, a verb, a set member nor a well-formed pattern is reported with
@@ -141,7 +143,7 @@ def read_verbs(path: str | Path) -> VerbDictionary:
 
     for b in blocks:
         for lemma, particle, code in b["verbs"]:
-            rec = {"code": code, "lemma": lemma, "intent": code if code != "none" else None}
+            rec = {"code": code, "lemma": lemma, "intent": code if code != "none" else None, "block": b}
             if particle:
                 rec["particle"] = particle
             out.records.append(rec)
@@ -154,6 +156,11 @@ def read_verbs(path: str | Path) -> VerbDictionary:
                 out.skipped += 1  # context before the verb, or a source after it: no dependency equivalent
                 continue
             rec: dict = {}
+            if "%" in toks[:star] and not post:  # "% * [030:030]": a compound subject acts on each other
+                for r in out.records:
+                    if r.get("block") is b and r["code"] == code:
+                        r["mutual"] = True
+                continue
             if post and post[0].lower() in PARTICLES:
                 rec["particle"] = post.pop(0).lower()
             if not post:
@@ -186,4 +193,6 @@ def read_verbs(path: str | Path) -> VerbDictionary:
                 if particle:
                     r["particle"] = particle
                 out.records.append(r)
+    for r in out.records:
+        r.pop("block", None)
     return out
