@@ -83,6 +83,21 @@ def extract(path: str = typer.Argument(..., help="A .txt, .html or .jsonl file, 
     pipe = _pipeline(kb, time_budget, verbs)
     stdin = sys.stdin.buffer.read() if path == "-" else None
     problems: list[Problem] = []
+    try:
+        printed = _extract_all(pipe, path, date, stdin, fmt, pretty, problems)
+    except KeyboardInterrupt:
+        err.print("interrupted (Ctrl-C): the documents printed so far are complete")
+        raise typer.Exit(130)
+    for p in problems:
+        err.print(f"[yellow]skipped[/yellow] {p}")
+    if problems and not printed:
+        raise typer.Exit(1)  # nothing usable in the input
+
+
+def _extract_all(pipe, path, date, stdin, fmt, pretty, problems) -> int:
+    """Print one document per article; problems are collected. The number printed."""
+    from .types import DyadError
+
     printed = 0
     articles = _articles(ingestmod.read_all([path], published=date, stdin_data=stdin, fmt=fmt), problems)
     for art, doc in pipe.results(articles):  # parsed in batches; a failing article is reported in its place
@@ -91,10 +106,7 @@ def extract(path: str = typer.Argument(..., help="A .txt, .html or .jsonl file, 
             continue
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2 if pretty else None) + "\n")
         printed += 1
-    for p in problems:
-        err.print(f"[yellow]skipped[/yellow] {p}")
-    if problems and not printed:
-        raise typer.Exit(1)  # nothing usable in the input
+    return printed
 
 
 def _articles(items, problems: list[Problem]):
@@ -177,12 +189,19 @@ def _ingest(paths, db, date, kb, batch_size, time_budget, ray, ray_address, work
                                     kb_files=[str(p) for p in kb or []], time_budget=pipe.time_budget)
         else:
             results = pipe.results(articles, batch_size)
-        for art, doc in results:
-            if isinstance(doc, str):  # why the article was skipped
-                problems.append(Problem(art.origin or "?", None, doc))
-                bar.advance(task)
-                continue
-            tally(writer.add(doc, art))
+        try:
+            for art, doc in results:
+                if isinstance(doc, str):  # why the article was skipped
+                    problems.append(Problem(art.origin or "?", None, doc))
+                    bar.advance(task)
+                    continue
+                tally(writer.add(doc, art))
+        except KeyboardInterrupt:
+            tally(writer.flush())  # what is finished is kept; an article half-written is rolled back
+            bar.stop()
+            err.print(f"interrupted (Ctrl-C): stored {stored} new article(s) of {len(articles)}; "
+                      "run the same command again to go on (stored articles are skipped)")
+            raise typer.Exit(130)
         tally(writer.flush())
     with Store(db, read_only=True, wait=60) as store:
         counts = store.counts()
@@ -370,6 +389,7 @@ def serve(db: str = DB_OPTION,
 
     warm_up()  # the map's gazetteer and the code names load in the background, not on the first visit
     uvicorn.run(web, host=host, port=port, log_level="warning")
+    err.print("dyad serve stopped")
 
 
 if __name__ == "__main__":  # pragma: no cover

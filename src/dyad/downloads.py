@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from .explore import EVENT_COLUMNS
-from .query import _gdelt_row, gdelt_columns
+from .query import _gdelt_row, gdelt_columns, gdelt_line
 
 EVENT_CSV = (*EVENT_COLUMNS, "lat", "lon", "geo_precision", "title", "source", "published")
 QUOTE_CSV = ("doc_id", "quote_no", "published", "speaker_name", "speaker_code", "kind", "cue", "text", "title", "source")
@@ -38,11 +38,10 @@ def events(rows: list[dict[str, Any]], fmt: str) -> str:
     if fmt == "tsv":
         cols = gdelt_columns()
         out = io.StringIO()
-        w = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         for r in rows:
             lead = r.get("lead_end") or 0
             g = _gdelt_row({**r, "start_char": r.get("start_char") or 0}, lead - 1 if lead > 1 else 1 << 30)
-            w.writerow([g.get(c, "") for c in cols])
+            out.write(gdelt_line(g, cols))  # GDELT lines hold no tabs or breaks inside a field
         return out.getvalue()
     raise ValueError(fmt)
 

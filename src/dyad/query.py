@@ -12,7 +12,6 @@ Inputs are validated here, so every front end (CLI, API, web) gives the same cle
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import re
@@ -177,9 +176,9 @@ def one_sided_events(con: duckdb.DuckDBPyConnection, actor: str, limit: int = 10
                e.goldstein, e.target_code, e.target_name, e.trigger, e.sentence, a.title
         FROM events e JOIN articles a USING (doc_id)
         WHERE {ONE_SIDED} AND (upper(?) IN (coalesce(e.source_code, e.target_code), coalesce(e.source_country, e.target_country))
-               OR coalesce(e.source_name, e.target_name) ILIKE ?)
+               OR coalesce(e.source_name, e.target_name) ILIKE ? ESCAPE '\\')
         ORDER BY e.event_date DESC NULLS LAST, e.doc_id, e.event_no LIMIT ?"""
-    return _rows(con.execute(sql, [q, f"%{q}%", int(limit)]))
+    return _rows(con.execute(sql, [q, _like(q), int(limit)]))
 
 
 def actors(con: duckdb.DuckDBPyConnection, q: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
@@ -262,11 +261,26 @@ def _gdelt_row(e: dict[str, Any], lead_end: int) -> dict[str, Any]:
     return row
 
 
+_BREAKS = re.compile(r"[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def _gdelt_field(value: Any) -> str:
+    """A GDELT field: GDELT's files are plain tab-separated lines with no quoting or escapes, so
+    a tab or line break inside a field (a URL, a name) becomes one space."""
+    return _BREAKS.sub(" ", "" if value is None else str(value)).strip()
+
+
+def gdelt_line(row: dict[str, Any], cols: list[str]) -> str:
+    """One GDELT event line: the row's value for every column, tab-separated, ending in a newline."""
+    return "\t".join(_gdelt_field(row.get(c, "")) for c in cols) + "\n"
+
+
 def export(con: duckdb.DuckDBPyConnection, out: str | Path, fmt: str = "jsonl") -> int:
     """Write all events: jsonl (one event per line), parquet, or gdelt (61 tab-separated columns)."""
     out = str(out)
     if fmt == "parquet":
-        con.execute(f"COPY (SELECT * FROM events ORDER BY doc_id, event_no) TO '{out.replace(chr(39), '')}' (FORMAT PARQUET)")
+        quoted = out.replace("'", "''")  # a quote in the file name is part of the name, not dropped
+        con.execute(f"COPY (SELECT * FROM events ORDER BY doc_id, event_no) TO '{quoted}' (FORMAT PARQUET)")
         return con.execute("SELECT count(*) FROM events").fetchone()[0]
     rows = _rows(con.execute(
         "SELECT e.*, a.source, a.ingested_at, a.text FROM events e JOIN articles a USING (doc_id)"
@@ -280,11 +294,10 @@ def export(con: duckdb.DuckDBPyConnection, out: str | Path, fmt: str = "jsonl") 
     if fmt == "gdelt":
         cols = gdelt_columns()
         with open(out, "w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
             for r in rows:
                 lead = r["text"].find("\n")
                 g = _gdelt_row(r, lead if lead > 0 else len(r["text"]))
-                w.writerow([g.get(c, "") for c in cols])
+                fh.write(gdelt_line(g, cols))
         return len(rows)
     raise QueryError(f"format must be jsonl, parquet or gdelt, not {fmt!r}")
 

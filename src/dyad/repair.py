@@ -99,6 +99,12 @@ def fragments(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 def warnings_for(doc: Doc) -> list[str]:
-    notes = [f"fused words split at {s}-{e}: {t!r}" for s, e, t in (doc._.repairs or [])]
-    notes += [f"stray fragment at {s}-{e}: {t!r}" for s, e, t in fragments(doc)]
+    notes = [f"fused words split at {s}-{e}: {_shown(t)}" for s, e, t in (doc._.repairs or [])]
+    notes += [f"stray fragment at {s}-{e}: {_shown(t)}" for s, e, t in fragments(doc)]
     return notes
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """The text quoted for a warning, cut short: a 5,000-character token must not fill the message
+    (the offsets say where the whole of it is)."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")

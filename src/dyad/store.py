@@ -242,6 +242,7 @@ class BatchWriter:
     def __init__(self, path: str | Path, every: int = 16, seconds: float = 2.0, wait: float = 120.0):
         self.path, self.every, self.seconds, self.wait = str(path), every, seconds, wait
         self.pending: list[tuple[object, Document]] = []
+        self._done: list[tuple[object, bool | str]] = []  # written, not yet reported
         self._since = time.monotonic()
 
     def add(self, doc: Document, tag: object = None) -> list[tuple[object, bool | str]]:
@@ -251,9 +252,16 @@ class BatchWriter:
         return []
 
     def flush(self) -> list[tuple[object, bool | str]]:
+        """Write what is pending. A Ctrl-C meanwhile takes effect when the batch is written, so what
+        the caller is told was stored is exactly what the store holds."""
         batch, self.pending, self._since = self.pending, [], time.monotonic()
-        if not batch:
-            return []
+        if batch:
+            with _interrupt_deferred():  # if it raises on the way out, the next flush reports these
+                self._done += self._write(batch)
+        done, self._done = self._done, []
+        return done
+
+    def _write(self, batch: list[tuple[object, Document]]) -> list[tuple[object, bool | str]]:
         out: list[tuple[object, bool | str]] = []
         try:
             with Store(self.path, wait=self.wait) as store:
@@ -265,3 +273,28 @@ class BatchWriter:
         except StoreBusy as exc:
             return out + [(tag, f"not stored: {exc}") for tag, _ in batch[len(out):]]
         return out
+
+
+class _interrupt_deferred:
+    """Hold back SIGINT for the duration of the block (main thread only), then deliver it."""
+
+    def __enter__(self):
+        import signal
+        import threading
+
+        self.got = False
+        self.old = None
+        if threading.current_thread() is threading.main_thread():
+            def hold(signum, frame):
+                self.got = True
+
+            self.old = signal.signal(signal.SIGINT, hold)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import signal
+
+        if self.old is not None:
+            signal.signal(signal.SIGINT, self.old)
+            if self.got and exc[0] is None:
+                raise KeyboardInterrupt
