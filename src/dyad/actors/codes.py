@@ -1,0 +1,233 @@
+"""CAMEO codes from context for actors the KB does not know, and collective actors."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import kb as kbmod
+from ..kb import Entry
+from .cluster import _Cluster
+from .names import _names_a_person, _ngrams, stance_prefixed
+from .words import COLLECTIVES, DOMESTIC_ROLES, LOCATED_ROLES, MEMBER_NOUNS, STATELESS_ROLES, WATERS
+
+
+class Codes:
+    """Part of `ActorStage`: CAMEO codes from context for actors the KB does not know, and collective actors."""
+
+    @staticmethod
+    def _country_from_sentence(clusters: list[_Cluster]) -> None:
+        """An unknown official whose role is known but not the country ("Planning Minister Tran Xuan Gia
+        said Vietnam ...") takes the country when his first sentence names exactly one; so does an unknown
+        party ("the Umma party will boycott Algeria's elections")."""
+        for c in clusters:
+            if c.entry is not None or c.country or not c.role or c.role in ("IGO", "NGO"):
+                continue
+            if c.kind != "person" and not (c.kind == "organization" and c.role in DOMESTIC_ROLES):
+                continue  # a party acts at home; a rebel group, a company or "Congress" may not
+            first = min(c.mentions, key=lambda m: m.start)
+            sent = first.sent
+            named = {o.country for o in clusters if o is not c and o.country and o.kind in ("country", "place", "group")
+                     and any(sent.start <= m.start < sent.end for m in o.mentions)}
+            if len(named) == 1:
+                c.country = named.pop()
+                c.code = c.country + c.role
+                c.link = dict(c.link, method="context", country_from="the only country named in its sentence")
+
+    # -- codes from context ---------------------------------------------------------------------
+    def _country_in(self, tokens, by_gazetteer: bool = True) -> Entry | None:
+        toks = [t for t in tokens if not stance_prefixed(t)]
+        # two-word names and demonyms first ("South Korean" is not "Korean", "United States")
+        for a, b in zip(toks, toks[1:]):
+            pair = f"{a.text} {b.text}"
+            hits = [h for h in self.kb.lookup(pair) if h.kind == "country"] or \
+                ([self.kb.demonym(pair)] if self.kb.demonym(pair) else [])
+            if hits:
+                return hits[0]
+        for t in toks:
+            for text in (t.text, t.lemma_):
+                hits = self.kb.lookup(text) or ([self.kb.demonym(text)] if self.kb.demonym(text) else [])
+                for h in hits:
+                    if h.kind == "country":
+                        return h
+                    if h.country and h.kind != "person":
+                        return self.kb.countries.get(h.country) or Entry(name=h.country, kind="country", code=h.country)
+        for t in toks if by_gazetteer else ():  # a city or region the KB does not list: "Darfur rebels"
+            if t.ent_type_ in ("GPE", "LOC") and t.is_title:
+                cc = kbmod.place_country(t.text)
+                if cc and cc in self.kb.countries:
+                    return self.kb.countries[cc]
+        return None
+
+    def _igo_in(self, tokens) -> Entry | None:
+        """An international organisation named in context: "U.N. Secretary-General Kofi Annan"."""
+        for words in _ngrams(list(tokens)):
+            for h in self.kb.lookup(" ".join(t.text for t in words)):
+                if h.kind != "person" and h.code and h.code.startswith("IGO"):
+                    return h
+        return None
+
+    def _role_in(self, tokens) -> str | None:
+        toks = list(tokens)
+        for words in _ngrams(toks):
+            role = self.kb.role_noun(" ".join(t.text for t in words)) or (
+                self.kb.role_noun(words[0].lemma_) if len(words) == 1 else None)
+            if role:
+                return role
+        for t in toks:  # named organisations in context carry their role
+            for h in self.kb.lookup(t.text):
+                if h.kind != "country" and h.role:
+                    return h.role
+        return None
+
+    def _context_tokens(self, span: Span) -> list[Token]:
+        """Premodifiers, appositions and the noun a name is a compound of: where a role is said."""
+        head = span.root
+        doc = span.doc
+        toks: list[Token] = []
+        for t in head.children:
+            if t.i < span.start and t.dep_ in ("compound", "amod", "poss", "nmod", "det", "nummod"):
+                toks.extend(t.subtree)
+            if t.dep_ == "appos" or (t.dep_ == "prep" and t.lower_ in ("of", "from", "at", "with") and t.i >= span.end):
+                toks.extend(t.subtree)  # "..., director of X" / "Colonel Y of the Ukrainian army"
+        # "Former Pentagon official Thompson": the title tokens left of the name inside the noun phrase
+        i = span.start - 1
+        while i >= 0 and doc[i].dep_ in ("compound", "amod", "poss", "case", "nmod", "det") and doc[i].head.i >= span.start:
+            toks.append(doc[i])
+            i -= 1
+        if head.dep_ == "appos":  # "the country's top diplomat, Wang Yi"
+            toks.extend(t for t in head.head.subtree if t.i < span.start or t.i >= span.end)
+        seen = set()
+        return [t for t in sorted(toks, key=lambda t: t.i) if not (t.i in seen or seen.add(t.i))]
+
+    def _code_from_context(self, c: _Cluster, doc: Doc) -> None:
+        for m in c.mentions:
+            ctx = self._context_tokens(m)
+            if not ctx:
+                continue
+            country = self._country_in(ctx)
+            role = self._role_in(ctx)
+            igo = None if country else self._igo_in(ctx)
+            if igo is not None:  # an official of an international organisation
+                c.country, c.role, c.code = None, "IGO", igo.code
+                c.link = {"method": "context", "evidence": " ".join(t.text for t in ctx)[:200]}
+                return
+            if country or role:
+                c.country = country.code if country else c.country
+                c.role = role or c.role
+                c.code = (c.country or "") + (c.role or "") or None
+                c.link = {"method": "context", "evidence": " ".join(t.text for t in ctx)[:200]}
+                if c.country and c.role:
+                    return
+
+    def _code_from_name(self, span: Span) -> tuple[str | None, str | None]:
+        """Organisations and places the KB does not know: "China and Globalization Center" -> CHN, NGO."""
+        if span.label_ in ("GPE", "LOC") and WATERS.search(span.text):
+            return None, None  # "the Sea of Japan", "the Taiwan Strait": no country's party
+        if span.label_ in ("GPE", "LOC") and len(span) > 1 and (cc := kbmod.place_country(span.text)):
+            return cc, None  # the whole name first: "Los Angeles" is not a place named "Angeles"
+        country = self._country_in(span, by_gazetteer=len(span) == 1)
+        if span.label_ in ("GPE", "LOC", "FAC"):
+            code = country.code if country else None
+            if code is None and span.label_ in ("GPE", "LOC"):
+                code = kbmod.place_country(span.text)  # "Tel Aviv" -> ISR, "Darfur" -> SDN, from the gazetteer
+            return code, None  # a place has a country, not a role
+        role = self._role_in(span)
+        head = span.root.head
+        if role is None and span.root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and head.i >= span.end:
+            role = self.kb.role_noun(head.lemma_)  # "the Umma party", "the Zapatista movement"
+        if role is None and span.label_ == "ORG":
+            low = span.text.lower()
+            if re.search(r"universit|school|institute|college|academy|center|centre|think tank", low):
+                role = "EDU"
+            elif re.search(r"ministry|department|agency|government|council|office", low):
+                role = "GOV"
+            elif re.search(r"army|navy|air force|military|forces|guard", low):
+                role = "MIL"
+            elif re.search(r"news|times|post|journal|tv|radio|agency|press", low):
+                role = "MED"
+            elif re.search(r"\bassociation\b|\bfoundation\b|human rights|\bwatch\b|\bcharity\b|red cross|red crescent", low):
+                role = "NGO"
+        return (country.code if country else None), role
+
+    def _group_spans(self, doc: Doc) -> list[tuple[Span, tuple[Entry | None, str]]]:
+        """Noun phrases whose head is a role noun modified by a country: "Chinese officials"."""
+        out = []
+        for t in doc:
+            if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ == "PERSON":
+                continue
+            # the role phrase: the head noun with its compound/amod modifiers ("foreign ministry")
+            mods = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i]
+            role = None
+            phrase_start = t.i
+            for k in range(len(mods), -1, -1):
+                cand = mods[len(mods) - k:] if k else []
+                phrase = " ".join([m.text for m in cand] + [t.text])
+                role = self.kb.role_noun(phrase) or self.kb.role_noun(" ".join([m.text for m in cand] + [t.lemma_]))
+                if role:
+                    phrase_start = cand[0].i if cand else t.i
+                    break
+            if not role and t.lemma_.lower() in MEMBER_NOUNS and mods:
+                # "opposition candidates", "rebel fighters": the role is in the modifier
+                for k in range(len(mods), 0, -1):
+                    cand = mods[len(mods) - k:]
+                    role = self.kb.role_noun(" ".join(m.text for m in cand))
+                    if role:
+                        phrase_start = cand[0].i
+                        break
+            if not role:
+                continue
+            if _names_a_person(t, self.kb):
+                continue  # "China's top diplomat Wang Yi": a title of the person, not a collective actor
+            if t.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
+                continue  # a name ("the West Bank", "the Foreign Ministry"), coded as one
+            country_toks = [c for c in t.children if c.i < phrase_start and c.dep_ in ("poss", "compound", "amod", "nmod")]
+            country = None
+            for ct in country_toks:
+                country = self._country_in(list(ct.subtree))
+                if country:
+                    break
+            end = t.i + 1
+            if not country and role not in ("GOV",):
+                # "refugees fleeing the war in Liberia", "civilians fleeing Syria": where they come from
+                for x in t.children:
+                    if x.dep_ == "acl" and x.lemma_.lower() in ("flee", "escape"):
+                        objs = [o for o in x.children if o.dep_ == "dobj"]
+                        places = objs + [g for o in objs + [x] for p in o.children if p.dep_ == "prep"
+                                         and p.lower_ in ("in", "from") for g in p.children if g.dep_ == "pobj"]
+                        for g in places:
+                            if g.ent_type_ in ("GPE", "LOC"):
+                                country = self._country_in(list(g.subtree))
+                                if country:
+                                    end = x.right_edge.i + 1
+                                    country_toks = []
+                                    break
+                        break
+            if not country and role not in ("GOV",):
+                # "the opposition in Zimbabwe", "rebels in Darfur", "protesters from Hong Kong"
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "throughout", "across") and prep.i <= t.i + 2:
+                        objs = [g for g in prep.children if g.dep_ == "pobj"]
+                        if objs and objs[0].ent_type_ in ("GPE", "LOC"):
+                            country = self._country_in(list(objs[0].subtree))
+                            if country:
+                                end = objs[0].right_edge.i + 1
+                                country_toks = []
+            if not country and role in STATELESS_ROLES and phrase_start < t.i:
+                # "a human rights group", "aid groups": non-governmental whatever their country
+                start = min(x.i for m in mods if m.i >= phrase_start for x in m.subtree)  # "human" in "human rights group"
+                out.append((Span(doc, start, t.i + 1, label="GROUP"), (None, role)))
+                continue
+            if not country and role in LOCATED_ROLES and t.dep_ != "compound" and (
+                    t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in COLLECTIVES) and not any(
+                    (c.ent_type_ or c.pos_ == "PROPN") and self.kb.lookup(c.text)  # "UN peacekeepers": the KB's
+                    for c in t.children if c.dep_ in ("compound", "amod", "nmod", "poss")):  # not "Tamil rebels"
+                # "rebels", "the police", "opposition supporters": a group whose country the event
+                # stage may take from where it acts ("rebels ambushed a convoy in northern Mali")
+                out.append((Span(doc, phrase_start, t.i + 1, label="GROUP"), (None, role)))
+                continue
+            if not country or country.kind != "country":
+                continue
+            start = min([x.i for ct in country_toks for x in ct.subtree] + [phrase_start])
+            out.append((Span(doc, start, end, label="GROUP"), (country, role)))
+        return out

@@ -1,0 +1,291 @@
+"""Linking a mention to a KB entry or an actor already found, and clustering."""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span
+
+from .. import kb as kbmod
+from ..kb import Entry, KB
+from .cluster import _Cluster
+from .names import _clean_name, _fuzzy_person, _initials, _name_parts, _named_as_place, _org_key, _person_like, _place_abbreviation
+from .words import ENT_KINDS, GENERIC_ORG_WORDS, KIN_NOUNS, PLACE_LABELS
+
+
+class Linking:
+    """Part of `ActorStage`: linking a mention to a KB entry or an actor already found, and clustering."""
+
+    # -- linking and clustering ---------------------------------------------------------------
+    def _place(self, span: Span, clusters: list[_Cluster], kb: KB, published: str | None, doc: Doc) -> _Cluster | None:
+        text = span.text
+        abbr = _place_abbreviation(span)
+        if abbr is not None:  # "St. Paul, Minn.": a state or province of its country, never a fuzzy match
+            name, cc = abbr
+            c = self._same_org(name, "place", clusters)
+            if c is None:
+                c = _Cluster(kind="place", name=name, code=cc, country=cc, link={"method": "alias", "evidence": text})
+                clusters.append(c)
+            return c
+        known_place = span.label_ in PLACE_LABELS and _named_as_place(span, self.kb)  # "in Florence"
+        if span.label_ != "PERSON" and len(_name_parts(span)) == 1 and span[0].is_title and not known_place:
+            # the small model often labels a bare surname ("Brinken's visit") as a place or
+            # organisation; a known city used as a place ("in Florence" after "Florence Pugh") stays one
+            person = self._compatible_person(_name_parts(span)[0], clusters, span.start)
+            if person is not None and not kb.lookup(text):
+                return person
+        hits = kb.lookup(text)
+        if span.label_ in ("PERSON",) and hits and all(h.kind != "person" for h in hits):
+            hits = []  # a person named like a place is still a person
+        if not hits and span.label_ in ("NORP", "KB", "GPE"):
+            dem = kb.demonym(text)
+            if dem:
+                hits = [dem]
+        if hits:
+            entry = self._choose(hits, published)
+            return self._cluster_for_entry(entry, clusters, published, span, method="exact" if kbmod.norm(text) == kbmod.norm(entry.name) else "alias")
+        people = (len(span) > 1 and self.kb.demonym(span[0].text) is not None and
+                  (self.kb.demonym(span[-1].text) is not None or span[-1].tag_ in ("NNPS", "NNS")))
+        if span.label_ in ("PERSON", "KB", "SURNAME") and not people:
+            return self._place_person(span, clusters, kb, published)
+        if span.label_ in PLACE_LABELS and len(span) == 1 and span[0].is_title and kbmod.place_country(span.text) is None:
+            person = self._place_person(span, clusters, kb, published)
+            if person is not None:
+                return person
+        if span.label_ == "NORP" or people:
+            country = self.kb.demonym(span[0].text) if len(span) > 1 else None
+            if country is None and not people and _named_as_place(span):
+                return self._place(Span(doc, span.start, span.end, label="GPE"), clusters, kb, published, doc)
+            if country is None:
+                return None  # religions, parties, nationalities the KB does not know: not an actor by itself
+            # "Bosnian Serbs", "Croatian Serbs": a people named by its country's demonym
+            name = _clean_name(span.text)
+            for c in clusters:
+                if c.kind == "group" and c.name == name:
+                    return c
+            c = _Cluster(kind="group", name=name, code=country.code, country=country.code,
+                         link={"method": "context", "evidence": span.text})
+            clusters.append(c)
+            return c
+        if span.label_ == "ORG" and _person_like(span, kb):
+            return self._place_person(Span(doc, span.start, span.end, label="PERSON"), clusters, kb, published)
+        kind = ENT_KINDS.get(span.label_, "organization")
+        name = _clean_name(re.sub(r"^the\s+", "", text, flags=re.I))
+        same = self._same_org(name, kind, clusters)
+        if same is not None:
+            return same
+        c = _Cluster(kind=kind, name=name, link={"method": "new"})
+        country, role = self._code_from_name(span)
+        c.country, c.role = country, role
+        c.code = (country or "") + (role or "") or None
+        if c.code:
+            c.link = {"method": "context", "evidence": span.text}
+        clusters.append(c)
+        return c
+
+    def _choose(self, hits: list[Entry], published: str | None) -> Entry:
+        if len(hits) == 1:
+            return hits[0]
+        in_office = [h for h in hits if h.kind == "person" and published and
+                     any(r.holds_on(published) for r in h.roles)]
+        if in_office:
+            return in_office[0]
+        order = {"country": 0, "organization": 1, "place": 2, "group": 3, "person": 4}
+        return sorted(hits, key=lambda h: order.get(h.kind, 5))[0]
+
+    def _cluster_for_entry(self, entry: Entry, clusters: list[_Cluster], published: str | None, span: Span,
+                           method: str, score: float | None = None) -> _Cluster:
+        for c in clusters:
+            if c.entry is entry:
+                return c
+        c = _Cluster(kind=entry.kind, name=entry.name, entry=entry, gender=entry.gender)
+        c.link = {"method": method, "kb": entry.key}
+        if score is not None:
+            c.link["score"] = round(score, 1)
+        if entry.kind == "person":
+            role, why = entry.role_on(published)
+            if role:
+                in_office = why.startswith(("in office", "latest"))
+                c.country, c.role = self.kb.split_code(role.code)
+                c.code = role.code if in_office else c.country  # a former office-holder keeps only a country
+                c.role = c.role if in_office else None
+                c.title = role.title
+                c.link["role"] = f"{role.title} ({why})"
+        else:
+            c.code, c.country, c.role = entry.code, entry.country, entry.role
+            if entry.kind == "country":
+                c.role = None
+        clusters.append(c)
+        return c
+
+    def _place_person(self, span: Span, clusters: list[_Cluster], kb: KB, published: str | None) -> _Cluster | None:
+        parts = _name_parts(span)
+        if not parts:
+            return None
+        persons = [c for c in clusters if c.kind == "person"]
+        if len(parts) >= 2:
+            # A full name: the same or a variant spelling of a person already seen, else the KB, else new.
+            for c in persons:
+                if c.tokens == parts or (c.entry and any(kbmod.norm(a).split() == parts for a in c.entry.aliases)):
+                    return c
+            fz = _fuzzy_person(kb, span.text)
+            if fz:
+                return self._cluster_for_entry(fz[0], clusters, published, span, "fuzzy", fz[1])
+            for c in persons:
+                ct = c.tokens
+                if len(ct) == len(parts) >= 2:
+                    scores = [fuzz.ratio(a, b) for a, b in zip(ct, parts)]
+                    if min(scores) >= 75 and sum(scores) / len(scores) >= 85:
+                        return c
+            for c in reversed(persons):
+                # "Mr. Thompson ... Drew Thompson": the lone name seen first takes the fuller name
+                if c.entry is None and len(c.tokens) == 1 and c.tokens[0] in (parts[-1], parts[0]):
+                    c.name = _clean_name(span.text)
+                    return c
+            c = _Cluster(kind="person", name=_clean_name(span.text), link={"method": "new"})
+            clusters.append(c)
+            return c
+        # A single name: the nearest compatible person already in the document.
+        word = parts[0]
+        best = self._compatible_person(word, clusters, span.start)
+        if best is not None:
+            return best
+        # No antecedent: a unique KB person with that surname.
+        cands = {e.key: e for e in kb.surname_candidates(word)}  # exact only: no fuzzy KB link from one word
+        dated = {}
+        if published:
+            dated = {k: e for k, e in cands.items() if any(r.holds_on(published) for r in e.roles)}
+            cands = dated or cands
+        exact_surname = bool(kb.surname_candidates(word))
+        if span.label_ == "SURNAME":  # a name the model did not tag: only someone in office on the date
+            cands = dated if exact_surname else {}
+        if len(cands) == 1 and (span.label_ in ("PERSON", "KB", "SURNAME") or exact_surname and span.label_ in PLACE_LABELS
+                                and kbmod.place_country(span.text) is None):
+            # the small model tags a lone surname it has not seen ("Blinken said ...") as a place
+            e = next(iter(cands.values()))
+            return self._cluster_for_entry(e, clusters, published, span, "surname")
+        if span.label_ != "PERSON":
+            return None
+        if len(span) == 1 and _named_as_place(span, self.kb):  # "the mayor of Kherson", tagged PERSON
+            return self._place(Span(span.doc, span.start, span.end, label="GPE"), clusters, kb, published, span.doc)
+        root = span.root
+        if len(span) == 1 and root.dep_ in ("compound", "amod") and root.head.tag_ in ("NNS", "NNPS") \
+                and self.kb.role_noun(root.head.lemma_):
+            return None  # "Tamil rebels": an unknown one-word name before a plural role noun is a people, not a person
+        c = _Cluster(kind="person", name=_clean_name(span.text), link={"method": "new"})
+        clusters.append(c)
+        return c
+
+    def _titled_person(self, span: Span, country: Entry, clusters: list[_Cluster]) -> _Cluster | None:
+        """The person a singular title phrase refers to: the latest one of that country introduced
+        with the same title words (in an apposition or before the name) or holding a KB title with them."""
+        head = span.root
+        if head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in ("government", "ministry", "administration"):
+            return None
+        words = {t.lower_ for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN")} - {country.name.lower()}
+        best = None
+        for c in clusters:
+            if c.kind != "person" or c.country != country.code:
+                continue
+            titled = {t.lower() for t in re.findall(r"[A-Za-z]+", c.title or "")}
+            for m in c.mentions:
+                if m.start < span.start:
+                    titled |= {t.lower_ for t in self._context_tokens(m)}
+            if head.lower_ in titled and len(words & titled) >= min(2, len(words)):
+                last = c.last_end(span.start)
+                if last >= 0 and (best is None or last > best[0]):
+                    best = (last, c)
+        return best[1] if best else None
+
+    @staticmethod
+    def _repeat_mentions(doc: Doc, clusters: list[_Cluster], span_cluster: dict) -> None:
+        """Second pass for what the small model tags once and misses later: every capitalised
+        occurrence of a name already found (or of a person's surname, or an organisation's
+        distinctive word) becomes a mention of that actor."""
+        covered = {i for (s, e) in span_cluster for i in range(s, e)}
+        forms: dict[str, list[tuple[tuple[str, ...], _Cluster]]] = {}
+        for c in clusters:
+            texts = {m.text for m in c.mentions if m.label_ != "GROUP"}
+            if c.kind == "person":
+                texts |= {w for w in re.split(r"\s+", c.name) if len(w) > 2 and w[0].isupper()}
+            elif c.kind in ("organization", "place") and len(c.name.split()) > 1:
+                texts |= {w for w in c.name.split() if len(w) > 3 and w[0].isupper()
+                          and w.lower() not in GENERIC_ORG_WORDS}
+            for t in texts:
+                words = tuple(t.split())
+                if not words or not words[0][:1].isupper() or words[0].lower() in ("the", "a", "he", "she", "it", "i"):
+                    continue
+                forms.setdefault(words[0], []).append((words, c))
+        if not forms:
+            return
+        i, n = 0, len(doc)
+        while i < n:
+            tok = doc[i]
+            cands = forms.get(tok.text) if i not in covered and tok.pos_ in ("PROPN", "NOUN", "ADJ") else None
+            if not cands:
+                i += 1
+                continue
+            best = None
+            for words, c in cands:
+                k = len(words)
+                if tuple(t.text for t in doc[i:i + k]) == words and not any(j in covered for j in range(i, i + k)):
+                    if i + k < n and doc[i + k].pos_ == "PROPN" and doc[i + k].ent_type_:
+                        continue  # part of a longer, different name
+                    score = (k, c.last_end(i))
+                    if best is None or score > best[0]:
+                        best = (score, c, k)
+            if best is None:
+                i += 1
+                continue
+            _, c, k = best
+            span = Span(doc, i, i + k, label="REPEAT")
+            c.mentions.append(span)
+            span_cluster[(i, i + k)] = c
+            covered |= set(range(i, i + k))
+            i += k
+
+    @staticmethod
+    def _same_org(name: str, kind: str, clusters: list[_Cluster]) -> _Cluster | None:
+        """An organisation or place already seen under this name, a spelling variant of it, its
+        acronym ("NPP" for "New People's Party") or its distinctive short form ("Scientology")."""
+        key = _org_key(name)
+        words = name.split()
+        for c in reversed(clusters):
+            if c.kind not in (kind, "organization", "place") or c.kind == "person":
+                continue
+            ckey = _org_key(c.name)
+            if ckey == key or (len(key) > 6 and fuzz.ratio(ckey, key) >= 92):
+                return c
+            if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and c.entry is None:
+                if _initials(c.name) == words[0]:
+                    return c
+            if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in GENERIC_ORG_WORDS:
+                if words[0].lower() in [w.lower() for w in c.name.split()[1:] + c.name.split()[:1]] and len(c.name.split()) > 1 \
+                        and c.entry is None:
+                    return c
+        return None
+
+    def _compatible_person(self, word: str, clusters: list[_Cluster], before: int, fuzzy: bool = True) -> _Cluster | None:
+        """The person a lone name refers to: an exact part of a full name beats a spelling variant
+        (a variant only for a word typed as a person's, never an abbreviation or a place name);
+        a relative introduced by kinship ("her husband, Arjun Singh", "Carter Brandt, her son")
+        yields to the other holder of the surname; among equals the most recently mentioned wins."""
+        compatible = []
+        for c in clusters:
+            if c.kind != "person":
+                continue
+            ct = c.tokens
+            if word in ct:
+                compatible.append((c, 100.0))
+            elif fuzzy and len(word) >= 4 and word.isalpha() and ct and max(fuzz.ratio(word, t) for t in ct) >= 83:
+                compatible.append((c, max(fuzz.ratio(word, t) for t in ct)))
+        if not compatible:
+            return None
+        if len(compatible) == 1:
+            return compatible[0][0]
+
+        def kin(c: _Cluster) -> bool:
+            return any(t.lemma_.lower() in KIN_NOUNS for m in c.mentions[:2] if m.start < before
+                       for t in self._context_tokens(m))
+
+        return max(compatible, key=lambda cs: (cs[1] >= 100, not kin(cs[0]), cs[0].last_end(before)))[0]

@@ -1,0 +1,143 @@
+"""Names: comparison forms, fuzzy KB person matches, state abbreviations, place or person readings."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Span, Token
+
+from .. import datafile, gender as gendermod, kb as kbmod
+from ..kb import Entry, KB
+from .words import _AMBIGUOUS_ABBR, GENERIC_ORG_WORDS, ORG_NAME_WORDS, PLACE_NOUNS
+
+
+def _name_parts(span: Span) -> list[str]:
+    return [t for t in kbmod.norm(span.text).split() if t not in ("jr", "sr", "ii", "iii")]
+
+
+def _fuzzy_person(kb: KB, text: str) -> tuple[Entry, float] | None:
+    """A KB person for a possibly misspelt full name: same number of name parts, every part close."""
+    full = kbmod.norm(text)
+    parts = full.split()
+    if len(parts) < 2:
+        return None
+    best = None
+    # a fast whole-string screen first, then the part-by-part guard on the few survivors
+    for n, _, idx in process.extract(full, kb.person_names, scorer=fuzz.ratio, score_cutoff=75, limit=8):
+        e = kb.person_name_entries[idx]
+        np_ = n.split()
+        if len(np_) != len(parts):
+            continue
+        scores = [fuzz.ratio(a, b) for a, b in zip(parts, np_)]
+        # Guard: the family name must be close and the given name must be compatible.
+        if min(scores) < 72 or max(scores) < 85:
+            continue
+        score = sum(scores) / len(scores)
+        if score >= 84 and (best is None or score > best[1]):
+            best = (e, score)
+    return best
+
+
+@lru_cache(maxsize=50_000)
+def _org_key(name: str) -> str:
+    """Comparison form of an organisation name: no article, possessives or punctuation."""
+    words = [w for w in re.split(r"[\s\-]+", kbmod.norm(name)) if w not in ("'s", "s", "the", "'")]
+    return " ".join(re.sub(r"['.,]", "", w) for w in words)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper())
+
+
+def _ngrams(toks: list[Token], sizes: tuple[int, ...] = (3, 2, 1)):
+    """Runs of 3, then 2, then 1 tokens: the longest phrase in context is tried first."""
+    for n in sizes:
+        for i in range(len(toks) - n + 1):
+            yield toks[i:i + n]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, tuple[str, str]]:
+    data = datafile.load_yaml(str(resources.files("dyad") / "data" / "place_abbreviations.yaml"))
+    return {_abbr_key(a): (name, cc) for cc, table in (data or {}).items() for a, name in (table or {}).items()}
+
+
+def _abbr_key(text: str) -> str:
+    return re.sub(r"[\s.]", "", text).lower()
+
+
+def _place_abbreviation(span: Span) -> tuple[str, str] | None:
+    """(full name, country) for a state or province abbreviation ("Minn.", "B.C."): data/place_abbreviations.yaml.
+    One that is also a word or title counts only right after a place and a comma ("Tupelo, Miss.")."""
+    text = span.text
+    doc = span.doc
+    if "." not in text and span.end < len(doc) and doc[span.end].text == ".":
+        text += "."  # "Alta" + "." split by the tokenizer at a sentence end
+    if "." not in text or len(text) > 8:
+        return None
+    hit = _abbreviations().get(_abbr_key(text))
+    if hit is None:
+        return None
+    after_place = span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].is_title
+    if _abbr_key(text) in _AMBIGUOUS_ABBR and not after_place:
+        return None
+    return hit
+
+
+def _person_like(span: Span, kb: KB) -> bool:
+    """A name the small model tagged as an organisation that reads as a person's: two or three
+    capitalised words, the first a first name of the name dictionary, none a word organisations are
+    named with or a name the KB or gazetteer knows ("Sophie Tremblay", not "Victoria Park Foods")."""
+    toks = list(span)
+    if not 2 <= len(toks) <= 3 or not all(t.is_alpha and t.is_title for t in toks):
+        return False
+    if span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+        return False
+    if any(t.lower_ in GENERIC_ORG_WORDS or t.lower_ in ORG_NAME_WORDS or kb.lookup(t.text) or
+           kbmod.place_country(t.text) for t in toks[1:]):
+        return False
+    return gendermod.first_name_gender(toks[0].text) is not None
+
+
+def stance_prefixed(t: Token) -> bool:
+    """A country in a stance prefix: "an anti-Syria journalist" is not Syrian."""
+    doc = t.doc
+    if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("anti", "pro", "non"):
+        return True
+    return t.i >= 1 and doc[t.i - 1].lower_ in ("anti-", "pro-")
+
+
+def _named_as_place(span: Span, kb: KB | None = None) -> bool:
+    """A name the small model tags NORP or PERSON that the text uses as a place the gazetteer knows:
+    "near the town of Samarra", "in Kirkuk", "the mayor of Kherson"."""
+    root = span.root
+    if root.dep_ != "pobj" or kbmod.place_country(span.text) is None:
+        return False
+    prep = root.head
+    if prep.lower_ in ("in", "near", "at", "outside", "into", "around"):
+        return True
+    head = prep.head.lemma_.lower()
+    return prep.lower_ == "of" and (head in PLACE_NOUNS or kb is not None and kb.role_noun(head) is not None)
+
+
+def _names_a_person(t: Token, kb: KB | None = None) -> bool:
+    """Whether a role noun is a title or apposition of a named person (a demonym the small model
+    tags PERSON, "Ugandan opposition candidates", is not a person)."""
+    if t.dep_ in ("compound", "appos") and t.head.ent_type_ == "PERSON":
+        return True
+    if t.tag_ not in ("NNS", "NNPS") and any(  # a plural ("Tamil rebels") titles no one person
+            c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" and not (kb and kb.demonym(c.text))
+            for c in t.children):
+        return True
+    if t.dep_ == "appos" and t.head.ent_type_ == "PERSON":
+        return True
+    return t.ent_type_ == "PERSON"
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"(['\u2019]s|['\u2019])$", "", text.strip())
+    text = re.sub(r"\s+-\s+", "-", text)  # "Kim Jong - un" in tokenised text
+    text = re.sub(r"\s+(['\u2019]s)\b", r"\1", text)
+    return " ".join(text.split())

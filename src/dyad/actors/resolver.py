@@ -1,0 +1,158 @@
+"""Maps any token (a name, a pronoun, "the secretary") to an actor: what quotes and events use."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..kb import KB
+from ..types import Actor
+from .cluster import _Cluster
+from .words import FEMALE, GROUP_PRONOUNS, MALE, PERSON_PRONOUNS
+
+
+class Resolver:
+    """Maps tokens to actors: names directly, pronouns and role nouns through their antecedents."""
+
+    def __init__(self, doc: Doc, actors: list[Actor], clusters: list[_Cluster],
+                 span_cluster: dict[tuple[int, int], _Cluster], kb: KB):
+        self.doc = doc
+        self.actors = actors
+        self.kb = kb
+        self._by_cluster = {id(c): a for c, a in zip(clusters, actors)}
+        self._token: dict[int, Actor] = {}
+        self._mentions: list[tuple[int, int, Actor]] = []
+        for (s, e), c in span_cluster.items():
+            a = self._by_cluster.get(id(c))
+            if a is None:
+                continue
+            self._mentions.append((s, e, a))
+            for i in range(s, e):
+                self._token[i] = a
+        self._mentions.sort(key=lambda m: m[0])
+        self._titles = {id(a): (c.title or "") for c, a in zip(clusters, actors)}
+        self._described = {id(a): c.described for c, a in zip(clusters, actors)}
+        # for antecedent windows, computed once; a "sentence" without words (" .", "***") does not count
+        self._sent_starts = [st.start for st in doc.sents if any(t.is_alpha or t.like_num for t in st)]
+
+    def _window_start(self, token: Token, sentences_back: int) -> int:
+        """The first token of the sentence `sentences_back` before the one holding `token`."""
+        starts = self._sent_starts
+        cur = max(bisect.bisect_right(starts, token.i) - 1, 0)
+        return starts[max(0, cur - sentences_back)] if starts else 0
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def at(self, token: Token) -> Actor | None:
+        """The actor a token names, directly."""
+        return self._token.get(token.i)
+
+    def mention_span(self, token: Token) -> tuple[int, int] | None:
+        for s, e, _ in self._mentions:
+            if s <= token.i < e:
+                return s, e
+        return None
+
+    def resolve(self, token: Token) -> Actor | None:
+        """The actor behind a token: a name, a pronoun, a role noun or a phrase headed by one of them."""
+        a = self.at(token)
+        if a is not None:
+            return a
+        low = token.lower_
+        if low in PERSON_PRONOUNS or low in ("i", "me", "my", "we", "our", "us"):
+            return self.antecedent(token, gender="m" if low in MALE else "f" if low in FEMALE else None)
+        if low in ("who", "which", "that") and token.head.dep_ == "relcl":
+            return self.resolve(token.head.head)  # "officials, who said" -> the officials
+        if low in GROUP_PRONOUNS:
+            return self.group_antecedent(token)
+        if token.pos_ in ("NOUN", "PROPN"):
+            role = self.kb.role_noun(token.lemma_) or self.kb.role_noun(token.text)
+            # "the press secretary, Brian Fallon": the apposed name first, then a name inside the
+            # phrase ("State Department officials"), the possessor last ("China's top diplomat")
+            kids = sorted(token.children, key=lambda t: {"appos": 0, "compound": 1, "flat": 1, "nmod": 2}.get(t.dep_, 3))
+            for t in kids:
+                if t.dep_ == "appos" and self.at(t) is not None:
+                    return self.at(t)
+                if t.dep_ in ("compound", "poss", "flat", "nmod") and self.at(t) and (token.pos_ == "PROPN" or role):
+                    return self.at(t)
+            if role and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+                return self.by_role_noun(token)
+        return None
+
+    def group_antecedent(self, token: Token) -> Actor | None:
+        """they/it: the nearest organisation, group or country before, subjects first, within two
+        sentences; an expletive "it" ("it was unlikely that ...") has none."""
+        if token.lower_ in ("it", "its") and (token.head.lemma_ == "be" or any(
+                c.dep_ in ("ccomp", "xcomp") and c.i > token.head.i for c in token.head.children)):
+            return None
+        window_start = self._window_start(token, 2)
+        best = None
+        for s, e, a in self._mentions:
+            if s >= token.i or s < window_start or a.kind == "person":
+                continue
+            if a.kind == "place" and not (a.role or (a.code and a.country and len(a.code) > 3)):
+                continue  # a place is no "it", unless a metonym ("the White House said it ...")
+            coded = a.country is not None or len(a.code or "") > 3  # "militants loyal to al-Qaeda ... they"
+            score = (coded, self._salience(self.doc[s:e].root) > 0, s)
+            if best is None or score > best[0]:
+                best = (score, a)
+        return best[1] if best else None
+
+    def antecedent(self, token: Token, gender: str | None = None) -> Actor | None:
+        """The nearest person before `token`, subjects first, within the last three sentences."""
+        window_start = self._window_start(token, 3)
+        best = None
+        for s, e, a in self._mentions:
+            if s >= token.i or s < window_start:
+                continue
+            if a.kind != "person" or (gender and a.gender and a.gender != gender):
+                continue
+            score = (self._salience(self.doc[s:e].root), s)
+            if best is None or score > best[0]:
+                best = (score, a)
+        if best is None:
+            return None
+        # prefer the most recent subject, unless a non-subject person is much closer
+        return best[1]
+
+    @staticmethod
+    def _salience(root: Token) -> int:
+        """2 for the subject of a main clause, 1 for any other subject, 0 otherwise. A name that
+        modifies the subject ("NATO allies", "China's ministry") counts as the subject."""
+        while root.dep_ in ("compound", "poss", "amod", "nmod") and root.head is not root:
+            root = root.head
+        if root.dep_ not in ("nsubj", "nsubjpass"):
+            return 0
+        head = root.head
+        if head.dep_ == "ROOT" or (head.dep_ in ("conj", "parataxis") and head.head.dep_ == "ROOT"):
+            return 2
+        return 1
+
+    def by_description(self, token: Token) -> Actor | None:
+        """ "the mayor", "the defenceman", "the professor": the latest person before `token` whom the
+        article described with that noun ("Mayor Olivia Chow", "Samantha Greer, a professor of
+        economics") or whose KB title holds it."""
+        word = token.lemma_.lower()
+        best = None
+        for s, e, a in self._mentions:
+            if s >= token.i:
+                break
+            if a.kind == "person" and (word in self._described.get(id(a), ()) or
+                                       re.search(rf"\b{re.escape(word)}\b", self._titles.get(id(a), "").lower())):
+                best = a
+        return best
+
+    def by_role_noun(self, token: Token) -> Actor | None:
+        """ "the secretary" -> the nearest earlier person whose title contains "secretary"."""
+        word = token.lemma_.lower()
+        best = None
+        for s, e, a in self._mentions:
+            if s >= token.i:
+                break
+            title = self._titles.get(id(a), "").lower()
+            said = self.doc[s:e].text.lower()  # "the ministry" after "China's foreign ministry"
+            if word in title or word in a.name.lower() or re.search(rf"\b{re.escape(word)}\b", said):
+                best = a
+        return best

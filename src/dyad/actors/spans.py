@@ -1,0 +1,184 @@
+"""Candidate mentions: spaCy entities, KB phrase matches and names the small model missed."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from .. import datafile, gender as gendermod, kb as kbmod, nlp
+from ..kb import KB
+from ..nlp import PhraseIndex
+from .names import _abbr_key, _abbreviations
+from .words import _CALENDAR, ENT_KINDS, PERSONAL_TITLES, RANKS, TITLE_HEADS, TITLES
+
+
+@lru_cache(maxsize=4)
+def _matchers(kb: KB) -> tuple[PhraseIndex, PhraseIndex]:
+    """Phrase indexes over every KB name, alias, demonym and capital: one by exact case, one lower.
+    Kept in the data cache with the KB they come from (see kb.load)."""
+    if not kb.sources:  # a KB built in memory
+        return _build_matchers(kb)
+    return datafile.cached("kb-phrases", lambda: _build_matchers(kb),
+                           files=[*kb.sources, __file__, nlp.__file__], extra=nlp.model_version())
+
+
+def _build_matchers(kb: KB) -> tuple[PhraseIndex, PhraseIndex]:
+    ex, lo = set(), set()
+    for e in kb.entries:
+        names = [e.name, *e.aliases, *e.demonyms] + ([e.capital] if e.capital else [])
+        for n in names:
+            if not n or not n[0].isalnum() and not n.startswith("the "):
+                continue
+            n = re.sub(r"^the\s+", "", n)
+            (ex if kbmod.case_sensitive(n) else lo).add(n)
+            if kbmod.case_sensitive(n) and "." not in n and 2 <= len(n) <= 4:
+                ex.add(".".join(n) + ".")  # UK -> U.K.
+    return (PhraseIndex(nlp.phrase_tokens(sorted(ex))), PhraseIndex(nlp.phrase_tokens(sorted(lo)), lower=True))
+
+
+def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
+    """Entity spans and KB matches, longest first, without overlaps."""
+    exact, lower = _matchers(kb)
+    spans = []
+    for matcher in (exact, lower):
+        for _, s, e in matcher(doc):
+            span = doc[s:e]
+            if span[0].is_title or span[0].is_upper or kbmod.case_sensitive(span.text) or span.text[0].isdigit():
+                spans.append(Span(doc, s, e, label="KB"))
+    for ent in _merged_ents(doc):
+        if ent.label_ in ENT_KINDS and not _title_word(ent):
+            spans.extend(_split_abbreviation(_with_first_name(_trim(ent))))
+    for t in doc[1:]:  # a first name and a surname the small model left untagged ("Const. Amrit Dhaliwal said")
+        f = doc[t.i - 1]
+        if t.pos_ == "PROPN" and f.pos_ == "PROPN" and t.is_title and f.is_title and t.is_alpha and f.is_alpha \
+                and not t.ent_type_ and not f.ent_type_ and f.lower_ not in _CALENDAR and len(t) > 2 \
+                and not _title_or_rank(f) and not _title_or_rank(t) \
+                and t.lower_ not in kbmod.COMMON_WORDS and (t.i + 1 >= len(doc) or doc[t.i + 1].pos_ != "PROPN") \
+                and (f.i == 0 or doc[f.i - 1].pos_ != "PROPN" or _titled(doc, f.i)) and not kb.lookup(t.text) \
+                and (gendermod.first_name_gender(f.text) is not None or _titled(doc, f.i)):
+            spans.append(Span(doc, f.i, t.i + 1, label="PERSON"))
+    for t in doc:  # a KB surname the small model left untagged ("Trump rallied in Ohio")
+        if t.is_title and t.is_alpha and len(t) >= 4 and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start) \
+                and not t.ent_type_ and t.lower_ not in kbmod.COMMON_WORDS and kb.surname_candidates(t.text):
+            spans.append(Span(doc, t.i, t.i + 1, label="SURNAME"))
+    spans = [s for s in spans if s is not None and len(s) > 0]
+
+    def rank(s: Span) -> tuple:
+        return (-(s.end_char - s.start_char), {"KB": 0, "SURNAME": 2}.get(s.label_, 1))
+
+    chosen: list[Span] = []
+    taken: set[int] = set()
+    for s in sorted(spans, key=rank):
+        idx = set(range(s.start, s.end))
+        if idx & taken:
+            continue
+        chosen.append(s)
+        taken |= idx
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _merged_ents(doc: Doc) -> list[Span]:
+    """spaCy's entities, with names it cut at a conjunction glued back:
+    "the China and" + "Globalization Center" -> one organisation."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        if (i + 1 < len(ents) and ent[-1].lower_ in ("and", "of", "&", "for") and ents[i + 1].start == ent.end
+                and ent.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC")):
+            out.append(Span(doc, ent.start, ents[i + 1].end, label="ORG"))
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    return out
+
+
+def _title_word(span: Span) -> bool:
+    """A department named only inside a title, as in "Secretary of State", "Commerce Secretary" or
+    "U.S. National Security Adviser"."""
+    if len(span) != 1:
+        root = span.root
+        return root.dep_ == "compound" and root.head.lower_ in PERSONAL_TITLES and root.head.i >= span.end
+    tok = span[0]
+    head = tok.head
+    if tok.dep_ == "compound" and head.lower_ in TITLE_HEADS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in TITLE_HEADS:
+        return True
+    return False
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop determiners, titles before a person's name and possessive endings."""
+    s, e = span.start, span.end
+    doc = span.doc
+    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct):
+        s += 1
+    if span.label_ == "PERSON":
+        while s < e - 1 and doc[s].lower_.rstrip(".") in TITLES:
+            s += 1
+    while e > s and (doc[e - 1].text in ("'s", "\u2019s", "'", "\u2019") or doc[e - 1].is_punct
+                     or (span.label_ == "PERSON" and e - s > 1 and doc[e - 1].pos_ in ("VERB", "AUX"))):
+        e -= 1  # possessives, punctuation, and headline verbs caught in a name ("Obama Says")
+    opened = [i for i in range(s, e) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[0], e)):
+        e = opened[0]  # "Umma (Nation" -> "Umma"
+        while e > s and doc[e - 1].is_punct:
+            e -= 1
+    if s >= e:
+        return None
+    return Span(doc, s, e, label=span.label_)
+
+
+def _dateline(span: Span) -> bool:
+    """A place in capitals opening a paragraph and followed by a dash or an agency in brackets."""
+    doc = span.doc
+    at_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
+    if not at_start or not span.text.replace(" ", "").replace(".", "").isupper():
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and (nxt.text in ("\u2014", "\u2013", "-", "--", "(", ",") or nxt.is_punct)
+
+
+def _titled(doc: Doc, i: int) -> bool:
+    """Whether token i follows a title or rank ("Const. Amrit", "Dr Leah"): a name comes next."""
+    j = i - 1
+    if j >= 0 and doc[j].text == ".":
+        j -= 1
+    return j >= 0 and (doc[j].lower_.rstrip(".") in TITLES or doc[j].lower_.rstrip(".") in RANKS)
+
+
+def _title_or_rank(t) -> bool:
+    word = t.lower_.rstrip(".")
+    return word in TITLES or word in RANKS or gendermod.title_gender(word) is not None
+
+
+def _with_first_name(span: Span | None) -> Span | None:
+    """ "Isabelle Fortin" tagged as "Fortin": a person's name takes the first name right before it."""
+    if span is None or span.label_ != "PERSON" or span.start == 0 or len(span) > 2:
+        return span
+    prev = span.doc[span.start - 1]
+    if not (prev.is_title and prev.is_alpha) or prev.ent_type_ or prev.lower_ in _CALENDAR or prev.whitespace_ != " ":
+        return span
+    if _title_or_rank(prev) or gendermod.first_name_gender(prev.text) is None:
+        return span  # "General Michel Aoun", "Judge Alejandro Rivera": a title, not a first name
+    return Span(span.doc, span.start - 1, span.end, label="PERSON")
+
+
+def _split_abbreviation(span: Span | None) -> list[Span | None]:
+    """ "Red Deer, Alta" tagged as one name: the city and the province are two places."""
+    if span is None or len(span) < 3:
+        return [span]
+    for i in range(span.start + 1, span.end - 1):
+        if span.doc[i].text == ",":
+            tail = span.doc[i + 1:span.end]
+            if tail.end < len(span.doc) and span.doc[tail.end].text == "." and not tail.text.endswith("."):
+                key = _abbr_key(tail.text + ".")
+            else:
+                key = _abbr_key(tail.text)
+            if key in _abbreviations():
+                return [Span(span.doc, span.start, i, label="GPE"), Span(span.doc, i + 1, span.end, label="GPE")]
+    return [span]

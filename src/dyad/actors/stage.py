@@ -1,0 +1,101 @@
+"""ActorStage: the steps run over one parsed document."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .. import budget
+from ..kb import KB
+from ..types import Actor, Mention
+from .cluster import _Cluster
+from .codes import Codes
+from .genders import Genders
+from .linking import Linking
+from .resolver import Resolver
+from .spans import _candidate_spans, _dateline
+from .words import CAMEO_ROLE_NAMES
+
+
+class ActorStage(Linking, Codes, Genders):
+    """Finds and resolves the actors of one parsed document."""
+
+    def __init__(self, kb: KB):
+        self.kb = kb
+
+    def __call__(self, doc: Doc, published: str | None) -> "Resolver":
+        kb = self.kb
+        clusters: list[_Cluster] = []
+        span_cluster: dict[tuple[int, int], _Cluster] = {}
+        group_spans = self._group_spans(doc)
+        group_tokens = {i for s, _ in group_spans for i in range(s.start, s.end)}
+
+        datelines: set[tuple[int, int]] = set()
+        for span in _candidate_spans(doc, kb):
+            budget.check()  # one pathological article must not stall its batch
+            dateline = _dateline(span)
+            if dateline or any(i in group_tokens for i in range(span.start, span.end)) and span.label_ != "PERSON":
+                # "SEOUL (Reuters) —" says where the story was filed, and "China" inside "China's
+                # foreign ministry" belongs to the collective actor: a mention of the place or
+                # country, but no token of it stands for that actor in events or quotes
+                cluster = self._place(span if not dateline else Span(doc, span.start, span.end, label="GPE"),
+                                      clusters, kb, published, doc)
+                if cluster is not None and cluster.kind in ("country", "place"):
+                    cluster.mentions.append(span)
+                    if dateline:
+                        datelines.add((span.start, span.end))
+                continue
+            cluster = self._place(span, clusters, kb, published, doc)
+            if cluster is None:
+                continue
+            cluster.mentions.append(span)
+            span_cluster[(span.start, span.end)] = cluster
+
+        for span, (entry, role) in group_spans:
+            person = self._titled_person(span, entry, clusters) if entry is not None else None
+            if person is not None:  # "China's top diplomat" after "China's top diplomat, Wang Yi"
+                person.mentions.append(span)
+                span_cluster[(span.start, span.end)] = person
+                continue
+            if entry is None:
+                key_name = " ".join(t.lemma_.lower() if t.i == span.end - 1 else t.lower_ for t in span)
+            else:
+                key_name = f"{entry.name} {CAMEO_ROLE_NAMES.get(role, role.lower())}"
+            cluster = next((c for c in clusters if c.kind == "group" and c.name == key_name), None)
+            if cluster is None:
+                cluster = _Cluster(kind="group", name=key_name, code=(entry.code if entry else "") + role,
+                                   country=entry.code if entry else None, role=role,
+                                   link={"method": "context", "evidence": span.text})
+                clusters.append(cluster)
+            cluster.mentions.append(span)
+            span_cluster[(span.start, span.end)] = cluster
+
+        self._repeat_mentions(doc, clusters, span_cluster)
+        self._genders(doc, clusters)
+        for c in clusters:
+            if c.kind == "person":
+                names = set(c.tokens)
+                c.described = {t.lemma_.lower() for m in c.mentions for t in self._context_tokens(m)
+                               if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in names}
+        for c in clusters:
+            if c.kind == "person" and c.code is None:
+                self._code_from_context(c, doc)
+        self._country_from_sentence(clusters)
+        clusters = [c for c in clusters if c.mentions]
+        clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+        actors = []
+        for i, c in enumerate(clusters, 1):
+            c.mentions.sort(key=lambda m: m.start)
+            actors.append(Actor(
+                id=f"A{i}", name=c.name, kind=c.kind, code=c.code, country=c.country, role=c.role,
+                mentions=[Mention(m.start_char, m.end_char, m.text, self._form(m, c, datelines)) for m in c.mentions],
+                link=c.link, kb_id=c.entry.key if c.entry else None, gender=c.gender))
+        return Resolver(doc, actors, clusters, span_cluster, kb)
+
+    def _form(self, m: Span, c: _Cluster, datelines: set[tuple[int, int]]) -> str:
+        """How a mention names its actor: a name, a demonym, a role phrase, or a dateline."""
+        if (m.start, m.end) in datelines:
+            return "dateline"
+        if m.label_ == "GROUP":
+            return "role"
+        if c.kind in ("country", "group") and not self.kb.lookup(m.text) and self.kb.demonym(m.text) is not None:
+            return "demonym"
+        return "name"
