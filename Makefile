@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= dyad.duckdb
 
-.PHONY: demo test eval clean
+.PHONY: demo test eval fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	bash tools/ensure-chromium
 	$(BIN)/python -m pytest -q -rs
+
+# the long fuzzing run: 10,000 generated texts through dyad.extract (README, "Bad input")
+fuzz: $(STAMP)
+	$(BIN)/python -m pytest -q -s tests/test_fuzz.py --hypothesis-profile=long --hypothesis-show-statistics
 
 eval: $(STAMP)
 	$(BIN)/python bench/run_all.py

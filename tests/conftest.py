@@ -9,6 +9,17 @@ from pathlib import Path
 
 import pytest
 
+try:  # fuzzing profiles (tests/test_fuzz.py): a short one for `make test`, a long one for `make fuzz`
+    from hypothesis import HealthCheck, settings
+
+    _common = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                                         HealthCheck.filter_too_much])
+    settings.register_profile("default", max_examples=100, derandomize=True, print_blob=True, **_common)
+    settings.register_profile("long", max_examples=5_000, print_blob=True, **_common)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+except ImportError:  # test_fuzz.py skips without hypothesis
+    pass
+
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = FIXTURES / "corpus"
 
