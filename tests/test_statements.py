@@ -152,3 +152,12 @@ def test_words_nobody_spoke_are_no_event(pipeline):
 def test_a_characterisation_is_a_statement_about_its_object(pipeline):
     got = events(pipeline, "The Irish prime minister called the British government \u201ca disgrace\u201d on Monday.")
     assert any(e.source_country == "IRL" and e.target_country == "GBR" for e in got)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("\u201cEnd the blockade now,\u201d the Turkish foreign minister urged on Monday.", "02"),
+    ("The Turkish foreign minister alleged that Greek ships had entered Turkish waters.", "11"),
+])
+def test_a_cue_that_is_itself_a_verbal_act_keeps_its_code(pipeline, text, root):
+    got = events(pipeline, text)
+    assert [e.root for e in got if e.source_country == "TUR"] == [root]

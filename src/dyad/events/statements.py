@@ -3,7 +3,8 @@ event of its speaker, unless a more specific event covers its clause.
 
 - Code: 010 by default; the cue verb, its object or the content choose 011-019 through the cue
   classes of data/statements.yaml ("declined to comment" 011, "warned" 012, "denied" 016,
-  "expressed condolences" 018 ...).
+  "expressed condolences" 018 ...); a cue whose default code in the verb lexicon is a more specific
+  verbal act (appeal 02, demand 10, disapproval 11, rejection 12: "urged", "alleged") takes that code.
 - Target: the addressee when it is a political actor ("told Iran" IRN; "told reporters" none),
   else the principal other political actor the content names (the first one that is a different
   party from the speaker), else none: a statement to the public is a one-sided event.
@@ -14,9 +15,9 @@ event of its speaker, unless a more specific event covers its clause.
   speculative, questioned or passive cue ("did not say", "if he says", "could say", "was told").
 - Covered: no statement when the sentence already holds an event of the same speaker (the verb
   lexicon coded the clause: "accused", "urged", "praised"), or an event whose trigger lies inside
-  the quoted content (the quote reports that act). A statement the verb lexicon made from the same
-  reporting verb is replaced, as the quote knows more (its target, its 01x class), unless it also
-  stands for the same statement in other sentences (`mentions` > 1): then it is kept as it is.
+  the quoted content (the quote reports that act). A statement the verb lexicon made from a quote's
+  cue is replaced by the quote's own, which knows more (its target, its 01x class) and is made per
+  sentence.
 - Dedup: one statement per speaker and sentence, however many quotes of that speaker the sentence
   holds (a quote broken by "he said" into pieces is one statement); statements in different
   sentences are different events.
@@ -59,8 +60,14 @@ def _token_at(doc: Doc, char: int | None) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def statement_code(cue: Token, content: str, content_lemmas: set[str]) -> str:
-    """The 01x code of a quote from its cue verb, the cue's object and the mood of its content."""
+# roots of the verb lexicon's default code for a cue that a statement takes over: the cue verb is
+# itself a verbal act more specific than a statement ("urged" 02, "demanded" 10, "alleged" 112)
+VERBAL_ROOTS = {"02", "10", "11", "12"}
+
+
+def statement_code(cue: Token, content: str, content_lemmas: set[str], lex_default: str | None = None) -> str:
+    """The 01x code of a quote from its cue verb, the cue's object and the mood of its content; or
+    the cue verb's own default code in the verb lexicon when that is a more specific verbal act."""
     k = _classes()
     lemma = cue.lemma_.lower()
     declined = cue.dep_ == "xcomp" and cue.head.lemma_.lower() in k["decline"]
@@ -74,6 +81,8 @@ def statement_code(cue: Token, content: str, content_lemmas: set[str]) -> str:
             return k["objects"][obj.lemma_.lower()]
     if lemma in k["cues"]:
         return k["cues"][lemma]
+    if lex_default and lex_default[:2] in VERBAL_ROOTS:
+        return lex_default
     moods = {k["content"][w] for w in content_lemmas if w in k["content"]}
     return moods.pop() if len(moods) == 1 else "010"
 
@@ -84,6 +93,7 @@ class Statements:
     def _statements(self, doc: Doc, quotes: list[Quote], found: dict[tuple, Event], published: str | None) -> None:
         by_id = {a.id: a for a in self._resolver.actors}
         done: set[tuple[str, int]] = set()
+        made: list[tuple[tuple, Event, int]] = []
         for q in quotes:
             cue = _token_at(doc, q.cue_start)
             if q.speaker is None or cue is None:
@@ -101,7 +111,7 @@ class Statements:
                 continue
             content = doc.char_span(q.start, q.end, alignment_mode="expand")
             lemmas = {t.lemma_.lower() for t in content} if content is not None else set()
-            code = statement_code(cue, q.text, lemmas)
+            code = statement_code(cue, q.text, lemmas, self._default_code(cue))
             ev = None
             for tgt in self._addressee(cue, src) or self._topic(q, src, by_id):
                 ev = self._event(src, tgt, code, cue, code == "011")
@@ -115,7 +125,17 @@ class Statements:
             sent_dates = [e for e in self._ents if sent.start <= e.start < sent.end and e.label_ == "DATE"]
             got = dates.clause_date(cue, published, sent_dates)
             ev.date = got[0] if got else published
-            found[("statement", src.id, sent.start)] = ev
+            made.append((("statement", src.id, sent.start), ev, cue.idx))
+        for key, ev, at in made:
+            for k2, e2 in list(found.items()):
+                if e2.root == "01" and e2.trigger_start == at:
+                    del found[k2]  # the verb lexicon's statement at this cue: the quote's replaces it
+            found[key] = ev
+
+    def _default_code(self, cue: Token) -> str | None:
+        """The verb lexicon's default code of the cue lemma, if it has one."""
+        pats = self.lex.get((cue.lemma_.lower(), False)) or []
+        return next((p.code for p in pats if p.is_default), None)
 
     def _said(self, cue: Token, q: Quote) -> bool:
         """Whether the quote is an assertion of its speaker (see the module notes)."""
@@ -152,11 +172,8 @@ class Statements:
                 continue
             own = ev.source == src.id or (ev.source_code == src.code and ev.source_code is not None)
             inside = ev.trigger_start is not None and q.start <= ev.trigger_start < q.end
-            if not (own or inside):
-                continue
-            if ev.root == "01" and own and ev.trigger_start == q.cue_start and ev.mentions == 1:
-                del found[key]  # the lexicon's statement of this very cue: the quote's replaces it
-                continue
+            if not (own or inside) or ev.root == "01" and ev.trigger_start == q.cue_start:
+                continue  # (the verb lexicon's statement at this very cue is replaced, not a cover)
             return True
         return False
 
