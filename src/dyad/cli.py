@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from itertools import islice
 from pathlib import Path
 from typing import List, Optional
 
@@ -129,7 +130,9 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
            time_budget: Optional[float] = BUDGET_OPTION,
            ray: bool = typer.Option(False, "--ray", help="Analyse on Ray workers (pip install 'dyad[ray]')."),
            ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Join a Ray cluster: auto or ray://host:port."),
-           workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Ray workers (default: one per CPU).")) -> None:
+           workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Ray workers (default: one per CPU)."),
+           shards: Optional[Path] = typer.Option(None, "--shards", help="With --ray: the folder for the workers' Parquet "
+                                                 "shards (default <db>.shards; shared storage on a cluster).")) -> None:
     """Extract and store articles. Idempotent; bad files are reported at the end, never fatal.
 
     The store is opened only to write each batch of finished articles, so `dyad serve`, `dyads` and
@@ -140,16 +143,19 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders or glob p
     date = _check_date(date, "--date")
     try:
         with WriterLock(db):  # a second writer is told who is writing, in one line
-            _ingest(paths, db, date, kb, batch_size, time_budget, ray, ray_address, workers, verbs)
+            if ray:
+                _ingest_ray(paths, db, date, kb, batch_size, time_budget, ray_address, workers, verbs, shards)
+            else:
+                _ingest(paths, db, date, kb, batch_size, time_budget, verbs)
     except StoreBusy as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1)
 
 
-def _ingest(paths, db, date, kb, batch_size, time_budget, ray, ray_address, workers, verbs=None) -> None:
+def _ingest(paths, db, date, kb, batch_size, time_budget, verbs=None) -> None:
     from .store import BatchWriter, Store
 
-    pipe = _pipeline(kb, time_budget, verbs)  # also checks the KB files before any worker starts
+    pipe = _pipeline(kb, time_budget, verbs)
     problems: list[Problem] = []
     stored = duplicates = 0
     items = list(ingestmod.read_all(paths, published=date))
@@ -182,15 +188,8 @@ def _ingest(paths, db, date, kb, batch_size, time_budget, ray, ray_address, work
     with Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=False) as bar:
         task = bar.add_task("ingest", total=len(articles))
-        if ray:
-            from . import scale
-
-            results = scale.extract(articles, workers=workers, batch_size=batch_size, address=ray_address,
-                                    kb_files=[str(p) for p in kb or []], time_budget=pipe.time_budget)
-        else:
-            results = pipe.results(articles, batch_size)
         try:
-            for art, doc in results:
+            for art, doc in pipe.results(articles, batch_size):
                 if isinstance(doc, str):  # why the article was skipped
                     problems.append(Problem(art.origin or "?", None, doc))
                     bar.advance(task)
@@ -205,6 +204,76 @@ def _ingest(paths, db, date, kb, batch_size, time_budget, ray, ray_address, work
         tally(writer.flush())
     with Store(db, read_only=True, wait=60) as store:
         counts = store.counts()
+    _report(db, stored, duplicates, problems, counts)
+
+
+def _ingest_ray(paths, db, date, kb, batch_size, time_budget, address, workers, verbs, shard_dir) -> None:
+    """`dyad ingest --ray`: inputs read lazily, analysed on Ray workers into Parquet shards, each
+    shard loaded in one transaction as it arrives (dyad.scale, dyad.shards)."""
+    from . import budget, scale, shards
+    from .kb import KBError
+    from .kb import load as load_kb
+    from .store import Store
+    from .types import DyadError
+
+    try:  # check the KB and the budget here, once, rather than in every worker
+        load_kb(tuple(str(p) for p in kb or []))
+        per_10k = budget.per_10k(time_budget)
+    except (KBError, DyadError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2)
+    folder = Path(shard_dir or f"{db}.shards")
+    problems: list[Problem] = []
+    tally = {"stored": 0, "duplicates": 0}
+
+    def load(path) -> None:
+        with Store(db, wait=60) as store:
+            got = shards.load(store.con, path)
+        tally["stored"] += got["stored"]
+        tally["duplicates"] += got["duplicates"]
+        problems.extend(Problem(d, None, "not stored: doc_id already used by a different text") for d in got["clashes"])
+
+    for left in shards.pending(folder):  # finished by an interrupted run, never loaded
+        load(left)
+    with Progress(TextColumn("[bold]ingesting"), MofNCompleteColumn(), TimeElapsedColumn(), console=err) as bar:
+        task = bar.add_task("ingest", total=None)
+
+        def on_shard(path, skipped, n, _peak) -> None:
+            problems.extend(Problem(origin, None, reason) for origin, reason in skipped)
+            if path:
+                load(path)
+            bar.advance(task, n)
+
+        articles = _unstored(_articles(ingestmod.read_all(paths, published=date), problems), db, tally)
+        try:
+            scale.run(articles, folder, on_shard, workers=workers, batch_size=batch_size, address=address,
+                      kb_files=[str(p) for p in kb or []], time_budget=per_10k, verbs=str(verbs) if verbs else None)
+        except KeyboardInterrupt:  # loaded shards are stored; finished ones are loaded by the next run
+            bar.stop()
+            err.print(f"interrupted (Ctrl-C): stored {tally['stored']} new article(s); run the same command again "
+                      "to go on (stored articles are skipped, finished shards loaded)")
+            raise typer.Exit(130)
+    with Store(db, read_only=True, wait=60) as store:
+        counts = store.counts()
+    _report(db, tally["stored"], tally["duplicates"], problems, counts)
+
+
+def _unstored(articles, db: str, tally: dict, chunk: int = 256):
+    """The articles whose text the store does not hold yet (nor an earlier one of this run's chunk),
+    checked a chunk at a time in a short store session, so the driver keeps no set of all hashes."""
+    from .store import Store
+
+    it = iter(articles)
+    while batch := list(islice(it, chunk)):
+        hashes = {ingestmod.text_hash(a.text): a for a in batch}
+        with Store(db, wait=60) as store:
+            held = {r[0] for r in store.con.execute("SELECT text_hash FROM articles WHERE text_hash IN "
+                                                    "(SELECT unnest(?))", [list(hashes)]).fetchall()}
+        tally["duplicates"] += len(batch) - len(hashes) + len(held)
+        yield from (a for h, a in hashes.items() if h not in held)
+
+
+def _report(db, stored, duplicates, problems, counts) -> None:
     refused = [p for p in problems if p.refused]
     problems = [p for p in problems if not p.refused]
     err.print(f"stored {stored} new article(s), {duplicates} already stored, {len(refused)} refused, "

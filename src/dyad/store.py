@@ -66,6 +66,38 @@ MIGRATIONS = ["ALTER TABLE events ADD COLUMN IF NOT EXISTS place VARCHAR",
               "UPDATE events SET one_sided = (source IS NULL OR target IS NULL) WHERE one_sided IS NULL"]
 
 
+# The columns each writer fills, in order (articles.ingested_at takes its default). One list for
+# Store.add and for the Parquet shards of `dyad ingest --ray` (dyad.shards), so they cannot drift.
+COLUMNS = {
+    "articles": ["doc_id", "text_hash", "title", "published", "source", "text", "n_actors", "n_quotes", "n_events",
+                 "warnings", "document"],
+    "actors": ["doc_id", "actor_id", "name", "kind", "code", "country", "role", "n_mentions", "link", "kb_id"],
+    "mentions": ["doc_id", "actor_id", "start_char", "end_char", "text"],
+    "quotes": ["doc_id", "quote_no", "start_char", "end_char", "text", "kind", "speaker", "speaker_name", "cue"],
+    "events": ["doc_id", "event_no", "source", "source_code", "source_country", "source_name", "target", "target_code",
+               "target_country", "target_name", "cameo", "root", "quad_class", "goldstein", "plover", "name",
+               "start_char", "end_char", "trigger", "negated", "event_date", "mentions", "sentence", "place",
+               "one_sided"],
+}
+
+
+def document_rows(doc: Document) -> dict[str, list[list]]:
+    """The rows of one document, per table, in the order of COLUMNS."""
+    return {
+        "articles": [[doc.doc_id, doc.text_hash, doc.title, doc.published, doc.source, doc.text, len(doc.actors),
+                      len(doc.quotes), len(doc.events), doc.warnings, json.dumps(doc.to_dict(), ensure_ascii=False)]],
+        "actors": [[doc.doc_id, a.id, a.name, a.kind, a.code, a.country, a.role, len(a.mentions), json.dumps(a.link),
+                    a.kb_id] for a in doc.actors],
+        "mentions": [[doc.doc_id, a.id, m.start, m.end, m.text] for a in doc.actors for m in a.mentions],
+        "quotes": [[doc.doc_id, i, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_name, q.cue]
+                   for i, q in enumerate(doc.quotes)],
+        "events": [[doc.doc_id, i, e.source, e.source_code, e.source_country, e.source_name, e.target, e.target_code,
+                    e.target_country, e.target_name, e.cameo, e.root, e.quad_class, e.goldstein, e.plover, e.name,
+                    e.start, e.end, e.trigger, e.negated, e.date, e.mentions, e.sentence, e.place,
+                    e.source is None or e.target is None] for i, e in enumerate(doc.events)],
+    }
+
+
 class StoreBusy(DyadError):
     """The store file is held by another process for longer than we were willing to wait."""
 
@@ -189,35 +221,11 @@ class Store:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(
-                "INSERT INTO articles (doc_id, text_hash, title, published, source, text, n_actors, n_quotes, n_events,"
-                " warnings, document) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [doc.doc_id, doc.text_hash, doc.title, doc.published, doc.source, doc.text, len(doc.actors),
-                 len(doc.quotes), len(doc.events), doc.warnings, json.dumps(doc.to_dict(), ensure_ascii=False)])
-            if doc.actors:
-                con.executemany(
-                    "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    [[doc.doc_id, a.id, a.name, a.kind, a.code, a.country, a.role, len(a.mentions),
-                      json.dumps(a.link), a.kb_id] for a in doc.actors])
-                con.executemany(
-                    "INSERT INTO mentions VALUES (?,?,?,?,?)",
-                    [[doc.doc_id, a.id, m.start, m.end, m.text] for a in doc.actors for m in a.mentions])
-            if doc.quotes:
-                con.executemany(
-                    "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)",
-                    [[doc.doc_id, i, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_name, q.cue]
-                     for i, q in enumerate(doc.quotes)])
-            if doc.events:
-                con.executemany(
-                    "INSERT INTO events (doc_id, event_no, source, source_code, source_country, source_name, target,"
-                    " target_code, target_country, target_name, cameo, root, quad_class, goldstein, plover, name,"
-                    " start_char, end_char, trigger, negated, event_date, mentions, sentence, place, one_sided)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [[doc.doc_id, i, e.source, e.source_code, e.source_country, e.source_name, e.target,
-                      e.target_code, e.target_country, e.target_name, e.cameo, e.root, e.quad_class, e.goldstein,
-                      e.plover, e.name, e.start, e.end, e.trigger, e.negated, e.date, e.mentions, e.sentence,
-                      e.place, e.source is None or e.target is None]
-                     for i, e in enumerate(doc.events)])
+            for table, rows in document_rows(doc).items():
+                if rows:
+                    cols = COLUMNS[table]
+                    con.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                                    rows)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
