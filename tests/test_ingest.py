@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,28 @@ def test_unreadable_folder_is_one_line(tmp_path):
         (root / "locked").chmod(0o755)
     assert files == [root / "ok.txt"]
     assert [(p.path, p.reason) for p in problems] == [(str(root / "locked"), "cannot read folder: Permission denied")]
+
+
+@pytest.mark.parametrize("depth", [300, 20_000])
+def test_html_nested_past_the_parser_limit_still_gives_its_text(tmp_path, depth):
+    body = ("The foreign ministers of China and Japan met in Tokyo on Monday and agreed to resume talks on "
+            "fishing rights, officials said.")
+    p = tmp_path / "deep.html"
+    p.write_text("<html><head><title>Deep</title></head><body>" + "<div class='w'>" * depth + f"<p>{body}</p>"
+                 + "</div>" * depth + "</body></html>", encoding="utf-8")
+    assert ingest.nesting_depth(p.read_text()) == depth + 3
+    [art] = _read(p)
+    assert isinstance(art, Article) and art.text.strip() == body and art.title == "Deep"
+
+
+def test_a_million_character_line_is_refused_at_once(tmp_path):
+    words = "the ministers of china met officials in geneva and talked about trade with russia ".split()
+    line = " ".join(words[i % len(words)] for i in range(150_000))[:999_000]
+    p = tmp_path / "line.txt"
+    p.write_text(line, encoding="utf-8")
+    t0 = time.monotonic()
+    [item] = _read(p)
+    assert time.monotonic() - t0 < 10
+    assert isinstance(item, Problem) and "no sentence end" in item.reason and "10,000 characters" in item.reason
+    # the same words as sentences and lines are an article
+    ingest.check_text((" ".join(words) + ".\n") * 300)

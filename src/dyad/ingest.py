@@ -156,6 +156,10 @@ def decode(data: bytes) -> str:
                         "convert the file to UTF-8 first") from None
 
 
+MAX_SENTENCE = 10_000  # characters with no sentence end; a long news sentence has a few hundred
+_NO_SENTENCE_END = re.compile(f"[^.!?;\n\u3002\u2029]{{{MAX_SENTENCE + 1}}}")
+
+
 def check_text(text: str) -> None:
     """Raise DyadError if the text cannot be a single English news article."""
     if not text.strip():
@@ -164,6 +168,11 @@ def check_text(text: str) -> None:
         raise Refused(f"too large: {len(text):,} characters (limit {MAX_CHARS:,}); split it into articles")
     if not is_english(text):
         raise Refused("not English (dyad codes English news only)")
+    run = _NO_SENTENCE_END.search(text)
+    if run:
+        raise Refused(f"no sentence end (. ! ? or a line break) in the {MAX_SENTENCE:,} characters from offset "
+                      f"{run.start():,}: not prose dyad can parse (the parse of one sentence grows faster than "
+                      "its length); break the text into sentences or lines")
 
 
 def is_english(text: str) -> bool:
@@ -237,6 +246,27 @@ def sanitise(article: Article) -> Article:
     return replace(article, **fields) if fields else article
 
 
+MAX_HTML_DEPTH = 250  # libxml2, under trafilatura, stops at 256 nested elements
+_LAYOUT_TAGS = re.compile(r"</?(?:div|span|section|font|center|table|tbody|thead|tr|td|th|ul|ol|li|dl|dd|dt|"
+                          r"blockquote|article|main|aside|header|footer|nav|b|i|u|em|strong|small|big|sub|sup|"
+                          r"a|abbr|cite|mark|q|s|strike|tt)\b[^>]*>", re.I)
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+         "param", "keygen", "command"}
+
+
+def nesting_depth(html: str) -> int:
+    """How deeply the page's elements nest (a linear scan of its tags; no parser limit applies)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        closing, name, selfclosing = m[1], m[2].lower(), m[3]
+        if name in _VOID or selfclosing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def html_to_article(html: str, source: str) -> Article:
     """Main text of an HTML page, with its title and date when the page says them."""
     import trafilatura
@@ -245,6 +275,12 @@ def html_to_article(html: str, source: str) -> Article:
     text = getattr(doc, "text", None) if doc is not None else None
     if isinstance(doc, dict):  # older trafilatura versions return a dict
         text = doc.get("text")
+    if (not text or len(text.split()) < 8) and nesting_depth(html) > MAX_HTML_DEPTH:
+        # libxml2 gives up below 256 levels and the page looks empty: drop the layout-only wrappers
+        # (their text stays) and read the page again
+        doc = trafilatura.bare_extraction(_LAYOUT_TAGS.sub(" ", html), include_comments=False,
+                                          include_tables=False, with_metadata=True)
+        text = (doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)) if doc is not None else None
     if not text or len(text.split()) < 8:  # a menu or a cookie notice is not an article
         raise DyadError("no article text found in the HTML")
     meta = doc if isinstance(doc, dict) else {"title": getattr(doc, "title", None), "date": getattr(doc, "date", None)}
