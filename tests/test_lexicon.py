@@ -155,3 +155,14 @@ def test_lexicon_command_prints_roots_and_a_roots_lemmas():
     assert r.returncode == 0, r.stderr
     out = r.stdout.decode()
     assert "demonstrate" in out and "deploy" not in out
+
+
+def test_a_bad_verb_lexicon_is_a_clear_error_with_its_line(tmp_path):
+    from dyad.events.lexicon import LexiconError
+
+    bad = tmp_path / "verbs.yaml"
+    bad.write_text('- {code: "042", lemma: visit}\n- {code: "999", lemma: frobnicate}\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"verbs.yaml:2: unknown CAMEO code '999'"):
+        lexicon(str(bad))
+    with pytest.raises(LexiconError, match="cannot read"):
+        lexicon(str(tmp_path / "missing.yaml"))

@@ -54,7 +54,7 @@ def _pipeline(kb: Optional[List[Path]], time_budget: Optional[float] = None, ver
     except KBError as exc:
         err.print(f"[red]knowledge base error:[/red] {exc}")
         raise typer.Exit(2)
-    except DyadError as exc:  # a bad $DYAD_TIME_BUDGET
+    except DyadError as exc:  # a bad $DYAD_TIME_BUDGET, a verb lexicon that cannot be read
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2)
     for e in pipe.kb.errors:
@@ -393,7 +393,14 @@ def lexicon(root: Optional[str] = typer.Option(None, "--root", help="List one CA
     from .events import lexicon as lexicon_of
     from .events.lexicon import coverage, default_lemmas, problems, root_lemmas
 
-    index = lexicon_of(str(verbs) if verbs else None)
+    from .types import DyadError
+
+    try:
+        index = lexicon_of(str(verbs) if verbs else None)
+        other = default_lemmas(lexicon_of(str(compare))) if compare else {}
+    except DyadError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2)
     for line in problems(str(verbs) if verbs else None):
         err.print(f"[yellow]verb dictionary: skipped a line:[/yellow] {line}")
     if root:
@@ -404,7 +411,6 @@ def lexicon(root: Optional[str] = typer.Option(None, "--root", help="List one CA
         out.print(t)
         return
     cov = coverage(index)
-    other = default_lemmas(lexicon_of(str(compare))) if compare else {}
     names = ontology.codes()
     t = Table("root", "name", "lemmas", "verb patterns", "noun patterns", *(["compared", "ratio"] if compare else []))
     for r, row in cov.items():

@@ -6,10 +6,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import yaml
+
 from .. import datafile, ontology
+from ..types import DyadError
 
 
 NOT_AN_EVENT = "none"  # the lexicon's code for a sense that is no event ("fired the coach")
+class LexiconError(DyadError):
+    """A verb lexicon that cannot be used: unreadable, not YAML, or a record with an unknown code."""
+
+
 @dataclass(frozen=True)
 class Pattern:
     code: str
@@ -51,15 +58,19 @@ def _set(value) -> frozenset[str] | None:
 def pattern(rec: dict, n: int, origin: str, known) -> Pattern:
     """One lexicon record (a dict in verbs.yaml's shape) as a Pattern; a bad record raises ValueError.
     `known` is the set of codes allowed, or None to keep any code (a PETRARCH dictionary's own codes)."""
+    if isinstance(rec, dict) and rec.get("__line__"):
+        origin_n = f"{origin}:{rec['__line__']}"
+    else:
+        origin_n = f"{origin} pattern {n}"
     if not isinstance(rec, dict) or "code" not in rec or "lemma" not in rec:
-        raise ValueError(f"{origin} pattern {n}: needs at least code and lemma")
+        raise ValueError(f"{origin_n}: needs at least code and lemma")
     code = str(rec["code"])
     for c in (code, rec.get("intent"), rec.get("negated")):
         if c is not None and known is not None and str(c) not in known and str(c) != NOT_AN_EVENT:
-            raise ValueError(f"{origin} pattern {n}: unknown CAMEO code {c!r}")
+            raise ValueError(f"{origin_n}: unknown CAMEO code {c!r}")
     for key in ("particle", "prep"):
         if isinstance(rec.get(key), bool):
-            raise ValueError(f"{origin} pattern {n}: {key} read as a boolean; quote it")
+            raise ValueError(f"{origin_n}: {key} read as a boolean; quote it")
     return Pattern(code=code, lemma=str(rec["lemma"]).lower(), particle=rec.get("particle"), prep=rec.get("prep"),
                    obj=_set(rec.get("obj")), pobj=_set(rec.get("pobj")), xcomp=_set(rec.get("xcomp")),
                    subj=_set(rec.get("subj")), mod=_set(rec.get("mod")),
@@ -86,7 +97,16 @@ def lexicon(path: str | None = None) -> dict[tuple[str, bool], list[Pattern]]:
 
     files = [path or _data_path("verbs.yaml"), _data_path("verb_classes.yaml"), _data_path("verb_forms.yaml"),
              _data_path("cameo.csv"), __file__, forms.__file__, petrarch.__file__, ontology.__file__]
-    return datafile.cached("verbs-index", lambda: _build(path), files=files)
+    try:
+        return datafile.cached("verbs-index", lambda: _build(path), files=files)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"verb lexicon {path}: cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise LexiconError(f"verb lexicon {where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise LexiconError(f"verb lexicon: {exc}") from None
 
 
 def _build(path: str | None) -> dict[tuple[str, bool], list[Pattern]]:
@@ -97,7 +117,7 @@ def _build(path: str | None) -> dict[tuple[str, bool], list[Pattern]]:
     if path and petrarch.is_verb_dictionary(path):
         records, origin, known = petrarch.read_verbs(path).records, path, None
     elif path:
-        records, origin = datafile.load_yaml(path) or [], path
+        records, origin = datafile.load_yaml(path, lines=True) or [], path  # lines: errors name them
     else:
         records, origin = datafile.load_yaml(_data_path("verbs.yaml")) or [], "verbs.yaml"
     for n, rec in enumerate(records, 1):
