@@ -161,3 +161,8 @@ def test_a_characterisation_is_a_statement_about_its_object(pipeline):
 def test_a_cue_that_is_itself_a_verbal_act_keeps_its_code(pipeline, text, root):
     got = events(pipeline, text)
     assert [e.root for e in got if e.source_country == "TUR"] == [root]
+
+
+def test_a_speaker_known_only_by_a_political_role_makes_a_statement(pipeline):
+    got = events(pipeline, "Sen. Jon Smithers said the bank had failed its customers.")
+    assert [(e.source_code, e.root) for e in got] == [("LEG", "01")]

@@ -25,14 +25,16 @@ def _rules() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _role_of(code: str, country: str | None) -> str | None:
-    """The role part of a side's code: USAGOV -> GOV; an organisation's own code (its party code is the
-    code itself: IGOUNO, NGOHRIAMN) -> its first three letters; a bare country -> None."""
+    """The role part of a side's code: USAGOV -> GOV; a code with no country of its own (a party
+    code that is the code itself: IGOUNO, NGOHRIAMN, or a bare role, LEG) -> its first three
+    letters; a bare country -> None."""
     if code.startswith("IGO"):
         return "IGO"
     if country and code.startswith(country) and len(code) > len(country):
         return code[len(country):len(country) + 3]
     if not country or country == code:
-        return code[:3] if len(code) > 3 or not country else None
+        roles, _ = _rules()
+        return code[:3] if len(code) > 3 or code[:3] in roles or not country else None
     return None
 
 
