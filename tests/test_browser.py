@@ -445,3 +445,10 @@ def test_map_places_events_and_links_to_them(page, site):
     circles.first.click()  # the biggest country first
     page.wait_for_url("**/events?country=*")
     assert page.locator("table.events tr.event").count() == n
+    page.go_back()
+    places = page.locator("table.places tr.place")
+    assert page.locator("svg.map a.place").count() == places.count() > 0  # Beijing, Kyiv... have coordinates
+    n = int(places.first.locator("td.num").first.inner_text())
+    page.locator("svg.map a.place").first.click()
+    page.wait_for_url("**/events?place=*")
+    assert page.locator("table.events tr.event").count() == n

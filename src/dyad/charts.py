@@ -189,7 +189,7 @@ def goldstein_class(g: float | None) -> str:
 
 
 def map_svg(data: dict[str, list[dict[str, Any]]], land: list[tuple[int, int]], step: float,
-            link: Callable[[str], str]) -> Markup:
+            link: Callable[[str], str], place_link: Callable[[str], str]) -> Markup:
     """Events by country (circles at the country's centroid, area by event count, colour by mean
     Goldstein) and by place (small squares), over the land as cells of a grid that hold a city."""
     height = (MAP_N - MAP_S) * MAP_W / 360
@@ -213,7 +213,8 @@ def map_svg(data: dict[str, list[dict[str, Any]]], land: list[tuple[int, int]], 
     for p in data["places"]:
         x, y = _xy(p["lat"], p["lon"])
         label = f'{p["place"]}: {p["events"]} event{"s" if p["events"] != 1 else ""}, mean Goldstein {p["mean_goldstein"]:+.2f}'
-        out.append(f'<rect class="place {goldstein_class(p["mean_goldstein"])}" x="{x - 3:.1f}" y="{y - 3:.1f}" '
-                   f'width="6" height="6"><title>{escape(label)}</title></rect>')
+        out.append(f'<a class="place" href="{escape(place_link(p["place"]))}" aria-label="{escape(label)}">'
+                   f'<rect class="place {goldstein_class(p["mean_goldstein"])}" x="{x - 3:.1f}" y="{y - 3:.1f}" '
+                   f'width="6" height="6"><title>{escape(label)}</title></rect></a>')
     out.append("</svg>")
     return Markup("".join(out))

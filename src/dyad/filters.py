@@ -42,6 +42,7 @@ class EventFilter:
     direction: str = "both"
     sided: str = "all"
     country: str | None = None  # where it happened (see geo.locate); set by the map's links
+    place: str | None = None  # the place its sentence names, exactly as stored
     limit: int = 500
     # the actor's resolution against the store: ("code", CODE) or ("names", (name, ...))
     resolved: tuple[str, Any] | None = field(default=None, compare=False)
@@ -50,7 +51,7 @@ class EventFilter:
 
     @classmethod
     def parse(cls, con: duckdb.DuckDBPyConnection, *, since=None, until=None, actor=None, a=None, b=None,
-              quad=None, root=None, direction=None, sided=None, country=None, limit=None,
+              quad=None, root=None, direction=None, sided=None, country=None, place=None, limit=None,
               directed: bool = False) -> "EventFilter":
         """Validate raw parameters (strings from a URL) into a filter; QueryError / NotFound on bad ones."""
         since, until = check_date(since, "since"), check_date(until, "until")
@@ -94,7 +95,8 @@ class EventFilter:
         actor = (actor or "").strip() or None
         resolved = resolve_actor(con, actor) if actor else None
         return cls(since=since, until=until, actor=actor, a=a, b=b, quad=tuple(sorted(set(quads))), root=root,
-                   direction=direction, sided=sided, country=country, limit=limit, resolved=resolved,
+                   direction=direction, sided=sided, country=country, place=(place or "").strip() or None,
+                   limit=limit, resolved=resolved,
                    located=located)
 
     # -- permalinks
@@ -104,7 +106,7 @@ class EventFilter:
         p: dict[str, Any] = {"since": self.since, "until": self.until, "actor": self.actor,
                              "quad": ",".join(map(str, self.quad)) or None, "root": self.root,
                              "direction": None if self.direction == "both" else self.direction,
-                             "sided": None if self.sided == "all" else self.sided, "country": self.country,
+                             "sided": None if self.sided == "all" else self.sided, "country": self.country, "place": self.place,
                              "limit": None if self.limit == 500 else self.limit}
         p.update(over)
         return {k: v for k, v in p.items() if v not in (None, "")}
@@ -167,6 +169,9 @@ class EventFilter:
                     ors.append(f"{c}{s}_name IN ({', '.join('?' * len(value))})")
                     params += list(value)
             sql.append("(" + " OR ".join(ors) + ")")
+        if self.place:
+            sql.append(f"{c}place = ?")
+            params.append(self.place)
         if self.located:
             cond, cparams = self.located
             sql.append(cond.replace("{c}", c))

@@ -243,7 +243,8 @@ def add_pages(app: FastAPI, templates, Cursor) -> None:
 
     def event_filter(con, request: Request, **fixed) -> EventFilter:
         q = request.query_params
-        raw = {k: q.get(k) for k in ("since", "until", "actor", "root", "direction", "sided", "country", "limit", "a", "b")}
+        raw = {k: q.get(k) for k in ("since", "until", "actor", "root", "direction", "sided", "country", "place", "limit",
+                                     "a", "b")}
         raw["quad"] = q.getlist("quad")
         raw["directed"] = q.get("directed", "").lower() in ("1", "true", "yes", "on")
         raw.update(fixed)
@@ -317,7 +318,8 @@ def add_pages(app: FastAPI, templates, Cursor) -> None:
         f = event_filter(con, request)
         data = explore.places(con, f)
         step = 2.0
-        svg = charts.map_svg(data, geo.land_cells(step), step, lambda cc: "/events" + f.query(country=cc))
+        svg = charts.map_svg(data, geo.land_cells(step), step, lambda cc: "/events" + f.query(country=cc),
+                             lambda p: "/events" + f.query(place=p))
         return page(request, "map.html", f=f, data=data, svg=svg)
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
@@ -428,6 +430,8 @@ def add_pages(app: FastAPI, templates, Cursor) -> None:
                    root: Optional[str] = Query(None, description="CAMEO root code, 01 to 20"),
                    direction: Optional[str] = Query(None, description="both, from (a or actor is the source) or to"),
                    sided: Optional[str] = Query(None, description="all, two or one(-sided)"),
+                   country: Optional[str] = Query(None, description="Where it happened: a country code"),
+                   place: Optional[str] = Query(None, description="Where it happened: a place as the text names it"),
                    limit: int = Query(500, ge=1, le=5000), con=Cursor) -> list[dict[str, Any]]:
         """Events, newest first, with their article and where they happened (lat, lon where known)."""
         f = event_filter(con, request)
