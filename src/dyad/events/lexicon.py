@@ -13,7 +13,7 @@ from ..types import DyadError
 
 
 NOT_AN_EVENT = "none"  # the lexicon's code for a sense that is no event ("fired the coach")
-class LexiconError(DyadError):
+class LexiconError(DyadError, ValueError):
     """A verb lexicon that cannot be used: unreadable, not YAML, or a record with an unknown code."""
 
 
