@@ -9,8 +9,7 @@ event of its speaker, unless a more specific event covers its clause.
   else the principal other political actor the content names (the first one that is a different
   party from the speaker), else none: a statement to the public is a one-sided event.
 - Which quotes: those whose cue is a verb of saying (data/reporting.yaml `speech`), a cue phrase
-  ("according to"), a noun of saying, a headline colon ("Pence: Trump was joking") or a verb
-  characterising its object ("called Clinton 'a disgrace'": data/statements.yaml `characterize`); not a quote carried by a verb whose content is its object
+  ("according to"), a noun of saying or a headline colon ("Pence: Trump was joking"); not a quote carried by a verb whose content is its object
   ("attacked X for ...": the verb lexicon codes that act), and not a negated, conditional,
   speculative, questioned or passive cue ("did not say", "if he says", "could say", "was told").
 - Covered: no statement when the sentence already holds an event of the same speaker (the verb
@@ -49,8 +48,7 @@ def _classes() -> dict:
     return {"cues": invert(data.get("cues")), "objects": invert(data.get("objects")),
             "content": invert(data.get("content")), "no_comment": frozenset(data.get("no_comment") or ()),
             "no_comment_content": frozenset(data.get("no_comment_content") or ()),
-            "decline": frozenset(data.get("decline") or ()),
-            "characterize": frozenset(data.get("characterize") or ())}
+            "decline": frozenset(data.get("decline") or ())}
 
 
 def _token_at(doc: Doc, char: int | None) -> Token | None:
@@ -144,8 +142,8 @@ class Statements:
         if q.start <= cue.idx < q.end:
             return False  # a verb inside the quoted words is not its cue
         k = _classes()
-        if not (lemma in lex.speech or lemma in lex.nouns or lemma in k["characterize"]
-                or (q.cue or "").lower() in lex.phrases or cue.text == ":"):
+        if not (lemma in lex.speech or lemma in lex.nouns or (q.cue or "").lower() in lex.phrases
+                or cue.text == ":"):
             return False
         if cue.sent.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):
             return False
