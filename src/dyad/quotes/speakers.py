@@ -168,7 +168,7 @@ class Speakers:
             last = (pos, act)
             break
         if last is None:
-            return alt
+            return alt if alt is not None else self._only_of_gender(tok, gender)
         if alt is None or alt is last[1]:
             return last[1]
         g = self._gender(alt)
@@ -184,6 +184,21 @@ class Speakers:
                 if head.dep_ in ("nsubj", "nsubjpass") and (head.head.dep_ == "ROOT" or head.head.dep_ == "conj" and head.head.head.dep_ == "ROOT"):
                     return alt
         return last[1]
+
+    def _only_of_gender(self, tok: Token, gender: str) -> Actor | None:
+        """he/she with no antecedent in the last sentences: the latest person of the pronoun's gender
+        mentioned in the last three paragraphs, passing over persons known to be of the other gender
+        but not one of unknown gender (background sentences about a place or a thing between a
+        person and "she said" do not lose her)."""
+        later = [(s, a) for a in self.res.actors if a.kind == "person" for m in a.mentions
+                 for s in [m.start] if s < tok.idx and self.para_gap(self.tok_index(s), tok.i) <= 3]
+        for s, a in sorted(later, key=lambda x: -x[0]):
+            g = self._gender(a)
+            if g == gender:
+                return a
+            if g is None:
+                return None  # someone who may be meant comes in between
+        return None
 
     @staticmethod
     def _gender(actor: Actor) -> str | None:
