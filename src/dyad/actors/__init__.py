@@ -11,7 +11,10 @@ Steps, each cheap:
 4. codes from context for actors the KB does not know: premodifiers and appositions
    ("China's Foreign Minister Qin Gang", "a Beijing think tank", "Former Pentagon official");
 5. collective actors: a country word plus a role noun ("Chinese officials", "China's foreign
-   ministry") is coded country + role.
+   ministry") is coded country + role; the country named inside is a mention of the country too;
+6. genders of persons (KB, gendered titles and descriptions, the first name from
+   gender-guesser's dictionary, the article's own pronouns), for "he" and "she".
+Each mention says how it names its actor (`form`: name, demonym, role phrase, dateline).
 `Resolver` then maps any token (a name, a pronoun, "the secretary") to an actor id, which is
 what the quote and event stages use.
 

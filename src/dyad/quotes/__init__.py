@@ -14,8 +14,10 @@
    “candid”); "according to X"; a "― Name" signature; "X said." opening the next sentence; a
    colon or dash after a named actor; or, for a phrase quoted inside a sentence, the named person
    who is the subject of its clause. A quote with no cue of its own continues the speaker of the
-   quote before it in its paragraph (and shares its cue, as one attribution), and a paragraph that
-   is only a quote continues the previous speaker. Short quoted phrases with no speaker and
+   quote before it in its paragraph (and shares its cue, as one attribution), a paragraph that
+   is only a quote continues the previous speaker (after direct or indirect speech; lines of
+   separators such as " ." or "***" are no paragraphs), and a quote that is a sentence of its own
+   after a sentence whose subject is a person is that person's. Short quoted phrases with no speaker and
    quoted titles (“Face the Nation”) are scare quotes or names: left out, listed in one warning.
 3. Indirect speech comes from the parse: a reporting verb with a clausal complement ("Blinken
    said the United States is ready ...", "..., officials said"), the sentence around a
@@ -23,10 +25,15 @@
    or, for verbs like call, describe or accuse, an object ("called the plan “a disaster”");
    "according to X"; nouns of saying ("Trump's claim that ..."). A complement that holds a
    direct quote becomes one `mixed` quote; nested attributions are kept, each with its speaker.
-4. Speakers go through the actors stage: names directly; "he"/"she" to the latest speaker of
-   that gender unless another person has since been a main-clause subject (else the resolver's
-   antecedent); role nouns ("the secretary"); organisations, also by a definite head noun ("the
-   ministry" after "China's foreign ministry"); "who" to the noun it follows.
+4. Speakers go through the actors stage: names directly (a bare surname is the most salient
+   holder, not a relative introduced by kinship); "he"/"she" to the latest speaker of that gender
+   unless another person has since been a main-clause subject (else the resolver's antecedent,
+   else the latest person of that gender in the last paragraphs), never a place, an organisation
+   or a person of the other gender; descriptions and role nouns to the person the article
+   described so ("the mayor", "the defenceman", "the 34-year-old"), persons first; statements,
+   releases and other documents to their author ("a statement from the EU"); organisations by
+   a definite head noun ("the ministry" after "China's foreign ministry", "the company"); "who"
+   to the noun it follows.
 
 Each `Quote` carries the content span (`start`, `end`), the cue span and the speaker mention
 span it was attributed through; quotes attributed through one cue (a split quote) share it.
