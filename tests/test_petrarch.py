@@ -64,7 +64,9 @@ def test_verb_dictionary_is_recognised_and_converted(files):
     assert ("mend", None, (), None, "064") in recs  # the block's code is the verb's default
     assert ("patch", "up", (), None, "065") in recs  # a phrasal verb with its own code
     assert ("mend", None, ("link", "links", "relation", "relations"), "with", "066") in recs  # a set, a target prep
-    assert got.skipped == 1  # "SAID * POLICY": context before the verb has no dependency equivalent
+    said = [r for r in got.records if r["code"] == "100"]
+    assert [(r["pre"], sorted(r["obj"])) for r in said] == [([[["said"], False]], ["policies", "policy"])] * 2
+    assert got.skipped == 0  # "SAID * POLICY": a word before the verb is context, one record per verb
     assert [p.split(":")[1] for p in got.problems] == ["12", "13"]  # line numbers of the malformed lines
 
 
@@ -95,3 +97,42 @@ def test_pipeline_codes_with_petrarch_dictionaries(files):
     doc = pipe.process(Article(text="Veloria mended relations with Quentara.", published="2005-03-01"))
     got = {(e.source_code, e.target_code, e.cameo) for e in doc.events if not e.one_sided}
     assert got == {("VLR", "QNT", "066")}
+
+
+CONTEXT_VERBS = """&REFUSING
++DID N'T
++WILL NOT
+
+--- QUARREL [111] ---
+QUARREL
+- &REFUSING * OVER BORDER [901]
+- &REFUSING EVER * OVER BORDER [902]
+- PUBLICLY_&REFUSING * OVER BORDER [903]
+- * OVER BORDER [112]
+"""
+
+
+def test_words_before_the_verb_are_read_as_context_slots(tmp_path):
+    (tmp_path / "verbs.txt").write_text(CONTEXT_VERBS, encoding="utf-8")
+    got = read_verbs(tmp_path / "verbs.txt")
+    pres = {r["code"]: r.get("pre") for r in got.records}
+    assert pres["901"] == [[["did n't", "will not"], False]]  # a set's members as whole phrases
+    assert pres["902"] == [[["did n't", "will not"], False], [["ever"], False]]  # written apart: words may come between
+    assert pres["903"] == [[["publicly"], False], [["did n't", "will not"], True]]  # joined by "_": adjacent
+    assert pres["112"] is None and got.skipped == 0
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Veloria didn't quarrel over the border with Quentara.", "901"),  # the context decides, negation and all
+    ("Veloria will not ever quarrel over the border with Quentara.", "902"),  # "ever" after the set, a word apart
+    ("Veloria did not quarrel over the border with Quentara.", None),  # "did not" is no member: plain negation
+    ("Veloria publicly will not quarrel over the border with Quentara.", "903"),
+    ("Veloria publicly now will not quarrel over the border with Quentara.", "901"),  # "_" needs adjacency
+    ("Veloria quarrelled over the border with Quentara.", "112"),
+])
+def test_context_before_the_verb_chooses_the_pattern(tmp_path, files, text, code):
+    (tmp_path / "ctx.txt").write_text(CONTEXT_VERBS, encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(tmp_path / "ctx.txt"))
+    doc = pipe.process(Article(text=text, published="2005-03-01"))
+    got = {e.cameo for e in doc.events if not e.one_sided and e.source_code == "VLR"}
+    assert got == ({code} if code else set())

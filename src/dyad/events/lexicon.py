@@ -30,6 +30,9 @@ class Pattern:
     mod: frozenset[str] | None = None  # a compound/adjective on the trigger itself: "GENERAL strike", "AIR strike"
     subj_role: frozenset[str] | None = None  # KB role of what did it: workers (LAB) strike, armies strike
     obj_kind: str | None = None  # "thing": the object is no person or actor ("killed the bill")
+    # words left of the verb, in order (a PETRARCH pattern's context before "*"): each slot is a set of
+    # phrases (words space-separated) and whether it must follow the previous slot with no word between
+    pre: tuple[tuple[frozenset[str], bool], ...] | None = None
     noun: bool = False
     intent: str | None = None
     negated: str | None = None
@@ -41,7 +44,7 @@ class Pattern:
     @property
     def constraints(self) -> int:
         return sum(x is not None for x in (self.particle, self.obj, self.pobj, self.xcomp, self.subj, self.mod,
-                                           self.subj_role, self.obj_kind))
+                                           self.subj_role, self.obj_kind)) + len(self.pre or ())
 
     @property
     def is_default(self) -> bool:
@@ -75,10 +78,21 @@ def pattern(rec: dict, n: int, origin: str, known) -> Pattern:
                    obj=_set(rec.get("obj")), pobj=_set(rec.get("pobj")), xcomp=_set(rec.get("xcomp")),
                    subj=_set(rec.get("subj")), mod=_set(rec.get("mod")),
                    subj_role=frozenset(str(r).upper() for r in _set(rec.get("subj_role")) or ()) or None,
-                   obj_kind=rec.get("obj_kind"),
+                   obj_kind=rec.get("obj_kind"), pre=_pre(rec.get("pre"), origin_n),
                    noun=bool(rec.get("noun")), intent=str(rec["intent"]) if rec.get("intent") else None,
                    negated=str(rec["negated"]) if rec.get("negated") else None, mutual=bool(rec.get("mutual")),
                    reverse=bool(rec.get("reverse")), order=n, origin=str(rec.get("origin") or origin))
+
+
+def _pre(value, where: str) -> tuple[tuple[frozenset[str], bool], ...] | None:
+    """A record's `pre`: a list of slots, each [phrases, joined] ("joined": no word between it and the
+    slot before it); the phrases a list of strings."""
+    if not value:
+        return None
+    try:
+        return tuple((frozenset(" ".join(str(x).lower().split()) for x in alts), bool(joined)) for alts, joined in value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{where}: pre must be a list of [phrases, joined] slots") from None
 
 
 def _data_path(name: str) -> str:

@@ -12,8 +12,11 @@ The conversion keeps what dyad's dependency-based matcher can express and report
   naming the target ("* WITH +" -> prep with) or a prepositional object ("* ON RESOLUTION");
 - "% * [code]" (a compound subject, no other words) makes the block's verbs of that code mutual:
   "X and Y agreed" is an event in both directions;
-- patterns that need words before the verb (TABARI's shallow context) have no dependency equivalent
-  and are skipped, counted in `skipped`;
+- words before the verb ("SAID WOULD *", "&NEGATION EVER *") become `pre` slots matched, in order,
+  against the sentence's words left of the verb (triggers._before); such a pattern's code includes
+  its modality, so negation in its context does not drop the event;
+- a target before the verb ("+ WAS_ *") or a source after it has no dependency equivalent: skipped,
+  counted in `skipped`;
 - a line that is neither a header, a verb, a set member nor a well-formed pattern is reported with
   its line number in `problems`, and the rest still loads.
 Codes are kept as written: a PETRARCH dictionary may use codes outside CAMEO (the validation suite's
@@ -79,6 +82,28 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s_]+", text.strip()) if w]
 
 
+def _context(text: str, phrases) -> list | None:
+    """The words a pattern needs before its verb, as `pre` slots: [[phrases], joined]. Words written
+    apart ("SAID WOULD *") may have other words between them; words joined by "_" ("WILL_NOT") may
+    not; a trailing "_" only marks a whole word. `&SET` is any of its members. The actor markers
+    (`$` the source, `%` a compound, `^`) say nothing about the words. None when a set is empty."""
+    slots: list = []
+    for chunk in text.split():
+        joined = False
+        for part in chunk.split("_"):
+            if not part:
+                continue
+            if part in ("$", "%", "^", "+"):
+                joined = False
+                continue
+            alts = phrases(part[1:]) if part.startswith("&") else [part.lower()]
+            if not alts:
+                return None
+            slots.append([alts, joined])
+            joined = True
+    return slots
+
+
 def read_verbs(path: str | Path) -> VerbDictionary:
     out = VerbDictionary()
     lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
@@ -141,6 +166,16 @@ def read_verbs(path: str | Path) -> VerbDictionary:
                     got += _plural(ws[-1])
         return got
 
+    def phrases(name: str, depth: int = 0) -> list[str]:
+        """A set's members as whole phrases ("REALLY DID NOT" -> "really did not")."""
+        got: list[str] = []
+        for m in sets.get(name.upper().rstrip("_"), []):
+            if m.startswith("&") and depth < 5:
+                got += phrases(m[1:], depth + 1)
+            elif _words(m):
+                got.append(" ".join(_words(m.lower())))
+        return got
+
     for b in blocks:
         for lemma, particle, code in b["verbs"]:
             rec = {"code": code, "lemma": lemma, "intent": code if code != "none" else None, "block": b}
@@ -150,17 +185,22 @@ def read_verbs(path: str | Path) -> VerbDictionary:
         for n, text, code in b["patterns"]:
             toks = _words(text.replace("*", " * "))
             star = toks.index("*")
-            pre = [t for t in toks[:star] if t not in ("$", "+", "%", "^")]
             post = [t for t in toks[star + 1:] if t not in ("^", "%")]
-            if pre or "$" in post:
-                out.skipped += 1  # context before the verb, or a source after it: no dependency equivalent
+            if "+" in toks[:star] or "$" in post:
+                out.skipped += 1  # the target before the verb, or the source after it: no dependency equivalent
                 continue
-            rec: dict = {}
-            if "%" in toks[:star] and not post:  # "% * [030:030]": a compound subject acts on each other
+            pre = _context(text.split("*", 1)[0], phrases)
+            if pre is None:
+                out.problems.append(f"{path}:{n}: pattern names an empty or unknown set: {text!r}")
+                continue
+            rec: dict = {"pre": pre} if pre else {}
+            if "%" in toks[:star] and not post and not pre:  # "% * [030:030]": a compound subject acts on each other
                 for r in out.records:
                     if r.get("block") is b and r["code"] == code:
                         r["mutual"] = True
                 continue
+            if "%" in toks[:star] and not post:
+                rec["mutual"] = True
             if post and post[0].lower() in PARTICLES:
                 rec["particle"] = post.pop(0).lower()
             if not post:
@@ -168,8 +208,9 @@ def read_verbs(path: str | Path) -> VerbDictionary:
                     out.skipped += 1
                     continue
             elif post[0] == "+":
-                out.skipped += 1  # the target is the object, qualified after it: dyad's default covers it
-                continue
+                if not pre:
+                    out.skipped += 1  # the target is the object, qualified after it: dyad's default covers it
+                    continue
             elif post[0].lower() in PREPOSITIONS:
                 rec["prep"] = post[0].lower()
                 rest = [t for t in post[1:] if t != "+"]

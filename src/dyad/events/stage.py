@@ -196,7 +196,7 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         else:
             if tok.dep_ == "advcl" and self._purpose(tok) and self._negated(tok.head, c):
                 return []  # "would not give permission to Russia to help Israel": no help, no refusal of it
-            neg = self._negated(tok, c)
+            neg = self._negated(tok, c) and p.pre is None  # a pattern's context before the verb ("DID N'T *") is its modality
             refusal = p.negated or mirror(p.intent or derived_intent(p.code), "12")
             if c.refused:
                 if refusal is None:

@@ -33,6 +33,9 @@ class _Cand:
     embedded: list["_Cand"] = field(default_factory=list)  # suppressed noun triggers in its arguments
 
 
+_PREP_PRT = frozenset({"over", "on", "about", "with", "against", "into", "through", "across", "around", "for", "in"})
+
+
 class Triggers:
     """Matching clauses to patterns and governing embedded triggers (a mixin of EventStage)."""
 
@@ -84,6 +87,9 @@ class Triggers:
         preps = _preps(tok)
         if obj is not None:
             preps += _preps(obj)
+            # "didn't clash over the efforts": the parser may read a preposition as a particle and its
+            # object as the verb's; for a pattern's "over + efforts" that is the same phrase
+            preps += [(c.lower_, obj) for c in tok.children if c.dep_ == "prt" and c.i < obj.i and c.lower_ in _PREP_PRT]
         prep_words = {p for p, _ in preps}
         comps: set[str] = set()  # the complement verbs: "urged Iran to RELEASE", "called on X to STOP"
         deeper: set[str] = set()  # their own complements: "demanded they refuse to RECOGNIZE"
@@ -126,6 +132,8 @@ class Triggers:
             if p.particle and p.particle not in particles:
                 continue
             if p.obj is not None and not (obj_words & p.obj):
+                continue
+            if p.pre is not None and not _before(p.pre, [t.lower_ for t in tok.sent if t.i < tok.i]):
                 continue
             shallow = 0
             if p.xcomp is not None and not (comps & p.xcomp):
@@ -323,3 +331,22 @@ class Triggers:
         t.suppressed = True
         if t.noun:
             g.embedded.append(t)
+
+
+def _before(slots: tuple[tuple[frozenset[str], bool], ...], words: list[str]) -> bool:
+    """Whether the words left of a verb hold a pattern's context slots in order (a dictionary's
+    "SAID WOULD *", "&NEGATION EVER *"): a slot joined to the one before it follows it with no word
+    between; other slots may have words between them and the verb."""
+    def fits(k: int, end: int) -> bool:  # slots[:k+1] fit in words[:end]
+        if k < 0:
+            return True
+        tight = k + 1 < len(slots) and slots[k + 1][1]  # the next slot is joined to this one: end right here
+        for stop in ([end] if tight else range(end, 0, -1)):
+            for phrase in slots[k][0]:
+                ws = phrase.split()
+                start = stop - len(ws)
+                if start >= 0 and words[start:stop] == ws and fits(k - 1, start):
+                    return True
+        return False
+
+    return fits(len(slots) - 1, len(words))
