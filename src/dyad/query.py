@@ -17,9 +17,10 @@ import json
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import duckdb
+if TYPE_CHECKING:  # only in annotations: `dyad extract` need not load DuckDB to check a date
+    import duckdb
 
 PERIODS = {"day", "week", "month", "quarter", "year"}
 _CODE = re.compile(r"^[A-Z0-9]{3,15}$")
