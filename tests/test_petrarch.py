@@ -136,3 +136,16 @@ def test_context_before_the_verb_chooses_the_pattern(tmp_path, files, text, code
     doc = pipe.process(Article(text=text, published="2005-03-01"))
     got = {e.cameo for e in doc.events if not e.one_sided and e.source_code == "VLR"}
     assert got == ({code} if code else set())
+
+
+def test_a_person_coded_by_country_alone_takes_the_role_of_his_title(tmp_path, files):
+    """PETRARCH codes some persons with a bare country code ("NAME [VLR]"); said with a title that
+    the agents dictionary knows, the person is that country's agent, as PETRARCH appends agents."""
+    (tmp_path / "people.txt").write_text("VELORIA_ [VLR]\nQUENTARA [QNT]\nMARTIN_HALVORSEN [VLR]\n", encoding="utf-8")
+    (tmp_path / "titles.txt").write_text("PRIME_MINISTER [~GOV]\n", encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(tmp_path / "people.txt"), str(tmp_path / "titles.txt")], verbs=str(files["verbs.txt"]))
+    doc = pipe.process(Article(text="Veloria Prime Minister Martin Halvorsen mended relations with Quentara.",
+                               published="2005-03-01"))
+    assert {(e.source_code, e.target_code, e.cameo) for e in doc.events if not e.one_sided} == {("VLRGOV", "QNT", "066")}
+    doc = pipe.process(Article(text="Martin Halvorsen mended relations with Quentara.", published="2005-03-01"))
+    assert {(e.source_code, e.target_code, e.cameo) for e in doc.events if not e.one_sided} == {("VLR", "QNT", "066")}

@@ -34,6 +34,23 @@ class Codes:
                 c.code = c.country + c.role
                 c.link = dict(c.link, method="context", country_from="the only country named in its sentence")
 
+    def _titled_names(self, clusters: list[_Cluster]) -> None:
+        """A name the KB gives a code but no role, said with a title ("Prime Minister X", "Senator X")
+        where the parser reads a person, takes the title's role: a dictionary that codes a person by
+        country alone (PETRARCH's "NAME [BRE]") still gets "Bree Prime Minister X" as BREGOV."""
+        for c in clusters:
+            if c.entry is None or c.role or not c.code or len(c.code) != 3:
+                continue
+            for m in c.mentions:
+                if "PERSON" not in (m.label_, m.root.ent_type_):
+                    continue
+                title = [t for t in self._context_tokens(m) if t.i < m.start and t.dep_ == "compound"
+                         and t.pos_ in ("NOUN", "PROPN")]
+                role = self._role_in(title) if title else None
+                if role and not role.startswith(("IGO", "NGO")):
+                    c.role, c.code = role, c.code + role
+                    break
+
     # -- codes from context ---------------------------------------------------------------------
     def _country_in(self, tokens, by_gazetteer: bool = True) -> Entry | None:
         toks = [t for t in tokens if not stance_prefixed(t)]

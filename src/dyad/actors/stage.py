@@ -79,6 +79,7 @@ class ActorStage(Linking, Codes, Genders):
             if c.kind == "person" and c.code is None:
                 self._code_from_context(c, doc)
         self._country_from_sentence(clusters)
+        self._titled_names(clusters)
         clusters = [c for c in clusters if c.mentions]
         clusters.sort(key=lambda c: min(m.start for m in c.mentions))
         actors = []
