@@ -149,3 +149,29 @@ def test_a_person_coded_by_country_alone_takes_the_role_of_his_title(tmp_path, f
     assert {(e.source_code, e.target_code, e.cameo) for e in doc.events if not e.one_sided} == {("VLRGOV", "QNT", "066")}
     doc = pipe.process(Article(text="Martin Halvorsen mended relations with Quentara.", published="2005-03-01"))
     assert {(e.source_code, e.target_code, e.cameo) for e in doc.events if not e.one_sided} == {("VLR", "QNT", "066")}
+
+
+PHRASE_VERBS = """&GOODS
++SPARE PARTS
++GOLDEN_GRAIN
+
+--- SEND [070] ---
+SEND
+- * &GOODS TO + [071]
+- * HEAVY_&GOODS TO + [072]
+"""
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Veloria will send spare parts to Quentara.", "071"),  # a member of several words, all of them
+    ("Veloria will send spare engine parts to Quentara.", "070"),  # a member is a phrase: no word inside it
+    ("Veloria will send heavy spare parts to Quentara.", "072"),  # "_": the member right after "heavy"
+    ("Veloria will send heavy new spare parts to Quentara.", "071"),
+    ("Veloria will send grain to Quentara.", "070"),  # "GOLDEN_GRAIN" needs both words: the block's code
+    ("Veloria will send golden grain to Quentara.", "071"),
+])
+def test_words_after_the_verb_match_whole_set_members_in_order(tmp_path, files, text, code):
+    (tmp_path / "send.txt").write_text(PHRASE_VERBS, encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(tmp_path / "send.txt"))
+    doc = pipe.process(Article(text=text, published="2005-03-01"))
+    assert {(e.source_code, e.target_code, e.cameo) for e in doc.events if not e.one_sided} == {("VLR", "QNT", code)}

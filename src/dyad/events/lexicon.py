@@ -33,6 +33,7 @@ class Pattern:
     # words left of the verb, in order (a PETRARCH pattern's context before "*"): each slot is a set of
     # phrases (words space-separated) and whether it must follow the previous slot with no word between
     pre: tuple[tuple[frozenset[str], bool], ...] | None = None
+    post: tuple[tuple[frozenset[str], bool], ...] | None = None  # likewise right of the verb, in its phrase
     noun: bool = False
     intent: str | None = None
     negated: str | None = None
@@ -44,7 +45,7 @@ class Pattern:
     @property
     def constraints(self) -> int:
         return sum(x is not None for x in (self.particle, self.obj, self.pobj, self.xcomp, self.subj, self.mod,
-                                           self.subj_role, self.obj_kind)) + len(self.pre or ())
+                                           self.subj_role, self.obj_kind)) + len(self.pre or ()) + len(self.post or ())
 
     @property
     def is_default(self) -> bool:
@@ -78,14 +79,14 @@ def pattern(rec: dict, n: int, origin: str, known) -> Pattern:
                    obj=_set(rec.get("obj")), pobj=_set(rec.get("pobj")), xcomp=_set(rec.get("xcomp")),
                    subj=_set(rec.get("subj")), mod=_set(rec.get("mod")),
                    subj_role=frozenset(str(r).upper() for r in _set(rec.get("subj_role")) or ()) or None,
-                   obj_kind=rec.get("obj_kind"), pre=_pre(rec.get("pre"), origin_n),
+                   obj_kind=rec.get("obj_kind"), pre=_slots(rec.get("pre"), origin_n), post=_slots(rec.get("post"), origin_n),
                    noun=bool(rec.get("noun")), intent=str(rec["intent"]) if rec.get("intent") else None,
                    negated=str(rec["negated"]) if rec.get("negated") else None, mutual=bool(rec.get("mutual")),
                    reverse=bool(rec.get("reverse")), order=n, origin=str(rec.get("origin") or origin))
 
 
-def _pre(value, where: str) -> tuple[tuple[frozenset[str], bool], ...] | None:
-    """A record's `pre`: a list of slots, each [phrases, joined] ("joined": no word between it and the
+def _slots(value, where: str) -> tuple[tuple[frozenset[str], bool], ...] | None:
+    """A record's `pre` or `post`: a list of slots, each [phrases, joined] ("joined": no word between it and the
     slot before it); the phrases a list of strings."""
     if not value:
         return None

@@ -8,12 +8,15 @@ target, `$` the source, `%` a compound actor, `^` skips a phrase, `&SET` any mem
 
 The conversion keeps what dyad's dependency-based matcher can express and reports the rest:
 - each verb gets its block's code (or its own) as its default; `[---]` is "no event";
-- a pattern after the verb becomes an object constraint ("* &CEASEFIRE" -> obj), a preposition
-  naming the target ("* WITH +" -> prep with) or a prepositional object ("* ON RESOLUTION");
+- words after the verb become `post` slots, matched in order against the words of the verb's phrase
+  right of it (a set member of several words as a phrase: "* &CURRENCY" holds "golden goblin
+  galleons" only whole); the first of them, when it is no preposition, also names the object (so
+  the target is sought elsewhere), and a preposition before "+" names where the target is
+  ("* WITH +" -> prep with);
 - "% * [code]" (a compound subject, no other words) makes the block's verbs of that code mutual:
   "X and Y agreed" is an event in both directions;
 - words before the verb ("SAID WOULD *", "&NEGATION EVER *") become `pre` slots matched, in order,
-  against the sentence's words left of the verb (triggers._before); such a pattern's code includes
+  against the sentence's words left of the verb (triggers._holds); such a pattern's code includes
   its modality, so negation in its context does not drop the event;
 - a target before the verb ("+ WAS_ *") or a source after it has no dependency equivalent: skipped,
   counted in `skipped`;
@@ -30,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .forms import _plural
+
 
 HEADER = re.compile(r"^---\s*([^\[]+?)\s*\[([^\]]*)\]")  # "--- NAME [code] ---", extras after the code ignored
 VERB = re.compile(r"^([^\[\]{}]+?)\s*(?:\{[^}]*\})?\s*(?:\[([^\]]*)\])?\s*(?:\{[^}]*\})?\s*$")
@@ -155,17 +159,6 @@ def read_verbs(path: str | Path) -> VerbDictionary:
         particle = words[head + 1] if head + 1 < len(words) and words[head + 1] in PARTICLES else None
         block["verbs"].append((words[head], particle, _code(vm[2]) if vm[2] else block["code"]))
 
-    def members(name: str, depth: int = 0) -> list[str]:
-        got: list[str] = []
-        for m in sets.get(name.upper().rstrip("_"), []):
-            if m.startswith("&") and depth < 5:
-                got += members(m[1:], depth + 1)
-            else:
-                ws = _words(m.lower().replace("&", ""))
-                if ws:
-                    got += _plural(ws[-1])
-        return got
-
     def phrases(name: str, depth: int = 0) -> list[str]:
         """A set's members as whole phrases ("REALLY DID NOT" -> "really did not")."""
         got: list[str] = []
@@ -203,29 +196,30 @@ def read_verbs(path: str | Path) -> VerbDictionary:
                 rec["mutual"] = True
             if post and post[0].lower() in PARTICLES:
                 rec["particle"] = post.pop(0).lower()
-            if not post:
-                if not rec:
-                    out.skipped += 1
-                    continue
-            elif post[0] == "+":
-                if not pre:
-                    out.skipped += 1  # the target is the object, qualified after it: dyad's default covers it
-                    continue
-            elif post[0].lower() in PREPOSITIONS:
-                rec["prep"] = post[0].lower()
-                rest = [t for t in post[1:] if t != "+"]
-                if rest:
-                    rec["pobj"] = members(rest[0][1:]) if rest[0].startswith("&") else _plural(rest[0].lower())
-            else:
-                first = post[0]
-                rec["obj"] = members(first[1:]) if first.startswith("&") else _plural(first.lower())
+            after = _context(text.split("*", 1)[1], phrases)
+            if after is None:
+                out.problems.append(f"{path}:{n}: pattern names an empty or unknown set: {text!r}")
+                continue
+            if rec.get("particle") and after and after[0][0] == [rec["particle"]]:
+                after = after[1:]  # the particle is matched as one, wherever the parser puts it
+                if after:
+                    after[0][1] = False
+            if after:
+                rec["post"] = after
+            if not rec:
+                out.skipped += 1  # "* [code]" alone: the block's verbs already have their codes
+                continue
+            words = [t.lower() for t in post if t != "+"]
+            if post and post[0] == "+":  # "* + TO ...": the target is the object
+                pass
+            elif words and words[0] in PREPOSITIONS:
+                rec["prep"] = words[0]  # "* WITH +", "* OVER EFFORTS": the target is in that phrase
+            elif after:  # "* &TIETYPES TIES": the object is the thing named, and the target is elsewhere
+                rec["obj"] = sorted({f for ph in after[0][0] for f in _plural(ph.split()[-1])})
                 for i, t in enumerate(post[1:], 1):
                     if t.lower() in PREPOSITIONS and "+" in post[i + 1:i + 2]:
                         rec["prep"] = t.lower()
                         break
-            if not rec.get("obj", True) or not rec.get("pobj", True):
-                out.problems.append(f"{path}:{n}: pattern names an empty or unknown set: {text!r}")
-                continue
             for lemma, particle, _ in b["verbs"]:
                 if particle and rec.get("particle") not in (None, particle):
                     continue

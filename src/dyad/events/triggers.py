@@ -133,7 +133,9 @@ class Triggers:
                 continue
             if p.obj is not None and not (obj_words & p.obj):
                 continue
-            if p.pre is not None and not _before(p.pre, [t.lower_ for t in tok.sent if t.i < tok.i]):
+            if p.pre is not None and not _holds(p.pre, [(t.lower_, t.lemma_.lower()) for t in tok.sent if t.i < tok.i]):
+                continue
+            if p.post is not None and not _holds(p.post, [(t.lower_, t.lemma_.lower()) for t in tok.subtree if t.i > tok.i]):
                 continue
             shallow = 0
             if p.xcomp is not None and not (comps & p.xcomp):
@@ -333,20 +335,21 @@ class Triggers:
             g.embedded.append(t)
 
 
-def _before(slots: tuple[tuple[frozenset[str], bool], ...], words: list[str]) -> bool:
-    """Whether the words left of a verb hold a pattern's context slots in order (a dictionary's
-    "SAID WOULD *", "&NEGATION EVER *"): a slot joined to the one before it follows it with no word
-    between; other slots may have words between them and the verb."""
-    def fits(k: int, end: int) -> bool:  # slots[:k+1] fit in words[:end]
-        if k < 0:
+def _holds(slots: tuple[tuple[frozenset[str], bool], ...], words: list[tuple[str, str]]) -> bool:
+    """Whether words (form, lemma) hold a pattern's slots in order (a dictionary's "SAID WOULD *" left
+    of the verb, "* &TIETYPES TIES" right of it): a slot joined to the one before it follows it with
+    no word between; other slots may have words between them. A word of a phrase matches the
+    form or the lemma ("EFFORT" matches "efforts")."""
+    def fits(k: int, begin: int) -> bool:  # slots[k:] fit in words[begin:]
+        if k == len(slots):
             return True
-        tight = k + 1 < len(slots) and slots[k + 1][1]  # the next slot is joined to this one: end right here
-        for stop in ([end] if tight else range(end, 0, -1)):
-            for phrase in slots[k][0]:
+        phrases, joined = slots[k]
+        for start in ([begin] if joined and k else range(begin, len(words))):
+            for phrase in phrases:
                 ws = phrase.split()
-                start = stop - len(ws)
-                if start >= 0 and words[start:stop] == ws and fits(k - 1, start):
+                if all(start + j < len(words) and w in words[start + j] for j, w in enumerate(ws)) \
+                        and fits(k + 1, start + len(ws)):
                     return True
         return False
 
-    return fits(len(slots) - 1, len(words))
+    return fits(0, 0)
