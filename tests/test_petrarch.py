@@ -59,13 +59,13 @@ def files(tmp_path: Path) -> dict[str, Path]:
 def test_verb_dictionary_is_recognised_and_converted(files):
     assert is_verb_dictionary(files["verbs.txt"]) and not is_verb_dictionary(files["actors.txt"])
     got = read_verbs(files["verbs.txt"])
-    recs = {(r["lemma"], r.get("particle"), tuple(sorted(r.get("obj", ()))), r.get("prep"), r["code"])
-            for r in got.records}
-    assert ("mend", None, (), None, "064") in recs  # the block's code is the verb's default
-    assert ("patch", "up", (), None, "065") in recs  # a phrasal verb with its own code
-    assert ("mend", None, ("link", "links", "relation", "relations"), "with", "066") in recs  # a set, a target prep
+    recs = {(r["lemma"], r.get("particle"), repr(r.get("post")), r.get("prep"), r["code"]) for r in got.records}
+    assert ("mend", None, "None", None, "064") in recs  # the block's code is the verb's default
+    assert ("patch", "up", "None", None, "065") in recs  # a phrasal verb with its own code
+    ties = repr([[["relations", "links"], False], [["with"], False]])
+    assert ("mend", None, ties, "with", "066") in recs  # a set's members, then where the target is
     said = [r for r in got.records if r["code"] == "100"]
-    assert [(r["pre"], sorted(r["obj"])) for r in said] == [([[["said"], False]], ["policies", "policy"])] * 2
+    assert [(r["pre"], r["post"]) for r in said] == [([[["said"], False]], [[["policy"], False]])] * 2
     assert got.skipped == 0  # "SAID * POLICY": a word before the verb is context, one record per verb
     assert [p.split(":")[1] for p in got.problems] == ["12", "13"]  # line numbers of the malformed lines
 
@@ -175,3 +175,28 @@ def test_words_after_the_verb_match_whole_set_members_in_order(tmp_path, files, 
     pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(tmp_path / "send.txt"))
     doc = pipe.process(Article(text=text, published="2005-03-01"))
     assert {(e.source_code, e.target_code, e.cameo) for e in doc.events if not e.one_sided} == {("VLR", "QNT", code)}
+
+
+ACT_VERBS = """&ABOUT
++ON
++UPON
+
+--- ACT [100] ---
+ACT
+HANDLE
+- * &ABOUT RESOLUTION [102]
+"""
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Veloria acted on a resolution against Quentara.", "102"),  # a set of prepositions, then the word
+    ("Veloria handled a report against Quentara.", "100"),
+])
+def test_a_dictionary_target_is_the_first_actor_after_the_verb(tmp_path, files, text, code):
+    """No argument of the verb names Quentara (it hangs on the object): PETRARCH's reading takes the
+    first actor after the verb."""
+    (tmp_path / "act.txt").write_text(ACT_VERBS, encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(tmp_path / "act.txt"))
+    got = {(e.source_code, e.target_code, e.cameo)
+           for e in pipe.process(Article(text=text, published="2005-03-01")).events if not e.one_sided}
+    assert got == {("VLR", "QNT", code)}

@@ -34,6 +34,7 @@ class Pattern:
     # phrases (words space-separated) and whether it must follow the previous slot with no word between
     pre: tuple[tuple[frozenset[str], bool], ...] | None = None
     post: tuple[tuple[frozenset[str], bool], ...] | None = None  # likewise right of the verb, in its phrase
+    target_after: bool = False  # no argument names the target: the first actor after the verb (PETRARCH's reading)
     noun: bool = False
     intent: str | None = None
     negated: str | None = None
@@ -80,6 +81,7 @@ def pattern(rec: dict, n: int, origin: str, known) -> Pattern:
                    subj=_set(rec.get("subj")), mod=_set(rec.get("mod")),
                    subj_role=frozenset(str(r).upper() for r in _set(rec.get("subj_role")) or ()) or None,
                    obj_kind=rec.get("obj_kind"), pre=_slots(rec.get("pre"), origin_n), post=_slots(rec.get("post"), origin_n),
+                   target_after=bool(rec.get("target_after")),
                    noun=bool(rec.get("noun")), intent=str(rec["intent"]) if rec.get("intent") else None,
                    negated=str(rec["negated"]) if rec.get("negated") else None, mutual=bool(rec.get("mutual")),
                    reverse=bool(rec.get("reverse")), order=n, origin=str(rec.get("origin") or origin))

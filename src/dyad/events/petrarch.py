@@ -10,9 +10,9 @@ The conversion keeps what dyad's dependency-based matcher can express and report
 - each verb gets its block's code (or its own) as its default; `[---]` is "no event";
 - words after the verb become `post` slots, matched in order against the words of the verb's phrase
   right of it (a set member of several words as a phrase: "* &CURRENCY" holds "golden goblin
-  galleons" only whole); the first of them, when it is no preposition, also names the object (so
-  the target is sought elsewhere), and a preposition before "+" names where the target is
-  ("* WITH +" -> prep with);
+  galleons" only whole); a preposition before "+" names where the target is ("* WITH +" -> prep
+  with); when no argument gives a target, it is the first actor after the verb in its phrase, as
+  PETRARCH reads a pattern (`target_after`);
 - "% * [code]" (a compound subject, no other words) makes the block's verbs of that code mutual:
   "X and Y agreed" is an event in both directions;
 - words before the verb ("SAID WOULD *", "&NEGATION EVER *") become `pre` slots matched, in order,
@@ -31,8 +31,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from .forms import _plural
 
 
 HEADER = re.compile(r"^---\s*([^\[]+?)\s*\[([^\]]*)\]")  # "--- NAME [code] ---", extras after the code ignored
@@ -171,7 +169,8 @@ def read_verbs(path: str | Path) -> VerbDictionary:
 
     for b in blocks:
         for lemma, particle, code in b["verbs"]:
-            rec = {"code": code, "lemma": lemma, "intent": code if code != "none" else None, "block": b}
+            rec = {"code": code, "lemma": lemma, "intent": code if code != "none" else None, "block": b,
+                   "target_after": True}
             if particle:
                 rec["particle"] = particle
             out.records.append(rec)
@@ -214,8 +213,7 @@ def read_verbs(path: str | Path) -> VerbDictionary:
                 pass
             elif words and words[0] in PREPOSITIONS:
                 rec["prep"] = words[0]  # "* WITH +", "* OVER EFFORTS": the target is in that phrase
-            elif after:  # "* &TIETYPES TIES": the object is the thing named, and the target is elsewhere
-                rec["obj"] = sorted({f for ph in after[0][0] for f in _plural(ph.split()[-1])})
+            else:
                 for i, t in enumerate(post[1:], 1):
                     if t.lower() in PREPOSITIONS and "+" in post[i + 1:i + 2]:
                         rec["prep"] = t.lower()
@@ -224,7 +222,7 @@ def read_verbs(path: str | Path) -> VerbDictionary:
                 if particle and rec.get("particle") not in (None, particle):
                     continue
                 r = {"code": code, "lemma": lemma, "intent": code if code != "none" else None,
-                     "origin": f"{path} (pattern)", **rec}
+                     "origin": f"{path} (pattern)", "target_after": True, **rec}
                 if particle:
                     r["particle"] = particle
                 out.records.append(r)

@@ -237,6 +237,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         self._home = next(iter(homes)) if len(homes) == 1 and code[:2] in ("08", "17") else None
         try:
             targets, need = self._targets(c, sources, passive_target, code)
+            if not targets and p.target_after and not c.noun:
+                targets = self._first_after(tok, sources)
         finally:
             self._home = None
         if c.noun and not sources:  # "talks between X and Y"
@@ -264,6 +266,16 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
                 ev.place = self._place(tok)
                 out.append((ev, depth, tok, need if t is None or _role_only(t) else ""))
         return out
+
+    def _first_after(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """The first actor in the verb's phrase after it, not one of the sources: the target by
+        position, as a PETRARCH dictionary is read ("acted on a resolution against X")."""
+        for t in verb.subtree:
+            if t.i > verb.i:
+                a = self._resolve(t)
+                if a is not None and all(a is not s and a.code != s.code for s in sources):
+                    return [a]
+        return []
 
     @staticmethod
     def _depth(tok: Token) -> int:
