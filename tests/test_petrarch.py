@@ -200,3 +200,27 @@ def test_a_dictionary_target_is_the_first_actor_after_the_verb(tmp_path, files, 
     got = {(e.source_code, e.target_code, e.cameo)
            for e in pipe.process(Article(text=text, published="2005-03-01")).events if not e.one_sided}
     assert got == {("VLR", "QNT", code)}
+
+
+PAIRED_VERBS = """--- TOUR [042:043] ---
+TOUR
+
+--- CONCUR [081] ---
+CONCUR
+- % * [030:030]
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "[042:043]": the act and what the target does in return
+    ("Veloria toured Quentara.", {("VLR", "QNT", "042"), ("QNT", "VLR", "043")}),
+    # "% *": a coordinated subject with no target acts on each other, with that pattern's own code
+    ("Veloria and Quentara concur that the dispute should end.", {("VLR", "QNT", "030"), ("QNT", "VLR", "030")}),
+    ("Veloria concurs with Quentara.", {("VLR", "QNT", "081")}),  # no compound subject: the block's code
+])
+def test_paired_codes_and_compound_subject_patterns(tmp_path, files, text, expected):
+    (tmp_path / "paired.txt").write_text(PAIRED_VERBS, encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(tmp_path / "paired.txt"))
+    got = {(e.source_code, e.target_code, e.cameo)
+           for e in pipe.process(Article(text=text, published="2005-03-01")).events if not e.one_sided}
+    assert got == expected

@@ -35,6 +35,8 @@ class Pattern:
     pre: tuple[tuple[frozenset[str], bool], ...] | None = None
     post: tuple[tuple[frozenset[str], bool], ...] | None = None  # likewise right of the verb, in its phrase
     target_after: bool = False  # no argument names the target: the first actor after the verb (PETRARCH's reading)
+    compound: bool = False  # only when the subject is coordinated ("X and Y agreed"): PETRARCH's "% *"
+    paired: str | None = None  # what the target does in return ("[032:033]": X visits Y, Y hosts X)
     noun: bool = False
     intent: str | None = None
     negated: str | None = None
@@ -46,7 +48,7 @@ class Pattern:
     @property
     def constraints(self) -> int:
         return sum(x is not None for x in (self.particle, self.obj, self.pobj, self.xcomp, self.subj, self.mod,
-                                           self.subj_role, self.obj_kind)) + len(self.pre or ()) + len(self.post or ())
+                                           self.subj_role, self.obj_kind)) + len(self.pre or ()) + len(self.post or ()) + self.compound
 
     @property
     def is_default(self) -> bool:
@@ -81,7 +83,8 @@ def pattern(rec: dict, n: int, origin: str, known) -> Pattern:
                    subj=_set(rec.get("subj")), mod=_set(rec.get("mod")),
                    subj_role=frozenset(str(r).upper() for r in _set(rec.get("subj_role")) or ()) or None,
                    obj_kind=rec.get("obj_kind"), pre=_slots(rec.get("pre"), origin_n), post=_slots(rec.get("post"), origin_n),
-                   target_after=bool(rec.get("target_after")),
+                   target_after=bool(rec.get("target_after")), compound=bool(rec.get("compound")),
+                   paired=str(rec["paired"]) if rec.get("paired") else None,
                    noun=bool(rec.get("noun")), intent=str(rec["intent"]) if rec.get("intent") else None,
                    negated=str(rec["negated"]) if rec.get("negated") else None, mutual=bool(rec.get("mutual")),
                    reverse=bool(rec.get("reverse")), order=n, origin=str(rec.get("origin") or origin))

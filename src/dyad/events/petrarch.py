@@ -13,8 +13,9 @@ The conversion keeps what dyad's dependency-based matcher can express and report
   galleons" only whole); a preposition before "+" names where the target is ("* WITH +" -> prep
   with); when no argument gives a target, it is the first actor after the verb in its phrase, as
   PETRARCH reads a pattern (`target_after`);
-- "% * [code]" (a compound subject, no other words) makes the block's verbs of that code mutual:
-  "X and Y agreed" is an event in both directions;
+- "%" before the verb holds only for a coordinated subject ("% * [030]": "X and Y agreed"), which
+  with no target acts on each other; a paired code "[032:033]" codes the act and, from the target
+  back to the source, what it does in return (`paired`);
 - words before the verb ("SAID WOULD *", "&NEGATION EVER *") become `pre` slots matched, in order,
   against the sentence's words left of the verb (triggers._holds); such a pattern's code includes
   its modality, so negation in its context does not drop the event;
@@ -80,6 +81,12 @@ def _code(raw: str) -> str:
     return "none" if not code or set(code) <= {"-"} else code
 
 
+def _paired(raw: str) -> dict:
+    """ "[032:033]": the act (032) and what the target does in return (033), as `paired`."""
+    second = raw.split(":")[1].strip() if ":" in raw else ""
+    return {"paired": second} if second and not set(second) <= {"-"} else {}
+
+
 def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s_]+", text.strip()) if w]
 
@@ -124,7 +131,7 @@ def read_verbs(path: str | Path) -> VerbDictionary:
             continue
         m = HEADER.match(line)
         if m:
-            block = {"code": _code(m[2]), "verbs": [], "patterns": []}
+            block = {"raw": m[2], "verbs": [], "patterns": []}
             blocks.append(block)
             current_set = None
             continue
@@ -140,7 +147,7 @@ def read_verbs(path: str | Path) -> VerbDictionary:
             if block is None or not pm or "*" not in pm[1]:
                 out.problems.append(f"{path}:{n}: pattern without a verb block, a '*' or a [code]: {raw.strip()!r}")
                 continue
-            block["patterns"].append((n, pm[1], _code(pm[2])))
+            block["patterns"].append((n, pm[1], pm[2]))
             continue
         if block is None:
             continue  # text before the first block that is no set: PETRARCH ignores it too
@@ -155,7 +162,7 @@ def read_verbs(path: str | Path) -> VerbDictionary:
             out.problems.append(f"{path}:{n}: empty verb: {raw.strip()!r}")
             continue
         particle = words[head + 1] if head + 1 < len(words) and words[head + 1] in PARTICLES else None
-        block["verbs"].append((words[head], particle, _code(vm[2]) if vm[2] else block["code"]))
+        block["verbs"].append((words[head], particle, vm[2] if vm[2] else block["raw"]))
 
     def phrases(name: str, depth: int = 0) -> list[str]:
         """A set's members as whole phrases ("REALLY DID NOT" -> "really did not")."""
@@ -168,13 +175,15 @@ def read_verbs(path: str | Path) -> VerbDictionary:
         return got
 
     for b in blocks:
-        for lemma, particle, code in b["verbs"]:
+        for lemma, particle, raw in b["verbs"]:
+            code = _code(raw)
             rec = {"code": code, "lemma": lemma, "intent": code if code != "none" else None, "block": b,
-                   "target_after": True}
+                   "target_after": True, **_paired(raw)}
             if particle:
                 rec["particle"] = particle
             out.records.append(rec)
-        for n, text, code in b["patterns"]:
+        for n, text, raw in b["patterns"]:
+            code = _code(raw)
             toks = _words(text.replace("*", " * "))
             star = toks.index("*")
             post = [t for t in toks[star + 1:] if t not in ("^", "%")]
@@ -186,13 +195,8 @@ def read_verbs(path: str | Path) -> VerbDictionary:
                 out.problems.append(f"{path}:{n}: pattern names an empty or unknown set: {text!r}")
                 continue
             rec: dict = {"pre": pre} if pre else {}
-            if "%" in toks[:star] and not post and not pre:  # "% * [030:030]": a compound subject acts on each other
-                for r in out.records:
-                    if r.get("block") is b and r["code"] == code:
-                        r["mutual"] = True
-                continue
-            if "%" in toks[:star] and not post:
-                rec["mutual"] = True
+            if "%" in toks[:star]:  # "% * [030:030]": a compound subject; with no target, they act on each other
+                rec["compound"] = rec["mutual"] = True
             if post and post[0].lower() in PARTICLES:
                 rec["particle"] = post.pop(0).lower()
             after = _context(text.split("*", 1)[1], phrases)
@@ -222,7 +226,7 @@ def read_verbs(path: str | Path) -> VerbDictionary:
                 if particle and rec.get("particle") not in (None, particle):
                     continue
                 r = {"code": code, "lemma": lemma, "intent": code if code != "none" else None,
-                     "origin": f"{path} (pattern)", "target_after": True, **rec}
+                     "origin": f"{path} (pattern)", "target_after": True, **_paired(raw), **rec}
                 if particle:
                     r["particle"] = particle
                 out.records.append(r)

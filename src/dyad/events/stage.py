@@ -254,14 +254,16 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
         if p.reverse and not negated:  # "Ukraine received military aid from the US": the US gave it
             pairs = [(t, s) for s, t in pairs]
+        returned = [] if p.paired is None or p.mutual and not targets else [
+            (t, s) for s, t in pairs if s is not None and t is not None]  # "[032:033]": the target's part
         if code[:2] in ("18", "19", "20") and tok.lemma_.lower() in METAPHOR_VERBS and pairs and all(
                 s is not None and t is not None and _unarmed(s) and _unarmed(t) and (t.kind == "person" or _role(t))
                 for s, t in pairs):
             code = "111"  # "Clinton hit Trump for not paying taxes": words, not force
         out = []
         depth = self._depth(tok)
-        for s, t in pairs:
-            ev = self._event(s, t, code, tok, negated)
+        for (s, t), this in [*((x, code) for x in pairs), *((x, p.paired) for x in returned)]:
+            ev = self._event(s, t, this, tok, negated)
             if ev is not None:
                 ev.place = self._place(tok)
                 out.append((ev, depth, tok, need if t is None or _role_only(t) else ""))

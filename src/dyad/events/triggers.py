@@ -133,6 +133,8 @@ class Triggers:
                 continue
             if p.obj is not None and not (obj_words & p.obj):
                 continue
+            if p.compound and not any(_children(x, "conj") for x in _children(tok, "nsubj", "nsubjpass")):
+                continue
             if p.pre is not None and not _holds(p.pre, [(t.lower_, t.lemma_.lower()) for t in tok.sent if t.i < tok.i]):
                 continue
             if p.post is not None and not _holds(p.post, [(t.lower_, t.lemma_.lower()) for t in tok.subtree if t.i > tok.i]):
