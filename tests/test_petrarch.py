@@ -217,10 +217,13 @@ CONCUR
     # "% *": a coordinated subject with no target acts on each other, with that pattern's own code
     ("Veloria and Quentara concur that the dispute should end.", {("VLR", "QNT", "030"), ("QNT", "VLR", "030")}),
     ("Veloria concurs with Quentara.", {("VLR", "QNT", "081")}),  # no compound subject: the block's code
+    # ... and the actor after the verb is no target then ("a target by position" is for one subject)
+    ("Veloria and Quentara concurred after a week of talks in Zorland.", {("VLR", "QNT", "030"), ("QNT", "VLR", "030")}),
 ])
-def test_paired_codes_and_compound_subject_patterns(tmp_path, files, text, expected):
+def test_paired_codes_and_compound_subject_patterns(tmp_path, text, expected):
     (tmp_path / "paired.txt").write_text(PAIRED_VERBS, encoding="utf-8")
-    pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(tmp_path / "paired.txt"))
+    (tmp_path / "lands.txt").write_text("VELORIA_ [VLR]\nQUENTARA [QNT]\nZORLAND [ZRL]\n", encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(tmp_path / "lands.txt")], verbs=str(tmp_path / "paired.txt"))
     got = {(e.source_code, e.target_code, e.cameo)
            for e in pipe.process(Article(text=text, published="2005-03-01")).events if not e.one_sided}
     assert got == expected

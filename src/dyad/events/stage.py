@@ -237,7 +237,7 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         self._home = next(iter(homes)) if len(homes) == 1 and code[:2] in ("08", "17") else None
         try:
             targets, need = self._targets(c, sources, passive_target, code)
-            if not targets and p.target_after and not c.noun:
+            if not targets and p.target_after and not c.noun and not (p.mutual and len(sources) > 1):
                 targets = self._first_after(tok, sources)
         finally:
             self._home = None
