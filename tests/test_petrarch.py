@@ -227,3 +227,17 @@ def test_paired_codes_and_compound_subject_patterns(tmp_path, text, expected):
     got = {(e.source_code, e.target_code, e.cameo)
            for e in pipe.process(Article(text=text, published="2005-03-01")).events if not e.one_sided}
     assert got == expected
+
+
+PLACED_VERBS = """--- CELEBRATE [040] ---
+CELEBRATE
+- * FEAST IN ^ WITH + [042]
+"""
+
+
+def test_a_dictionary_pattern_says_where_its_target_is(tmp_path):
+    """ "* FEAST IN ^ WITH +": the target follows the third word after the verb; a "^" right before "+" would skip a phrase."""
+    (tmp_path / "feast.txt").write_text(PLACED_VERBS, encoding="utf-8")
+    got = [r for r in read_verbs(tmp_path / "feast.txt").records if r["code"] == "042"]
+    assert [(r["post"], r["target_at"]) for r in got] == [([[["feast"], False], [["in"], False], [["with"], False]],
+                                                           [3, 0])]

@@ -37,6 +37,7 @@ class Pattern:
     target_after: bool = False  # no argument names the target: the first actor after the verb (PETRARCH's reading)
     compound: bool = False  # only when the subject is coordinated ("X and Y agreed"): PETRARCH's "% *"
     paired: str | None = None  # what the target does in return ("[032:033]": X visits Y, Y hosts X)
+    target_at: tuple[int, int] | None = None  # the target follows post slot N, past M phrases ("* EID AT ^ WITH +")
     noun: bool = False
     intent: str | None = None
     negated: str | None = None
@@ -85,6 +86,7 @@ def pattern(rec: dict, n: int, origin: str, known) -> Pattern:
                    obj_kind=rec.get("obj_kind"), pre=_slots(rec.get("pre"), origin_n), post=_slots(rec.get("post"), origin_n),
                    target_after=bool(rec.get("target_after")), compound=bool(rec.get("compound")),
                    paired=str(rec["paired"]) if rec.get("paired") else None,
+                   target_at=(int(rec["target_at"][0]), int(rec["target_at"][1])) if rec.get("target_at") else None,
                    noun=bool(rec.get("noun")), intent=str(rec["intent"]) if rec.get("intent") else None,
                    negated=str(rec["negated"]) if rec.get("negated") else None, mutual=bool(rec.get("mutual")),
                    reverse=bool(rec.get("reverse")), order=n, origin=str(rec.get("origin") or origin))

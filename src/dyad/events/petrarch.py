@@ -87,6 +87,20 @@ def _paired(raw: str) -> dict:
     return {"paired": second} if second and not set(second) <= {"-"} else {}
 
 
+def _target_at(text: str) -> tuple[int, int] | None:
+    """Where a pattern puts its target after the verb ("* EID AT ^ WITH +"): the number of words
+    (slots) before "+" and the number of phrases "^" skips right before it; None without a "+"."""
+    slots = skips = 0
+    for part in (p for chunk in text.split() for p in chunk.split("_") if p):
+        if part == "+":
+            return slots, skips
+        if part == "^":
+            skips += 1
+        elif part not in ("$", "%"):
+            slots, skips = slots + 1, 0
+    return None
+
+
 def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s_]+", text.strip()) if w]
 
@@ -203,12 +217,16 @@ def read_verbs(path: str | Path) -> VerbDictionary:
             if after is None:
                 out.problems.append(f"{path}:{n}: pattern names an empty or unknown set: {text!r}")
                 continue
+            dropped = 0
             if rec.get("particle") and after and after[0][0] == [rec["particle"]]:
-                after = after[1:]  # the particle is matched as one, wherever the parser puts it
+                after, dropped = after[1:], 1  # the particle is matched as one, wherever the parser puts it
                 if after:
                     after[0][1] = False
             if after:
                 rec["post"] = after
+                where = _target_at(text.split("*", 1)[1])
+                if where and 0 < where[0] - dropped <= len(after):  # "* EID AT ^ WITH +": the target's place
+                    rec["target_at"] = [where[0] - dropped, where[1]]
             if not rec:
                 out.skipped += 1  # "* [code]" alone: the block's verbs already have their codes
                 continue

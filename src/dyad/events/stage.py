@@ -237,6 +237,9 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         self._home = next(iter(homes)) if len(homes) == 1 and code[:2] in ("08", "17") else None
         try:
             targets, need = self._targets(c, sources, passive_target, code)
+            placed = self._placed_target(c, sources) if p.target_at and c.target_from is not None else []
+            if placed:  # the dictionary says where the target is: "* EID AT ^ WITH +"
+                targets, need = placed, ""
             if not targets and p.target_after and not c.noun and not (p.mutual and len(sources) > 1):
                 targets = self._first_after(tok, sources)
         finally:
@@ -274,6 +277,20 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         position, as a PETRARCH dictionary is read ("acted on a resolution against X")."""
         for t in verb.subtree:
             if t.i > verb.i:
+                a = self._resolve(t)
+                if a is not None and all(a is not s and a.code != s.code for s in sources):
+                    return [a]
+        return []
+
+    def _placed_target(self, c: _Cand, sources: list[Actor]) -> list[Actor]:
+        """The first actor after where a dictionary pattern puts its target, past the noun phrases
+        its "^" skip, not one of the sources."""
+        verb, after, skips = c.tok, c.target_from, c.pat.target_at[1]
+        chunks = [nc for nc in verb.doc.noun_chunks if after < nc.start and nc.root.i in {t.i for t in verb.subtree}]
+        if skips:
+            after = max(after, chunks[skips - 1].end - 1) if len(chunks) >= skips else verb.doc[-1].i
+        for t in verb.subtree:
+            if t.i > after:
                 a = self._resolve(t)
                 if a is not None and all(a is not s and a.code != s.code for s in sources):
                     return [a]

@@ -31,6 +31,7 @@ class _Cand:
     complement: "_Cand | None" = None  # the complement whose topic a demand/appeal/threat mirrors
     light_subject: Token | None = None  # the light verb whose subject a noun event takes
     embedded: list["_Cand"] = field(default_factory=list)  # suppressed noun triggers in its arguments
+    target_from: int | None = None  # a dictionary pattern's target comes after this token (Pattern.target_at)
 
 
 _PREP_PRT = frozenset({"over", "on", "about", "with", "against", "into", "through", "across", "around", "for", "in"})
@@ -154,7 +155,13 @@ class Triggers:
                 best = (score, p, present)
         if best is None or best[1].code == NOT_AN_EVENT:
             return None  # "fired three employees": a sense of the verb that is no event
-        return _Cand(tok=tok, pat=best[1], noun=noun, prep_present=best[2], obj=obj)
+        cand = _Cand(tok=tok, pat=best[1], noun=noun, prep_present=best[2], obj=obj)
+        if best[1].target_at and best[1].post:
+            right = [t for t in tok.subtree if t.i > tok.i]
+            ends = _slot_ends(best[1].post, [(t.lower_, t.lemma_.lower()) for t in right])
+            if ends:
+                cand.target_from = right[ends[best[1].target_at[0] - 1] - 1].i
+        return cand
 
     def _cause_roles(self, verb: Token) -> set[str]:
         """The KB roles of what did it ("workers" LAB, "troops" MIL), from its actor or its role noun."""
@@ -342,16 +349,23 @@ def _holds(slots: tuple[tuple[frozenset[str], bool], ...], words: list[tuple[str
     of the verb, "* &TIETYPES TIES" right of it): a slot joined to the one before it follows it with
     no word between; other slots may have words between them. A word of a phrase matches the
     form or the lemma ("EFFORT" matches "efforts")."""
-    def fits(k: int, begin: int) -> bool:  # slots[k:] fit in words[begin:]
+    return _slot_ends(slots, words) is not None
+
+
+def _slot_ends(slots: tuple[tuple[frozenset[str], bool], ...], words: list[tuple[str, str]]) -> list[int] | None:
+    """Where each slot's match ends (an index past its last word), for the first way the words hold
+    the slots (see _holds); None when they do not."""
+    def fits(k: int, begin: int) -> list[int] | None:  # slots[k:] in words[begin:]
         if k == len(slots):
-            return True
+            return []
         phrases, joined = slots[k]
         for start in ([begin] if joined and k else range(begin, len(words))):
             for phrase in phrases:
                 ws = phrase.split()
-                if all(start + j < len(words) and w in words[start + j] for j, w in enumerate(ws)) \
-                        and fits(k + 1, start + len(ws)):
-                    return True
-        return False
+                if all(start + j < len(words) and w in words[start + j] for j, w in enumerate(ws)):
+                    rest = fits(k + 1, start + len(ws))
+                    if rest is not None:
+                        return [start + len(ws), *rest]
+        return None
 
     return fits(0, 0)
