@@ -71,7 +71,8 @@ class Codes:
                         return self.kb.countries.get(h.country) or Entry(name=h.country, kind="country", code=h.country)
         for t in toks if by_gazetteer else ():  # a city or region the KB does not list: "Darfur rebels"
             if t.ent_type_ in ("GPE", "LOC") and t.is_title:
-                cc = kbmod.place_country(t.text)
+                # the whole place name, never one word of it: "New York" is not "York", "Kansas City" not "Kansas"
+                cc = kbmod.place_country(_place_name(t))
                 if cc and cc in self.kb.countries:
                     return self.kb.countries[cc]
         return None
@@ -248,3 +249,17 @@ class Codes:
             start = min([x.i for ct in country_toks for x in ct.subtree] + [phrase_start])
             out.append((Span(doc, start, end, label="GROUP"), (country, role)))
         return out
+
+
+def _place_name(token: Token) -> str:
+    """The text of the whole place entity a token is part of (spaCy's IOB tags), else the token's own."""
+    doc = token.doc
+    if token.ent_iob_ not in ("B", "I"):
+        return token.text
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
