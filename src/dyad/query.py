@@ -58,13 +58,15 @@ def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
-def _date_filter(since: str | None, until: str | None, params: list) -> str:
+def _date_filter(since: str | None, until: str | None, params: list, col: str = "event_date",
+                 undated: str | None = None) -> str:
+    """` AND col >= since AND col <= until`; `undated` is the value that stands for no date, if not NULL."""
     sql = ""
     if since:
-        sql += " AND event_date >= ?"
+        sql += f" AND {col} >= ?"
         params.append(since)
     if until:
-        sql += " AND event_date <= ?"
+        sql += f" AND {col} <= ?" + (f" AND {col} <> {undated}" if undated else "")
         params.append(until)
     return sql
 
@@ -94,7 +96,15 @@ def dyads(con: duckdb.DuckDBPyConnection, actor: str | None = None, since: str |
     """
     actor = check_code(actor)
     since, until = check_date(since, "since"), check_date(until, "until")
-    params: list = []
+    from . import aggregates
+
+    if not actor and aggregates.present(con):  # an actor's code is not a key of the aggregates
+        params = []
+        where = "src <> '' AND tgt <> ''" + ("" if domestic else " AND src <> tgt")
+        if one_sided:
+            where = f"(({where}) OR ((src = '') <> (tgt = '')))"
+        return aggregates.dyads(con, where + aggregates.day_range(since, until, params), params, limit)
+    params = []
     where = "source_country IS NOT NULL AND target_country IS NOT NULL"
     if not domestic:
         where += " AND source_country <> target_country"
@@ -115,6 +125,24 @@ def dyads(con: duckdb.DuckDBPyConnection, actor: str | None = None, since: str |
     return _rows(con.execute(sql, params + [int(limit)]))
 
 
+def _pair(a: str, b: str, directed: bool, one_sided: bool, s: str, t: str, missing: str, party: str,
+          params: list) -> str:
+    """The rows of a timeline's pair, over the events table or the aggregates: `s`, `t` are the
+    source and target country columns, `missing` how a missing side tests, `party` the one side there."""
+    pair = f"({s} = ? AND {t} = ?)"
+    params += [a, b]
+    if not directed:
+        pair = f"({pair} OR ({s} = ? AND {t} = ?))"
+        params += [b, a]
+    if one_sided:
+        if directed:
+            pair = f"({pair} OR ({s} = ? AND {t} {missing}) OR ({s} {missing} AND {t} = ?))"
+        else:
+            pair = f"({pair} OR (({s} {missing}) <> ({t} {missing}) AND {party} IN (?, ?)))"
+        params += [a, b]
+    return pair
+
+
 def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", directed: bool = False,
              since: str | None = None, until: str | None = None, one_sided: bool = False) -> list[dict[str, Any]]:
     """Per period: events, mean Goldstein, cooperation (QuadClass 1-2) vs conflict (3-4) counts.
@@ -128,19 +156,16 @@ def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", 
     if by not in PERIODS:
         raise QueryError(f"by must be one of {sorted(PERIODS)}, not {by!r}")
     since, until = check_date(since, "since"), check_date(until, "until")
-    params: list = [by]
-    pair = "(source_country = ? AND target_country = ?)"
-    params += [a, b]
-    if not directed:
-        pair = f"({pair} OR (source_country = ? AND target_country = ?))"
-        params += [b, a]
-    if one_sided:
-        if directed:
-            pair = f"({pair} OR (source_country = ? AND target_country IS NULL) OR (source_country IS NULL AND target_country = ?))"
-            params += [a, b]
-        else:
-            pair = f"({pair} OR ({ONE_SIDED} AND coalesce(source_country, target_country) IN (?, ?)))"
-            params += [a, b]
+    from . import aggregates
+
+    if aggregates.present(con):
+        params: list = []
+        pair = _pair(a, b, directed, one_sided, "src", "tgt", "= ''", "coalesce(nullif(src, ''), nullif(tgt, ''))",
+                     params)
+        return aggregates.timeline(con, by, pair + aggregates.day_range(since, until, params), params)
+    params = [by]
+    pair = _pair(a, b, directed, one_sided, "source_country", "target_country", "IS NULL",
+                 "coalesce(source_country, target_country)", params)
     where = pair + _date_filter(since, until, params)
     sql = f"""
         SELECT CAST(date_trunc(?, event_date) AS DATE) AS period, count(*) AS events,

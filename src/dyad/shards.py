@@ -102,6 +102,10 @@ def load(con: duckdb.DuckDBPyConnection, shard: str | Path, remove: bool = True)
             cols = ", ".join(COLUMNS[table])
             con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {src(table)} "
                         f"WHERE doc_id IN (SELECT doc_id FROM shard_new)")
+        from . import aggregates
+
+        aggregates.migrate(con)
+        aggregates.add(con, "doc_id IN (SELECT doc_id FROM shard_new)", [])
         stored = con.execute("SELECT count(*) FROM shard_new").fetchone()[0]
         con.execute("INSERT INTO shards VALUES (?, current_timestamp, ?)", [name, stored])
         con.execute("DROP TABLE shard_new")

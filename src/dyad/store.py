@@ -198,6 +198,9 @@ class Store:
             self.con.execute(SCHEMA)
             for sql in MIGRATIONS:
                 self.con.execute(sql)
+            from . import aggregates
+
+            aggregates.migrate(self.con)
 
     def close(self) -> None:
         self.con.close()
@@ -226,6 +229,10 @@ class Store:
                     cols = COLUMNS[table]
                     con.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                                     rows)
+            if doc.events:
+                from . import aggregates
+
+                aggregates.add(con, "doc_id = ?", [doc.doc_id])
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -306,3 +313,10 @@ class _interrupt_deferred:
             signal.signal(signal.SIGINT, self.old)
             if self.got and exc[0] is None:
                 raise KeyboardInterrupt
+
+
+def refresh_aggregates(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild the aggregate tables from the events table, after rows were written around `Store.add`."""
+    from . import aggregates
+
+    aggregates.refresh(con)

@@ -1,0 +1,94 @@
+"""The aggregate tables answer the dyad list and timelines exactly as the events table does."""
+import dataclasses
+
+import pytest
+
+from dyad import Article, aggregates, query
+from dyad.store import Store
+
+TEXTS = [
+    ("The United States imposed sanctions on Russia. Russia condemned the United States.", "2024-02-24"),
+    ("China accused Japan of provocations. Japan rejected the accusation from China.", "2024-03-01"),
+    ("France praised Germany for its aid. Germany thanked France. China criticized the United States.", "2024-03-30"),
+    ("Iran threatened Israel. Israel attacked Iran. The United States urged Israel to show restraint.", "2025-01-05"),
+]
+DATES = ["2024-01-15", "2024-02-29", "2024-03-31", "2024-04-01", None, "2025-01-05"]
+
+
+def _corpus(pipeline):
+    """Real documents, each event also stored one-sided (target dropped or source dropped) and on
+    several dates (one undated), so every key of the aggregates is exercised."""
+    docs = []
+    for i, (text, day) in enumerate(TEXTS):
+        doc = pipeline.process(Article(text=text, published=day, doc_id=f"d{i}"))
+        assert doc.events, "each fixture text must yield events"
+        extra = []
+        for j, e in enumerate(doc.events):
+            e.date = DATES[(i + j) % len(DATES)]
+            if j % 2:
+                extra.append(dataclasses.replace(e, target=None, target_code=None, target_country=None,
+                                                 target_name=None, date=DATES[(i + j + 1) % len(DATES)]))
+            else:
+                extra.append(dataclasses.replace(e, source=None, source_code=None, source_country=None,
+                                                 source_name=None, date=DATES[(i + 2 * j) % len(DATES)]))
+        doc.events += extra
+        docs.append(doc)
+    return docs
+
+
+def _norm(rows):
+    return [{k: (round(float(v), 2) if k == "mean_goldstein" and v is not None else v) for k, v in r.items()}
+            for r in rows]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, pipeline):
+    db = tmp_path_factory.mktemp("agg") / "s.duckdb"
+    with Store(db) as s:
+        for doc in _corpus(pipeline):
+            assert s.add(doc)
+    return db
+
+
+CASES = [dict(), dict(since="2024-02-01"), dict(until="2024-03-31"), dict(since="2024-02-29", until="2024-04-01"),
+         dict(one_sided=True), dict(one_sided=True, since="2024-03-01"), dict(domestic=True)]
+
+
+@pytest.mark.parametrize("kw", CASES)
+def test_dyads_match_the_events_table(store, kw, monkeypatch):
+    with Store(store, read_only=True) as s:
+        assert aggregates.present(s.con)
+        fast = query.dyads(s.con, limit=100, **kw)
+        monkeypatch.setattr(aggregates, "present", lambda con: False)
+        slow = query.dyads(s.con, limit=100, **kw)
+    assert fast, "the corpus must give dyads"
+    assert _norm(fast) == _norm(slow)
+
+
+@pytest.mark.parametrize("kw", [dict(), dict(directed=True), dict(one_sided=True), dict(one_sided=True, directed=True),
+                                dict(by="day", since="2024-02-01", until="2024-03-31"), dict(by="year", one_sided=True)])
+@pytest.mark.parametrize("pair", [("USA", "RUS"), ("RUS", "USA"), ("CHN", "JPN"), ("ISR", "IRN")])
+def test_timelines_match_the_events_table(store, kw, pair, monkeypatch):
+    with Store(store, read_only=True) as s:
+        fast = query.timeline(s.con, *pair, **kw)
+        monkeypatch.setattr(aggregates, "present", lambda con: False)
+        slow = query.timeline(s.con, *pair, **kw)
+    assert _norm(fast) == _norm(slow)
+
+
+def test_an_older_store_gets_its_aggregates_on_open(store, tmp_path):
+    import shutil
+
+    import duckdb
+
+    old = tmp_path / "old.duckdb"
+    shutil.copy(store, old)
+    con = duckdb.connect(str(old))
+    before = query.dyads(con, limit=100, one_sided=True)
+    con.execute("DROP TABLE dyad_day")
+    con.execute("DROP TABLE dyad_doc")
+    assert not aggregates.present(con)
+    con.close()
+    with Store(old) as s:  # opening for writing migrates
+        assert aggregates.present(s.con)
+        assert _norm(query.dyads(s.con, limit=100, one_sided=True)) == _norm(before)
