@@ -21,3 +21,25 @@ def test_a_role_in_a_multiword_place_takes_the_whole_places_country(pipeline, te
     pos = text.index(noun)
     actor = next(a for a in doc.actors for m in a.mentions if m.start == pos)
     assert actor.code and actor.code.startswith(country), (actor.name, actor.code)
+
+
+def _person(doc, text, name):
+    pos = text.index(name)
+    return next(a for a in doc.actors for m in a.mentions if m.start == pos)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sen. Ann Roe (D-Mont.) criticized the Pentagon on Tuesday.", "Ann Roe"),
+    ("Rep. Bo Pelley (R-Texas) met Iraqi officials in Baghdad.", "Bo Pelley"),
+    ("Senator Carla Vint (I-Vt.) accused the Treasury of delay.", "Carla Vint"),
+    ("Rep. Dan Oduya (D-N.Y., chair of the panel) praised the Justice Department.", "Dan Oduya"),
+])
+def test_congressional_party_state_notation_marks_a_us_legislator(pipeline, text, name):
+    actor = _person(_doc(pipeline, text), text, name)
+    assert actor.code == "USALEG", (actor.name, actor.code, actor.link)
+
+
+def test_a_bracketed_news_agency_after_a_name_is_not_congressional_notation(pipeline):
+    text = "Mark Lyle (Reuters) met Iraqi officials in Baghdad."
+    actor = _person(_doc(pipeline, text), text, "Mark Lyle")
+    assert actor.code != "USALEG"

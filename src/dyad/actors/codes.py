@@ -11,6 +11,9 @@ from .cluster import _Cluster
 from .names import _names_a_person, _ngrams, stance_prefixed
 from .words import COLLECTIVES, DOMESTIC_ROLES, LOCATED_ROLES, MEMBER_NOUNS, STATELESS_ROLES, WATERS
 
+# "(D-Mont.)", "(R-Texas)", "(I-Vt.)", "(D-N.Y.)", "(R-TX)", "(D-Calif., chair)": party letter, a dash, a state
+_CONGRESS = re.compile(r"\s*\(\s*(?:D|R|I|Ind)\s*[-\u2013]\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*(?:[,;][^()]{0,40})?\)")
+
 
 class Codes:
     """Part of `ActorStage`: CAMEO codes from context for actors the KB does not know, and collective actors."""
@@ -33,6 +36,21 @@ class Codes:
                 c.country = named.pop()
                 c.code = c.country + c.role
                 c.link = dict(c.link, method="context", country_from="the only country named in its sentence")
+
+    @staticmethod
+    def _congress_notation(clusters: list[_Cluster], doc: Doc) -> None:
+        """A person named with US congressional notation, a party letter and a state in brackets right
+        after the name ("Sen. Ann Roe (D-Mont.)", "Rep. Bo Poe (R-Texas)"), is a US legislator: the
+        notation itself says so, whatever country the sentence names. A KB person keeps the KB's code."""
+        for c in clusters:
+            if c.kind != "person" or (c.entry is not None and c.code):
+                continue
+            for m in c.mentions:
+                if _CONGRESS.match(doc.text, m.end_char):
+                    c.country, c.role, c.code = "USA", "LEG", "USALEG"
+                    c.link = dict(c.link, method="context", evidence=doc.text[m.start_char:m.end_char + 24][:200],
+                                  country_from="US congressional notation (party-state)")
+                    break
 
     def _titled_names(self, clusters: list[_Cluster]) -> None:
         """A name the KB gives a code but no role, said with a title ("Prime Minister X", "Senator X")

@@ -78,6 +78,7 @@ class ActorStage(Linking, Codes, Genders):
         for c in clusters:
             if c.kind == "person" and c.code is None:
                 self._code_from_context(c, doc)
+        self._congress_notation(clusters, doc)
         self._country_from_sentence(clusters)
         self._titled_names(clusters)
         clusters = [c for c in clusters if c.mentions]
