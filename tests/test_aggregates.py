@@ -92,3 +92,38 @@ def test_an_older_store_gets_its_aggregates_on_open(store, tmp_path):
     with Store(old) as s:  # opening for writing migrates
         assert aggregates.present(s.con)
         assert _norm(query.dyads(s.con, limit=100, one_sided=True)) == _norm(before)
+
+
+FILTERS = [dict(), dict(since="2024-02-01"), dict(until="2024-03-31", sided="two"), dict(sided="one"),
+           dict(quad="1,3"), dict(quad="4", since="2024-02-29", until="2025-01-05"),
+           dict(a="USA", b="RUS"), dict(a="USA", b="RUS", direction="from"), dict(a="RUS", b="USA", direction="to")]
+
+
+@pytest.mark.parametrize("kw", FILTERS)
+def test_web_dyads_timelines_and_sparklines_match_the_events_table(store, kw, monkeypatch):
+    from dyad import explore
+    from dyad.filters import EventFilter
+
+    with Store(store, read_only=True) as s:
+        f = EventFilter.parse(s.con, **kw)
+        pairs = [("USA", "RUS"), ("JPN", "CHN"), ("IRN", "ISR"), ("FRA", "DEU")]
+        assert explore.aggregate_where(s.con, f) is not None
+        fast = (explore.dyads(s.con, f, limit=100), explore.timeline(s.con, f, by="month"),
+                explore.timeline(s.con, f, by="day"), explore.sparklines(s.con, f, pairs))
+        monkeypatch.setattr(aggregates, "present", lambda con: False)
+        slow = (explore.dyads(s.con, f, limit=100), explore.timeline(s.con, f, by="month"),
+                explore.timeline(s.con, f, by="day"), explore.sparklines(s.con, f, pairs))
+    assert any(fast[1]) or kw.get("quad"), "the filter should keep some events"
+    assert _norm(fast[0]) == _norm(slow[0])
+    assert _norm(fast[1]) == _norm(slow[1]) and _norm(fast[2]) == _norm(slow[2])
+    assert {k: _norm(v) for k, v in fast[3].items()} == {k: _norm(v) for k, v in slow[3].items()}
+
+
+def test_filters_the_aggregates_cannot_answer_go_to_the_events_table(store):
+    from dyad import explore
+    from dyad.filters import EventFilter
+
+    with Store(store, read_only=True) as s:
+        for kw in (dict(actor="USA"), dict(root="17")):
+            assert explore.aggregate_where(s.con, EventFilter.parse(s.con, **kw)) is None
+        assert explore.aggregate_where(s.con, EventFilter.parse(s.con, quad="1"), quad=False) is None

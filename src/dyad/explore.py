@@ -6,11 +6,12 @@ Every function returns plain rows; the pages, the JSON API and the downloads all
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 import duckdb
 
-from . import codes, geo
+from . import aggregates, codes, geo
 from .filters import EventFilter, like
 from .query import DYAD_STATS, PERIOD_STATS, PERIODS, NotFound, QueryError, _rows, check_date
 
@@ -45,8 +46,36 @@ def events(con: duckdb.DuckDBPyConnection, f: EventFilter, period: tuple[str, st
     return rows
 
 
+def aggregate_where(con: duckdb.DuckDBPyConnection, f: EventFilter, quad: bool = True) -> tuple[str, list] | None:
+    """The filter as a condition on the aggregate tables (dyad.aggregates), or None when they cannot
+    answer it exactly: an actor, a CAMEO root, a place or a country, a QuadClass where `quad` is False,
+    or a store without the tables."""
+    if f.actor or f.resolved or f.root or f.place or f.country or f.located or (f.quad and not quad):
+        return None
+    if not aggregates.present(con):
+        return None
+    params: list = []
+    sql = ["TRUE"]
+    if f.quad:
+        sql.append(f"quad_class IN ({', '.join('?' * len(f.quad))})")
+        params += list(f.quad)
+    if f.sided != "all":
+        sql.append("two_sided" if f.sided == "two" else "NOT two_sided")
+    if f.a and f.b:
+        if f.direction == "both":
+            sql.append("((src = ? AND tgt = ?) OR (src = ? AND tgt = ?))")
+            params += [f.a, f.b, f.b, f.a]
+        else:
+            sql.append("(src = ? AND tgt = ?)")
+            params += [f.a, f.b] if f.direction == "from" else [f.b, f.a]
+    return " AND ".join(sql) + aggregates.day_range(f.since, f.until, params), params
+
+
 def dyads(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 50) -> list[dict[str, Any]]:
     """Country pairs (unordered) with events under the filter, most events first."""
+    agg = aggregate_where(con, f, quad=False)  # the distinct articles are counted without a QuadClass
+    if agg:
+        return aggregates.dyads(con, f"src <> '' AND tgt <> '' AND src <> tgt AND {agg[0]}", agg[1], limit)
     where, params = f.where()
     sql = f"""
         SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,
@@ -56,10 +85,27 @@ def dyads(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 50) -> li
     return _rows(con.execute(sql, params + [int(limit)]))
 
 
+def sparklines(con: duckdb.DuckDBPyConnection, f: EventFilter, pairs: list[tuple[str, str]],
+               by: str = "month") -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """The timeline of each pair (both directions) under the filter: one query over the aggregates
+    when they can answer the filter, else one query per pair. Keyed by the pair as given."""
+    agg = aggregate_where(con, f.without("a", "b"))
+    if agg:
+        got = aggregates.sparklines(con, pairs, by, *agg)
+        return {(a, b): got[(min(a, b), max(a, b))] for a, b in pairs}
+    return {(a, b): timeline(con, replace(f, a=a, b=b, direction="both"), by=by) for a, b in pairs}
+
+
 def timeline(con: duckdb.DuckDBPyConnection, f: EventFilter, by: str = "month") -> list[dict[str, Any]]:
     """Per period (dated events only): events, mean Goldstein, and the count of each QuadClass."""
     if by not in PERIODS:
         raise QueryError(f"by must be one of {sorted(PERIODS)}, not {by!r}")
+    agg = aggregate_where(con, f)
+    if agg:
+        rows = aggregates.timeline(con, by, *agg)
+        for r in rows:
+            del r["one_sided"]
+        return rows
     where, params = f.where()
     sql = (f"SELECT CAST(date_trunc(?, event_date) AS DATE) AS period, count(*) AS events, {PERIOD_STATS}"
            f" FROM events WHERE event_date IS NOT NULL AND {where} GROUP BY 1 ORDER BY 1")

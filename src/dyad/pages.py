@@ -270,9 +270,9 @@ def add_pages(app: FastAPI, templates, Cursor) -> None:
         rows = explore.dyads(con, f, limit=25)
         firsts, lasts = [r["first"] for r in rows if r["first"]], [r["last"] for r in rows if r["last"]]
         span = (min(firsts).replace(day=1), max(lasts).replace(day=1)) if firsts else None  # one time axis for all
+        lines = explore.sparklines(con, f, [(r["a"], r["b"]) for r in rows], by="month")
         for r in rows:
-            pair = EventFilter(**{**f.__dict__, "a": r["a"], "b": r["b"], "direction": "both"})
-            r["spark"] = charts.sparkline(explore.timeline(con, pair, by="month"), span=span)
+            r["spark"] = charts.sparkline(lines[(r["a"], r["b"])], span=span)
         return page(request, "home.html", dyads=rows, summary=query.summary(con), f=f, span=span,
                     scale=charts.sparkline_scale())
 
