@@ -233,13 +233,20 @@ def articles(con: duckdb.DuckDBPyConnection, actor: str | None = None, q: str | 
     if q:
         where += " AND (text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')"
         params += [_like(q), _like(q)]
-    total = con.execute(f"SELECT count(*) FROM articles WHERE {where}", params).fetchone()[0]
+    # one scan for the page and the total (count(*) OVER ()); a page past the end has no row to carry it
+    offset = (page - 1) * per_page
+    rows = _rows(con.execute(
+        f"SELECT doc_id, title, published, source, n_actors, n_quotes, n_events, count(*) OVER () AS total"
+        f" FROM articles WHERE {where}"
+        " ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?", params + [per_page, offset])) \
+        if offset < 2 ** 62 else []  # beyond any store: no scan, the count below says it is out of range
+    total = rows[0]["total"] if rows else con.execute(f"SELECT count(*) FROM articles WHERE {where}",
+                                                      params).fetchone()[0]
+    for r in rows:
+        del r["total"]
     pages = max(1, -(-total // per_page))
     if page > pages:
         raise QueryError(f"page {page} is out of range: there are {pages} page(s)")
-    rows = _rows(con.execute(
-        f"SELECT doc_id, title, published, source, n_actors, n_quotes, n_events FROM articles WHERE {where}"
-        " ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?", params + [per_page, (page - 1) * per_page]))
     return {"total": total, "page": page, "pages": pages, "per_page": per_page, "articles": rows}
 
 
