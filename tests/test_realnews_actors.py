@@ -43,3 +43,14 @@ def test_a_bracketed_news_agency_after_a_name_is_not_congressional_notation(pipe
     text = "Mark Lyle (Reuters) met Iraqi officials in Baghdad."
     actor = _person(_doc(pipeline, text), text, "Mark Lyle")
     assert actor.code != "USALEG"
+
+
+@pytest.mark.parametrize("text, realised", [
+    ("The Senate will be unable to accuse Iran of violating the deal.", False),
+    ("Germany was unable to condemn Russia for the attack.", False),
+    ("The Senate accused Iran of violating the deal.", True),
+])
+def test_inability_is_no_event(pipeline, text, realised):
+    doc = _doc(pipeline, text)
+    coded = [e for e in doc.events if e.trigger_start is not None and e.root in ("11", "12", "19", "17")]
+    assert bool(coded) is realised, [(e.cameo, e.trigger) for e in doc.events]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .triggers import _Cand
-from .words import DESIRE_HEADS, INTENT_ADJ, INTENT_AUX, INTENT_HEADS, INTENT_NOUNS, REFUSAL_HEADS, SPECULATIVE_AUX
+from .words import DESIRE_HEADS, INABILITY_ADJ, INTENT_ADJ, INTENT_AUX, INTENT_HEADS, INTENT_NOUNS, REFUSAL_HEADS, SPECULATIVE_AUX
 
 
 class Modality:
@@ -109,6 +109,8 @@ class Modality:
         if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in DESIRE_HEADS and any(
                 x.dep_ == "nsubj" for x in tok.children):
             return True  # "Obama wants Putin to attack Switzerland", "hoped X would attend"
+        if any(v.dep_ == "xcomp" and v.head.lower_ in INABILITY_ADJ for v in Modality._chain(tok)):
+            return True  # "is unable to meet X", "will be powerless to stop X": inability is no act
         v = tok
         for _ in range(8):
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children):

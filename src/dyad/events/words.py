@@ -9,6 +9,8 @@ from __future__ import annotations
 INTENT_AUX = {"will", "would", "shall", "'ll", "wo"}  # "wo" is the first half of "won't"
 SPECULATIVE_AUX = {"could", "may", "might"}
 OBLIGATION_AUX = {"must", "should"}
+# adjectives saying an act cannot happen: "will be unable to accuse X" reports no accusation
+INABILITY_ADJ = {"unable", "incapable", "powerless", "impossible"}
 INTENT_HEADS = {"plan", "intend", "promise", "pledge", "vow", "offer", "aim", "want", "wish", "prepare", "propose",
                 "agree", "seek", "undertake", "resolve", "mean", "threaten", "warn", "expect", "hope", "commit",
                 "volunteer", "move", "go"}
