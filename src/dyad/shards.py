@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from . import aggregates
 from .store import COLUMNS, SCHEMA, document_rows
 from .types import Document
 
@@ -73,6 +74,7 @@ def load(con: duckdb.DuckDBPyConnection, shard: str | Path, remove: bool = True)
     used by a different text: not stored). With `remove`, the shard folder is deleted once loaded."""
     shard = Path(shard)
     con.execute(SHARDS_TABLE)
+    aggregates.migrate(con)  # before the transaction: a store without the tables gets them first
     name = shard.name
     if con.execute("SELECT 1 FROM shards WHERE name = ?", [name]).fetchone():
         if remove:
@@ -102,9 +104,6 @@ def load(con: duckdb.DuckDBPyConnection, shard: str | Path, remove: bool = True)
             cols = ", ".join(COLUMNS[table])
             con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {src(table)} "
                         f"WHERE doc_id IN (SELECT doc_id FROM shard_new)")
-        from . import aggregates
-
-        aggregates.migrate(con)
         aggregates.add(con, "doc_id IN (SELECT doc_id FROM shard_new)", [])
         stored = con.execute("SELECT count(*) FROM shard_new").fetchone()[0]
         con.execute("INSERT INTO shards VALUES (?, current_timestamp, ?)", [name, stored])
