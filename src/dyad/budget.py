@@ -28,7 +28,7 @@ from .types import DyadError
 DEFAULT_PER_10K = 5.0  # seconds per 10,000 characters; a normal article needs a tenth of that on one core
 ENV = "DYAD_TIME_BUDGET"
 
-_deadline: ContextVar[tuple[float, str] | None] = ContextVar("dyad_deadline", default=None)
+_deadline: ContextVar[tuple[float, str, list[bool]] | None] = ContextVar("dyad_deadline", default=None)
 
 
 class TimeBudgetExceeded(DyadError):
@@ -66,7 +66,8 @@ def seconds_for(n_chars: int, per: float) -> float:
 def check() -> None:
     """Raise TimeBudgetExceeded if the current article's deadline has passed (stages call this in loops)."""
     got = _deadline.get()
-    if got is not None and time.monotonic() > got[0]:
+    if got is not None and time.monotonic() > got[0] and got[2][0]:
+        got[2][0] = False  # one overrun per deadline: the timer must not raise a second one while this unwinds
         raise _Overrun(got[1])
 
 
@@ -78,12 +79,12 @@ def limit(seconds: float, n_chars: int = 0) -> Iterator[None]:
         return
     detail = (f"took longer than its time budget ({seconds:.3g} s for {n_chars:,} characters); skipped "
               "(raise it with --time-budget or DYAD_TIME_BUDGET)")
-    token = _deadline.set((time.monotonic() + seconds, detail))
-
-    running = [True]
+    running = [True]  # shared by check() and the timer, so that only one of them ever raises
+    token = _deadline.set((time.monotonic() + seconds, detail, running))
 
     def _alarm(signum, frame):
-        if running[0]:  # not once the block is done
+        if running[0]:  # not once the block is done, nor after check() raised
+            running[0] = False
             raise _Overrun(detail)
 
     armed = False
