@@ -64,21 +64,12 @@ class Pipeline:
         return article
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Document]:
-        """Documents for already-checked articles, in order."""
-        batch: list[Article] = []
-        for art in articles:
-            batch.append(art)
-            if len(batch) >= batch_size:
-                yield from self._batch(batch)
-                batch = []
-        if batch:
-            yield from self._batch(batch)
-
-    def _batch(self, batch: list[Article]) -> Iterator[Document]:
-        batch = [self._prepared(a) for a in batch]
-        for art, doc in zip(batch, nlp.parse_many([a.text for a in batch], batch_size=len(batch))):
-            result = self._timed(art, doc)  # computed before the yield: the deadline must not cover the caller
-            yield result
+        """Documents for already-checked articles, in order; the first failure raises (see `results`)."""
+        it = iter(articles)
+        while batch := [self._prepared(a) for a in islice(it, batch_size)]:
+            for art, doc in zip(batch, nlp.parse_many([a.text for a in batch], batch_size=len(batch))):
+                result = self._timed(art, doc)  # computed before the yield: the deadline must not cover the caller
+                yield result
 
     def results(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, Document | str]]:
         """(article, document or why it was skipped) for already-checked articles, in order.
