@@ -50,9 +50,26 @@ def test_store_from_an_older_schema_is_upgraded(tmp_path, pipeline):
 
     db = tmp_path / "old.duckdb"
     with Store(db) as s:
-        s.con.execute("ALTER TABLE events DROP COLUMN place")  # as created before the column existed
+        s.con.execute("ALTER TABLE events DROP COLUMN place")  # as created before the columns existed
+        s.con.execute("ALTER TABLE mentions DROP COLUMN form")
     with Store(db) as s:
         cols = [r[0] for r in s.con.execute("DESCRIBE events").fetchall()]
         assert "place" in cols
+        assert "form" in [r[0] for r in s.con.execute("DESCRIBE mentions").fetchall()]
         assert s.add(pipeline.process(Article(text="Russia attacked Ukraine in Kharkiv on Monday.",
                                               published="2024-05-13", doc_id="m")))
+
+
+def test_mentions_keep_their_form(tmp_path, pipeline):
+    """A name and a demonym of one country are told apart in the store, as in the document."""
+    from dyad import Article
+
+    doc = pipeline.process(Article(text="Peru recalled its ambassador. Peruvian diplomats said Peru was insulted.",
+                                   doc_id="f"))
+    with Store(tmp_path / "s.duckdb") as s:
+        s.add(doc)
+        rows = s.con.execute("SELECT text, form FROM mentions ORDER BY start_char").fetchall()
+    assert rows == [(m.text, m.form) for m in sorted((m for a in doc.actors for m in a.mentions),
+                                                     key=lambda m: m.start)]
+    forms = dict(rows)
+    assert (forms["Peru"], forms["Peruvian"], forms["Peruvian diplomats"]) == ("name", "demonym", "role")

@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS actors (
     PRIMARY KEY (doc_id, actor_id)
 );
 CREATE TABLE IF NOT EXISTS mentions (
-    doc_id VARCHAR, actor_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR
+    doc_id VARCHAR, actor_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, form VARCHAR
 );
 CREATE TABLE IF NOT EXISTS quotes (
     doc_id VARCHAR, quote_no INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR, kind VARCHAR,
@@ -63,7 +63,9 @@ CREATE TABLE IF NOT EXISTS events (
 MIGRATIONS = ["ALTER TABLE events ADD COLUMN IF NOT EXISTS place VARCHAR",
               # stores of the `--one-sided` mode hold one-sided rows that predate the flag
               "ALTER TABLE events ADD COLUMN IF NOT EXISTS one_sided BOOLEAN",
-              "UPDATE events SET one_sided = (source IS NULL OR target IS NULL) WHERE one_sided IS NULL"]
+              "UPDATE events SET one_sided = (source IS NULL OR target IS NULL) WHERE one_sided IS NULL",
+              # how a mention names its actor (Mention.form); NULL in rows stored before it
+              "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS form VARCHAR"]
 
 
 # The columns each writer fills, in order (articles.ingested_at takes its default). One list for
@@ -72,7 +74,7 @@ COLUMNS = {
     "articles": ["doc_id", "text_hash", "title", "published", "source", "text", "n_actors", "n_quotes", "n_events",
                  "warnings", "document"],
     "actors": ["doc_id", "actor_id", "name", "kind", "code", "country", "role", "n_mentions", "link", "kb_id"],
-    "mentions": ["doc_id", "actor_id", "start_char", "end_char", "text"],
+    "mentions": ["doc_id", "actor_id", "start_char", "end_char", "text", "form"],
     "quotes": ["doc_id", "quote_no", "start_char", "end_char", "text", "kind", "speaker", "speaker_name", "cue"],
     "events": ["doc_id", "event_no", "source", "source_code", "source_country", "source_name", "target", "target_code",
                "target_country", "target_name", "cameo", "root", "quad_class", "goldstein", "plover", "name",
@@ -88,7 +90,7 @@ def document_rows(doc: Document) -> dict[str, list[list]]:
                       len(doc.quotes), len(doc.events), doc.warnings, json.dumps(doc.to_dict(), ensure_ascii=False)]],
         "actors": [[doc.doc_id, a.id, a.name, a.kind, a.code, a.country, a.role, len(a.mentions), json.dumps(a.link),
                     a.kb_id] for a in doc.actors],
-        "mentions": [[doc.doc_id, a.id, m.start, m.end, m.text] for a in doc.actors for m in a.mentions],
+        "mentions": [[doc.doc_id, a.id, m.start, m.end, m.text, m.form] for a in doc.actors for m in a.mentions],
         "quotes": [[doc.doc_id, i, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_name, q.cue]
                    for i, q in enumerate(doc.quotes)],
         "events": [[doc.doc_id, i, e.source, e.source_code, e.source_country, e.source_name, e.target, e.target_code,
