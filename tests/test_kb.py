@@ -64,3 +64,40 @@ def test_dissolved_states_are_coded_as_their_continuators():
                                                                     "Yugoslav", "Czechoslovakia", "East Germany")}
     assert codes == {"Soviet Union": "RUS", "USSR": "RUS", "Soviet": "RUS", "Yugoslavia": "SRB", "Yugoslav": "SRB",
                      "Czechoslovakia": "CZE", "East Germany": "DEU"}
+
+
+def test_people_files_are_consistent():
+    """Each person is listed in one built-in file only (a later file would silently replace the
+    earlier record), and every dated role ends after it starts."""
+    import yaml
+
+    seen: dict[str, str] = {}
+    for path in kbmod.builtin_files():
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(data, list):
+            continue
+        for rec in data:
+            if "roles" not in rec:
+                continue
+            assert rec["name"] not in seen, (rec["name"], path.name, seen.get(rec["name"]))
+            seen[rec["name"]] = path.name
+            for r in rec["roles"]:
+                assert r["end"] is None or str(r["start"]) < str(r["end"]), (rec["name"], r)
+
+
+@pytest.mark.parametrize("text, published, code", [
+    # the same person coded by the office held on the story's date
+    ("Rick Scott criticized the Cuban government on Monday.", "2016-05-02", "USAGOV"),
+    ("Rick Scott criticized the Cuban government on Monday.", "2021-05-03", "USALEG"),
+    ("Chris Christie met Israeli officials in Jerusalem.", "2016-05-02", "USAGOV"),
+    ("Tim Kaine accused Russia of meddling.", "2016-10-05", "USALEG"),
+    ("Bill de Blasio praised the police commissioner.", "2016-09-19", "USAGOV"),
+    ("Robby Mook accused Russia of leaking the emails.", "2016-07-24", "USAPTY"),
+])
+def test_us_office_holders_are_coded_by_their_office_on_the_date(pipeline, text, published, code):
+    from dyad import Article
+
+    doc = pipeline.process(Article(text=text, published=published))
+    name = text.split(" criticized")[0].split(" met")[0].split(" accused")[0].split(" praised")[0]
+    actor = next(a for a in doc.actors if a.name == name)
+    assert actor.code == code, (actor.name, actor.code, actor.link)
