@@ -111,6 +111,25 @@ def norm(text: str) -> str:
     return text.strip(" .,;:")
 
 
+def agent_role(agent: str | None) -> str | None:
+    """The three-letter role of an agent code: "GOVFRM" -> GOV, "NGO~" (a prefix agent) -> NGO."""
+    return agent.strip("~")[:3] or None if agent else None
+
+
+def compose_code(base: str | None, agent: str | None) -> str | None:
+    """An actor's code with an agent's added, as CAMEO composes them: a suffix agent ("GOVFRM") goes
+    after the code, a prefix one ("NGO~", PETRARCH's `[NGO~]`) before it; three-letter parts the code
+    already has are not added twice (the White House, USAGOV, with "officials", GOV, stays USAGOV)."""
+    if not agent:
+        return base or None
+    base = base or ""
+    if agent.endswith("~"):
+        head = agent.rstrip("~")
+        return base if base.startswith(head) else head + base
+    have = {base[i:i + 3] for i in range(0, len(base), 3)}
+    return base + "".join(agent[i:i + 3] for i in range(0, len(agent), 3) if agent[i:i + 3] not in have)
+
+
 def case_sensitive(alias: str) -> bool:
     """Short or all-capital aliases ("US", "UN", "EU") only match in their own case, never "us"."""
     letters = [c for c in alias if c.isalpha()]

@@ -9,8 +9,9 @@ that follow are aliases, and indented `[CODE dates]` lines give dated roles: `[U
 20YY). An actor with dated roles is a person; a three-letter code is a country (PETRARCH does not tell
 them apart, and a three-letter code is what a state gets); a longer code is an organisation of the
 country its first three letters name (`ISRMIL`), or an international one (`IGO...`, `NGO...`).
-Agents: `NAME {PLURALS} [~ROLE]` with `!MACRO! = A, B` substitutions; the role is the code's first
-three letters. Lines that fit none of these are reported with their line numbers as KBError and skipped.
+Agents: `NAME {PLURALS} [~CODE]` with `!MACRO! = A, B` substitutions; the code is kept whole
+("~GOVFRM": GOVFRM, added after the actor's code) and a prefix agent keeps its mark ("[NGO~]": NGO~,
+added before it), see kb.compose_code. Lines that fit none of these are reported with their line numbers as KBError and skipped.
 """
 from __future__ import annotations
 
@@ -144,10 +145,10 @@ def load(path: str | Path) -> tuple[list[Entry], dict[str, str], list[KBError]]:
             errors.append(KBError(path, n, None, f"not an actor, agent, synonym or dated code: {raw.strip()!r}"))
             continue
         code = m["code"].strip().split()[0] if m["code"].strip() else ""
-        if "~" in code:  # an agent: a role noun ("[~GOV]"; "[NGO~]" in some files)
+        if "~" in code:  # an agent: "[~GOVFRM]" goes after the actor's code, "[NGO~]" before it
             close()
-            role = code.replace("~", "")[:3].upper()
-            if not re.fullmatch(r"[A-Z]{3}", role):
+            role = code.upper().lstrip("~")
+            if not re.fullmatch(r"[A-Z]{3}(?:[A-Z]{3})*~?", role):
                 errors.append(KBError(path, n, "code", f"not a role code: {code!r}"))
                 continue
             names = [m["name"]]

@@ -24,9 +24,9 @@ class Codes:
         said Vietnam ...") takes the country when his first sentence names exactly one; so does an unknown
         party ("the Umma party will boycott Algeria's elections")."""
         for c in clusters:
-            if c.entry is not None or c.country or not c.role or c.role in ("IGO", "NGO"):
+            if c.entry is not None or c.country or not c.role or kbmod.agent_role(c.role) in ("IGO", "NGO"):
                 continue
-            if c.kind != "person" and not (c.kind == "organization" and c.role in DOMESTIC_ROLES):
+            if c.kind != "person" and not (c.kind == "organization" and kbmod.agent_role(c.role) in DOMESTIC_ROLES):
                 continue  # a party acts at home; a rebel group, a company or "Congress" may not
             first = min(c.mentions, key=lambda m: m.start)
             sent = first.sent
@@ -34,7 +34,7 @@ class Codes:
                      and any(sent.start <= m.start < sent.end for m in o.mentions)}
             if len(named) == 1:
                 c.country = named.pop()
-                c.code = c.country + c.role
+                c.code = kbmod.compose_code(c.country, c.role)
                 c.link = dict(c.link, method="context", country_from="the only country named in its sentence")
 
     @staticmethod
@@ -66,7 +66,7 @@ class Codes:
                          and t.pos_ in ("NOUN", "PROPN")]
                 role = self._role_in(title) if title else None
                 if role and not role.startswith(("IGO", "NGO")):
-                    c.role, c.code = role, c.code + role
+                    c.role, c.code = role, kbmod.compose_code(c.code, role)
                     break
 
     # -- codes from context ---------------------------------------------------------------------
@@ -151,7 +151,7 @@ class Codes:
             if country or role:
                 c.country = country.code if country else c.country
                 c.role = role or c.role
-                c.code = (c.country or "") + (c.role or "") or None
+                c.code = kbmod.compose_code(c.country, c.role)
                 c.link = {"method": "context", "evidence": " ".join(t.text for t in ctx)[:200]}
                 if c.country and c.role:
                     return
@@ -212,19 +212,22 @@ class Codes:
                         phrase_start = cand[0].i
                         break
             if not role:
+                self._prefixed_name(t, mods, out)
                 continue
             if _names_a_person(t, self.kb):
                 continue  # "China's top diplomat Wang Yi": a title of the person, not a collective actor
             if t.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
                 continue  # a name ("the West Bank", "the Foreign Ministry"), coded as one
-            country_toks = [c for c in t.children if c.i < phrase_start and c.dep_ in ("poss", "compound", "amod", "nmod")]
+            # the country modifies the role phrase's head or its first word ("a Veloria harbour master")
+            country_toks = [c for x in (t, doc[phrase_start]) for c in x.children
+                            if c.i < phrase_start and c.dep_ in ("poss", "compound", "amod", "nmod")]
             country = None
             for ct in country_toks:
                 country = self._country_in(list(ct.subtree))
                 if country:
                     break
             end = t.i + 1
-            if not country and role not in ("GOV",):
+            if not country and kbmod.agent_role(role) != "GOV":
                 # "refugees fleeing the war in Liberia", "civilians fleeing Syria": where they come from
                 for x in t.children:
                     if x.dep_ == "acl" and x.lemma_.lower() in ("flee", "escape"):
@@ -239,7 +242,7 @@ class Codes:
                                     country_toks = []
                                     break
                         break
-            if not country and role not in ("GOV",):
+            if not country and kbmod.agent_role(role) != "GOV":
                 # "the opposition in Zimbabwe", "rebels in Darfur", "protesters from Hong Kong"
                 for prep in t.children:
                     if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "throughout", "across") and prep.i <= t.i + 2:
@@ -249,12 +252,12 @@ class Codes:
                             if country:
                                 end = objs[0].right_edge.i + 1
                                 country_toks = []
-            if not country and role in STATELESS_ROLES and phrase_start < t.i:
+            if not country and kbmod.agent_role(role) in STATELESS_ROLES and phrase_start < t.i:
                 # "a human rights group", "aid groups": non-governmental whatever their country
                 start = min(x.i for m in mods if m.i >= phrase_start for x in m.subtree)  # "human" in "human rights group"
                 out.append((Span(doc, start, t.i + 1, label="GROUP"), (None, role)))
                 continue
-            if not country and role in LOCATED_ROLES and t.dep_ != "compound" and (
+            if not country and kbmod.agent_role(role) in LOCATED_ROLES and t.dep_ != "compound" and (
                     t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in COLLECTIVES) and not any(
                     (c.ent_type_ or c.pos_ == "PROPN") and self.kb.lookup(c.text)  # "UN peacekeepers": the KB's
                     for c in t.children if c.dep_ in ("compound", "amod", "nmod", "poss")):  # not "Tamil rebels"
@@ -265,8 +268,31 @@ class Codes:
             if not country or country.kind != "country":
                 continue
             start = min([x.i for ct in country_toks for x in ct.subtree] + [phrase_start])
+            country = self._prefixed(country, [x for ct in country_toks for x in ct.subtree])
             out.append((Span(doc, start, end, label="GROUP"), (country, role)))
         return out
+
+
+    def _prefixed(self, country: Entry, tokens: list[Token]) -> Entry:
+        """The country with a prefix agent said beside it ("a MedAid Veloria envoy": NGOVLR, then
+        the envoy's agent after it); the country itself when there is none."""
+        for x in tokens:
+            role = self.kb.role_noun(x.text) or self.kb.role_noun(x.lemma_)
+            if role and role.endswith("~"):
+                return Entry(name=country.name, kind="organization", code=kbmod.compose_code(country.code, role),
+                             country=country.code, origin=country.origin)
+        return country
+
+    def _prefixed_name(self, t: Token, mods: list[Token], out: list) -> None:
+        """A country's name after a prefix agent (PETRARCH's `[NGO~]`: "MSF Veloria" is NGOVLR, the
+        organisation's branch in that country): a group of the country with that agent."""
+        for m in mods:
+            role = self.kb.role_noun(m.text) or self.kb.role_noun(m.lemma_)
+            if role and role.endswith("~"):
+                country = next((h for h in self.kb.lookup(t.text) if h.kind == "country"), None)
+                if country is not None:
+                    out.append((Span(t.doc, m.i, t.i + 1, label="GROUP"), (country, role)))
+                return
 
 
 def _place_name(token: Token) -> str:

@@ -77,7 +77,7 @@ class Linking:
         c = _Cluster(kind=kind, name=name, link={"method": "new"})
         country, role = self._code_from_name(span)
         c.country, c.role = country, role
-        c.code = (country or "") + (role or "") or None
+        c.code = kbmod.compose_code(country, role)
         if c.code:
             c.link = {"method": "context", "evidence": span.text}
         clusters.append(c)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .. import budget
+from .. import kb as kbmod
 from ..kb import KB
 from ..types import Actor, Mention
 from .cluster import _Cluster
@@ -58,10 +59,10 @@ class ActorStage(Linking, Codes, Genders):
             if entry is None:
                 key_name = " ".join(t.lemma_.lower() if t.i == span.end - 1 else t.lower_ for t in span)
             else:
-                key_name = f"{entry.name} {CAMEO_ROLE_NAMES.get(role, role.lower())}"
+                key_name = f"{entry.name} {CAMEO_ROLE_NAMES.get(role, role.strip('~').lower())}"
             cluster = next((c for c in clusters if c.kind == "group" and c.name == key_name), None)
             if cluster is None:
-                cluster = _Cluster(kind="group", name=key_name, code=(entry.code if entry else "") + role,
+                cluster = _Cluster(kind="group", name=key_name, code=kbmod.compose_code(entry.code if entry else None, role),
                                    country=entry.code if entry else None, role=role,
                                    link={"method": "context", "evidence": span.text})
                 clusters.append(cluster)
@@ -87,7 +88,7 @@ class ActorStage(Linking, Codes, Genders):
         for i, c in enumerate(clusters, 1):
             c.mentions.sort(key=lambda m: m.start)
             actors.append(Actor(
-                id=f"A{i}", name=c.name, kind=c.kind, code=c.code, country=c.country, role=c.role,
+                id=f"A{i}", name=c.name, kind=c.kind, code=c.code, country=c.country, role=kbmod.agent_role(c.role),
                 mentions=[Mention(m.start_char, m.end_char, m.text, self._form(m, c, datelines)) for m in c.mentions],
                 link=c.link, kb_id=c.entry.key if c.entry else None, gender=c.gender))
         return Resolver(doc, actors, clusters, span_cluster, kb)
