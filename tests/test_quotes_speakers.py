@@ -4,8 +4,9 @@ lines, continuation after indirect speech, cues beyond "said", role nouns, surna
 postal abbreviations and links, table-heavy English). Each passage asserts speakers or links.
 
 A case holds `text` and any of:
-  quotes:  [{fragment, speaker}]   the one quote holding `fragment` has this speaker (an actor
-                                   whose name contains it; null: no speaker at all)
+  quotes:  [{fragment, speaker, name?}]  the one quote holding `fragment` has this speaker (an
+                                   actor whose name contains it; null: no actor at all), and its
+                                   speaker phrase contains `name` (for speakers that are no actor)
   links:   [{mention, actor?, kind?, not_kind?, country?, code?, form?}]  the actor with a mention
                                    whose text is `mention` has these fields (`form`: the mention's)
   english: true|false              what the language check says
@@ -50,6 +51,8 @@ def test_passage(pipeline, name, case):
             assert got is None, (want, got, q.speaker_name)
         else:
             assert got is not None and want["speaker"].lower() in got.lower(), (want, got, q.speaker_name, q.cue)
+        if "name" in want:
+            assert want["name"].lower() in (q.speaker_name or "").lower(), (want, q.speaker_name)
     for want in case.get("links") or []:
         actors = [a for a in doc.actors if any(m.text == want["mention"] for m in a.mentions)]
         if "not_kind" in want and not actors:

@@ -26,6 +26,7 @@ class Lexicon:
     nouns: frozenset[str]
     sources: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()
+    manner: frozenset[str] = frozenset()
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -42,7 +43,8 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     objects = {str(k).lower(): frozenset(str(p).lower() for p in (v or [])) for k, v in (data.get("object") or {}).items()}
     return Lexicon(speech=speech, belief=words("belief"), infinitive=words("infinitive"), objects=objects,
                    addressee=words("addressee"), phrases=tuple(str(p).lower() for p in data.get("phrases") or []),
-                   nouns=words("nouns"), sources=words("sources"), organisations=words("organisations"))
+                   nouns=words("nouns"), sources=words("sources"), organisations=words("organisations"),
+                   manner=words("manner"))
 
 
 @lru_cache(maxsize=8)

@@ -180,6 +180,8 @@ class DirectCues:
         roots = self._quote_roots(k)
         for i in reversed(win):
             v = doc[i]
+            if self._as_put_it(v):
+                return v, True
             if not self.is_cue_verb(v):
                 continue
             lemma = v.lemma_.lower()
@@ -193,6 +195,15 @@ class DirectCues:
             if any(self._governs(v, r) for r in roots):
                 return v, False
         return None
+
+    def _as_put_it(self, v: Token) -> bool:
+        """ "as a ministry memo put it", "as Garcia phrased it": a verb of wording (lexicon `manner`)
+        in an "as" clause attributes the quote beside it, though on its own it reports nothing."""
+        if v.lemma_.lower() not in self.lex.manner or not self.outside(v):
+            return False
+        kids = list(v.children)
+        return any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) and \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
 
     def _has_own_content(self, v: Token, before: int) -> bool:
         """Whether a verb's clausal complement lies between it and position `before`, outside quotes."""
@@ -273,6 +284,8 @@ class DirectCues:
                 return a
         for j in win:
             v = doc[j]
+            if self._as_put_it(v):
+                return v
             if not self.is_cue_verb(v, self.lex.speech):
                 if v.pos_ in VERBISH and v.dep_ not in ("aux", "auxpass") and not v.is_title and not self._in_modifier(v):
                     return None  # another clause comes first

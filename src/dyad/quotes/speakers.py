@@ -19,6 +19,10 @@ class Speakers:
         order = sorted((a for a in attrs if a.subj is not None), key=lambda a: a.subj.idx)
         for a in order:
             a.actor = self._actor(a.subj, history)
+            if a.actor is None and a.mention is None and (a.subj.lower_ in PLURAL_PRONOUNS or a.subj.lower_ == "it") \
+                    and (c := self._collective(a.subj)) is not None:
+                a.subj = c  # named by its antecedent, "Clinton's campaign", not by "they"
+                a.actor = self._actor(c, history)
             a.speaker_span = self._speaker_span(a.subj) if a.mention is None else \
                 (a.mention.idx, a.mention.idx + len(a.mention.text))
             a.name = a.actor.name if a.actor else self._phrase(a.subj)
@@ -33,6 +37,12 @@ class Speakers:
         if low in FIRST_PERSON or low == "you" or low in INDEFINITE:
             return None  # outside a quote, "I" is the writer
         if low in PLURAL_PRONOUNS or low == "it":
+            subj = self._enclosing_subject(tok)
+            a = self.res.at(subj) if subj is not None else None
+            if a is not None and a.kind != "person" and (a.kind != "place" or a.country):
+                return a
+            if self._collective(tok) is not None:
+                return None  # named by that noun phrase instead (`_resolve_speakers`)
             for pos, act in reversed(history):
                 if act.kind != "person" and self.para_gap(self.tok_index(pos), tok.i) <= 1:
                     return act
@@ -68,6 +78,33 @@ class Speakers:
         if a is None and definite:
             a = self._definite_org(tok)
         return a
+
+    def _enclosing_subject(self, tok: Token) -> Token | None:
+        """The subject of the nearest clause that embeds the one holding they/it, when it comes
+        before the pronoun: a pronoun in an embedded clause most often refers to it ("the Sierra
+        Club contrasts its plan with what they call ...", "the ministry rejected what it called ...")."""
+        x, steps = tok.head, 0
+        while steps < 8 and x.head.i != x.i:
+            x, steps = x.head, steps + 1
+            if x.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+                             and self.outside(c)), None)
+                if subj is not None:
+                    return subj
+        return None
+
+    def _collective(self, tok: Token) -> Token | None:
+        """For they/it with no actor: the embedding clause's subject when it is a body that speaks
+        as one ("Clinton's campaign is seeking to contrast ... with what they call ..."): a noun of
+        the lexicon's organisations, or for "they" a plural noun of people or bodies."""
+        subj = self._enclosing_subject(tok)
+        if subj is None or subj.pos_ != "NOUN":
+            return None
+        lemma = subj.lemma_.lower()
+        if lemma in self.lex.organisations or tok.lower_ in PLURAL_PRONOUNS and subj.tag_ == "NNS" and \
+                self.res.kb.role_noun(lemma) is not None:
+            return subj
+        return None
 
     def _by_age(self, tok: Token) -> Actor | None:
         """ "the 34-year-old": the latest person before whose age the article gave ("Melissa Grant,

@@ -18,12 +18,31 @@ class Subjects:
 
         The parser sometimes runs a sentence over a paragraph break and hangs a verb on a clause
         of the previous paragraph; then the noun phrase right before the verb is taken."""
+        if v.tag_ == "VBG" and (p := self._person_before(v)) is not None:
+            return p
         s = self._parse_subject(v)
+        if s is not None and (a := self.res.at(s)) is not None and a.kind == "place":
+            # "WASHINGTON -- President Obama, ..., said": a dateline the parser made the subject,
+            # with the speaker in apposition
+            s = next((c for c in s.children if c.dep_ == "appos" and (b := self.res.at(c)) is not None
+                      and b.kind == "person"), s)
         if s is not None and self.tok_para[s.i] == self.tok_para[v.i] and s.pos_ in SUBJECT_POS and not s.is_punct:
             return s
         if v.tag_ == "VBG":
             return self._participle_subject(v)
         return self._adjacent_subject(v)
+
+    def _person_before(self, v: Token) -> Token | None:
+        """ "footage of Clinton asking, “...”", "a clip of Governor Park telling supporters ...": a
+        participle right after a named person (no comma between) describes that person, though the
+        parser often hangs it on the main verb, whose subject only showed or played it."""
+        if v.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            return None
+        p = self.doc[v.i - 1]
+        if not self.outside(p) or self.tok_para[p.i] != self.tok_para[v.i]:
+            return None
+        a = self.res.at(p)
+        return p if a is not None and a.kind == "person" else None
 
     def _participle_subject(self, v: Token) -> Token | None:
         """ "..., asserting, “...”": a participle's speaker is the subject of the clause it hangs on,
