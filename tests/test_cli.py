@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import duckdb
 
@@ -38,6 +42,23 @@ def test_extract_plain_text_with_date_and_stdin(corpus):
     assert d["published"] == "2023-12-12" and d["text"] == (corpus / "ukraine.txt").read_text()
     bad = run_cli("extract", str(corpus / "ukraine.txt"), "--date", "12/12/2023")
     assert bad.returncode == 2 and b"YYYY-MM-DD" in bad.stderr
+
+
+def test_extract_program_ends_fast_with_its_output_complete(corpus, tmp_path):
+    """`main` ends `extract` with os._exit: every document and message must still be out, with the exit code."""
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).parents[1] / "src"))
+    many = tmp_path / "many.jsonl"
+    text = (corpus / "ukraine.txt").read_text()
+    lines = [json.dumps({"id": f"a{i}", "date": "2024-01-02", "text": text}) for i in range(12)]
+    many.write_text("\n".join(lines[:6] + ["{broken json"] + lines[6:]) + "\n")
+    r = subprocess.run([sys.executable, "-c", "from dyad.cli import main; main()", "extract", str(many)],
+                       capture_output=True, env=env)
+    assert r.returncode == 0, r.stderr.decode()
+    assert [json.loads(line)["doc_id"] for line in r.stdout.decode().splitlines()] == [f"a{i}" for i in range(12)]
+    assert b"many.jsonl:7" in r.stderr, r.stderr.decode()  # the broken line is reported
+    bad = subprocess.run([sys.executable, "-c", "from dyad.cli import main; main()", "extract", str(tmp_path / "none.txt")],
+                         capture_output=True, env=env)
+    assert bad.returncode == 1 and b"none.txt" in bad.stderr and not bad.stdout
 
 
 def test_ingest_is_idempotent_and_reports_bad_inputs(corpus, tmp_path):
