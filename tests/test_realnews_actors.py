@@ -54,3 +54,24 @@ def test_inability_is_no_event(pipeline, text, realised):
     doc = _doc(pipeline, text)
     coded = [e for e in doc.events if e.trigger_start is not None and e.root in ("11", "12", "19", "17")]
     assert bool(coded) is realised, [(e.cameo, e.trigger) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("The Kansas City Tribune criticized the mayor on Sunday.", "Kansas City Tribune", "MED"),
+    ("The Federal Maritime Commission fined two shipping lines.", "Federal Maritime Commission", "GOV"),
+    ("The Norfolk Research Center said the tariffs would hurt farmers.", "Norfolk Research Center", "EDU"),
+    ("The group Prison Justice Watch accused the governor of neglect.", "Prison Justice Watch", "NGO"),
+])
+def test_a_name_word_gives_an_unknown_organisation_its_role(pipeline, text, name, role):
+    doc = _doc(pipeline, text)
+    actor = next(a for a in doc.actors if name.endswith(a.name) or a.name.endswith(name))
+    assert actor.role == role, (actor.name, actor.code, actor.link)
+
+
+def test_a_name_word_is_no_role_noun():
+    from dyad import kb as kbmod
+
+    kb = kbmod.load()
+    assert kb.role_noun("times") is None and kb.role_noun("post") is None  # "three times", "a new post"
+    assert kb.name_role(["Tribune", "News", "Service"]) == "MED"
+    assert kb.name_role(["Stanford", "Daily"]) is None

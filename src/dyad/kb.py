@@ -239,7 +239,8 @@ def load_file(path: str | Path, text: str | None = None) -> tuple[list[Entry], d
                 errors.append(KBError(path, data.get("__line__"), str(role), "role nouns are ROLE: [phrase, ...]"))
                 continue
             for p in phrases:
-                agents[norm(str(p))] = str(role)
+                # a capitalised phrase is a name word (KB.name_role): kept in its case to tell it apart
+                agents[" ".join(str(p).split()) if str(p)[:1].isupper() else norm(str(p))] = str(role)
         return entries, agents, errors
     if not isinstance(data, list):
         raise KBError(path, None, None, "the file must be a list of records or a mapping of role nouns")
@@ -259,7 +260,9 @@ class KB:
         for e in entries:
             merged[e.key] = e  # later files win
         self.entries = list(merged.values())
-        self.agents = agents
+        # role nouns ("officials", "think tank") and name words ("Post", "Commission"): see name_role
+        self.agents = {k: v for k, v in agents.items() if not k[:1].isupper()}
+        self.name_words = {norm(k): v for k, v in agents.items() if k[:1].isupper()}
         self.errors = errors or []
         self.sources: tuple[str, ...] = ()  # the files it was loaded from (set by load), for derived caches
         self.by_alias: dict[str, list[Entry]] = {}
@@ -324,6 +327,19 @@ class KB:
 
     def role_noun(self, phrase: str) -> str | None:
         return self.agents.get(norm(phrase))
+
+    def name_role(self, words: list[str]) -> str | None:
+        """The role an organisation's own name gives it by a name word of the agents data (a phrase
+        written capitalised there: "Post", "Commission", "Air Force"), which marks a role only inside
+        a name ("the Washington Post", "the Securities and Exchange Commission"), never as a common
+        noun ("three times", "a post"). The longest name word wins, then the rightmost (the head)."""
+        n = len(words)
+        for size in range(min(n, 3), 0, -1):
+            for i in range(n - size, -1, -1):
+                role = self.name_words.get(norm(" ".join(words[i:i + size])))
+                if role:
+                    return role
+        return None
 
     def surname_candidates(self, surname: str) -> list[Entry]:
         return self.by_surname.get(norm(surname), [])

@@ -172,18 +172,8 @@ class Codes:
         head = span.root.head
         if role is None and span.root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and head.i >= span.end:
             role = self.kb.role_noun(head.lemma_)  # "the Umma party", "the Zapatista movement"
-        if role is None and span.label_ == "ORG":
-            low = span.text.lower()
-            if re.search(r"universit|school|institute|college|academy|center|centre|think tank", low):
-                role = "EDU"
-            elif re.search(r"ministry|department|agency|government|council|office", low):
-                role = "GOV"
-            elif re.search(r"army|navy|air force|military|forces|guard", low):
-                role = "MIL"
-            elif re.search(r"news|times|post|journal|tv|radio|agency|press", low):
-                role = "MED"
-            elif re.search(r"\bassociation\b|\bfoundation\b|human rights|\bwatch\b|\bcharity\b|red cross|red crescent", low):
-                role = "NGO"
+        if role is None and span.label_ == "ORG":  # "the Washington Post", "Human Rights Watch"
+            role = self.kb.name_role([t.text for t in span])
         return (country.code if country else None), role
 
     def _group_spans(self, doc: Doc) -> list[tuple[Span, tuple[Entry | None, str]]]:
