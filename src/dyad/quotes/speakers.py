@@ -32,6 +32,8 @@ class Speakers:
     def _actor(self, tok: Token, history: list[tuple[int, Actor]]) -> Actor | None:
         res = self.res
         low = tok.lower_
+        if tok.is_upper and len(tok.text) > 1 and (a := res.at(tok)) is not None:
+            return a  # "the US welcomed ...": a name in capitals that spells a pronoun
         if low in MALE or low in FEMALE:
             return self._pronoun(tok, "m" if low in MALE else "f", history)
         if low in FIRST_PERSON or low == "you" or low in INDEFINITE:
