@@ -120,3 +120,28 @@ def test_long_and_prefix_agents_code_actors(files):
                        ("A Veloria harbour master mended the links with Quentara on Monday.", "VLRGOV")):
         doc = pipe.process(Article(text=text, published="2005-03-01"))
         assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == {(code, "QNT")}, text
+
+
+RECEIVING_VERBS = """--- RESCUE [066] ---
+RESCUE
+- + * FROM $  [067]
+- + WAS_ * BY $  [068]
+- + WAS_ *  [069]
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Veloria rescued its sailors from Quentara.", {("QNT", "VLR", "067")}),  # the subject receives
+    ("Veloria was rescued from Quentara on Monday.", {("QNT", "VLR", "067")}),  # passive: the subject still
+    ("Veloria was rescued by Quentara on Monday.", {("QNT", "VLR", "068")}),
+])
+def test_a_target_before_the_verb_with_the_source_after_it(tmp_path, files, text, expected):
+    """ "+ * FROM $": the subject is the target and the source is in the "from" phrase, active or passive;
+    "+ WAS_ *" with no source after the verb has no dependency reading and is skipped."""
+    path = tmp_path / "receiving.txt"
+    path.write_text(RECEIVING_VERBS, encoding="utf-8")
+    got = read_verbs(path)
+    assert got.skipped == 1 and all(r.get("reverse") for r in got.records if r["code"] in ("067", "068"))
+    pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(path))
+    doc = pipe.process(Article(text=text, published="2005-03-01"))
+    assert {(e.source_code, e.target_code, e.cameo) for e in doc.events if not e.one_sided} == expected

@@ -19,8 +19,11 @@ The conversion keeps what dyad's dependency-based matcher can express and report
 - words before the verb ("SAID WOULD *", "&NEGATION EVER *") become `pre` slots matched, in order,
   against the sentence's words left of the verb (triggers._holds); such a pattern's code includes
   its modality, so negation in its context does not drop the event;
-- a target before the verb ("+ WAS_ *") or a source after it has no dependency equivalent: skipped,
-  counted in `skipped`;
+- a target before the verb with the source after it ("+ * FROM $", "+ WAS_ * TO_ ^ FROM $") says
+  the subject is the receiving end: read like "* FROM +" with `reverse` (the pairs are turned round,
+  as for "received aid from");
+- a target before the verb with no source after it ("+ WAS_ *"), or a source after the verb with the
+  target after it too, has no dependency equivalent: skipped, counted in `skipped`;
 - a line that is neither a header, a verb, a set member nor a well-formed pattern is reported with
   its line number in `problems`, and the rest still loads.
 Codes are kept as written: a PETRARCH dictionary may use codes outside CAMEO (the validation suite's
@@ -200,15 +203,24 @@ def read_verbs(path: str | Path) -> VerbDictionary:
             code = _code(raw)
             toks = _words(text.replace("*", " * "))
             star = toks.index("*")
+            reverse = "+" in toks[:star] and "$" in toks[star + 1:] and "$" not in toks[:star] \
+                and "+" not in toks[star + 1:]
+            if reverse:  # "+ * FROM $": the subject receives, the source is where "$" is (`reverse`)
+                head, tail = text.split("*", 1)
+                text = head.replace("+", " ") + "*" + tail.replace("$", "+")
+                toks = _words(text.replace("*", " * "))
+                star = toks.index("*")
             post = [t for t in toks[star + 1:] if t not in ("^", "%")]
             if "+" in toks[:star] or "$" in post:
-                out.skipped += 1  # the target before the verb, or the source after it: no dependency equivalent
+                out.skipped += 1  # the target before the verb with no source after it, or the reverse
                 continue
             pre = _context(text.split("*", 1)[0], phrases)
             if pre is None:
                 out.problems.append(f"{path}:{n}: pattern names an empty or unknown set: {text!r}")
                 continue
             rec: dict = {"pre": pre} if pre else {}
+            if reverse:
+                rec["reverse"] = True
             if "%" in toks[:star]:  # "% * [030:030]": a compound subject; with no target, they act on each other
                 rec["compound"] = rec["mutual"] = True
             if post and post[0].lower() in PARTICLES:

@@ -255,7 +255,14 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             pairs = list(itertools.permutations(sources, 2))
         else:
             pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
-        if p.reverse and not negated:  # "Ukraine received military aid from the US": the US gave it
+        if p.reverse and not negated and passive_target is not None and p.prep:
+            # "X was freed from Y": the passive subject already is the receiving end, the source is
+            # the actor of the pattern's preposition
+            givers = [a for w, g in _preps(tok) if w == p.prep for a in self._actors(g)]
+            takers = self._actors(passive_target)
+            if givers and takers:
+                pairs = [(s, t) for s in givers for t in takers if s.code != t.code]
+        elif p.reverse and not negated:  # "Ukraine received military aid from the US": the US gave it
             pairs = [(t, s) for s, t in pairs]
         returned = [] if p.paired is None or p.mutual and not targets else [
             (t, s) for s, t in pairs if s is not None and t is not None]  # "[032:033]": the target's part
