@@ -292,6 +292,8 @@ class DirectCues:
                 continue
             if self._bare(v):
                 return v
+            if v.dep_ == "relcl":
+                continue  # “…,” a resident who asked not to be named told CBC: the speaker's own clause
             return None
         return self._mistagged_cue(k, win)
 
@@ -377,7 +379,9 @@ class DirectCues:
             j = i - 1
             while j >= 0 and self.outside(doc[j]) and not self.sent_end(doc[j]):
                 v = doc[j]
-                subj = self._subject(v) if v.pos_ in VERBISH and v.dep_ in ("ROOT", "conj") else None
+                # the clause before the colon: a main clause, or one the parser hung on the quote
+                main = v.dep_ in ("ROOT", "conj") or not self.outside(v.head)
+                subj = self._subject(v) if v.pos_ in VERBISH and main else None
                 if subj is not None and (self.is_cue_verb(v) or subj.lower_ in MALE | FEMALE or (
                         (a := self.res.at(subj)) is not None and a.kind in ("person", "organization", "group"))):
                     return v  # "Blinken put it this way:", not "The bias begins with this statement:"

@@ -79,7 +79,31 @@ class Speakers:
             a = self._by_surname(tok.text)
         if a is None and definite:
             a = self._definite_org(tok)
+        if a is None and definite and tok.pos_ == "NOUN" and tok.tag_ != "NNS" and self._person_noun(tok):
+            a = self._epithet(tok)
         return a
+
+    def _person_noun(self, tok: Token) -> bool:
+        """A noun that names a person: a KB role ("farmer", "senator") or the lexicon's `persons`."""
+        lemma = tok.lemma_.lower()
+        return lemma in self.lex.persons or self.res.kb.role_noun(lemma) is not None
+
+    def _epithet(self, tok: Token) -> Actor | None:
+        """ "Gerald Fox, 78, shook his head. “…,” the retired farmer said.": a definite description
+        the article used of no one before is an epithet for the person just named, when that
+        person is the subject of the last mention of anyone, in this paragraph or the one before."""
+        for j in range(tok.i - 1, -1, -1):
+            if self.para_gap(j, tok.i) > 1:
+                return None
+            t = self.doc[j]
+            a = self.res.at(t) if self.outside(t) else None
+            if a is None or a.kind != "person":
+                continue
+            head = t
+            while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+                head = head.head
+            return a if head.dep_ in ("nsubj", "nsubjpass") else None
+        return None
 
     def _enclosing_subject(self, tok: Token) -> Token | None:
         """The subject of the nearest clause that embeds the one holding they/it, when it comes
