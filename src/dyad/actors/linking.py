@@ -202,7 +202,10 @@ class Linking:
         """Second pass for what the small model tags once and misses later: every capitalised
         occurrence of a name already found (or of a person's surname, or an organisation's
         distinctive word) becomes a mention of that actor."""
-        covered = {i for (s, e) in span_cluster for i in range(s, e)}
+        # every mention already placed, also those that stand for no actor (a dateline, a country
+        # inside a collective actor's phrase): a repeat must not make them actors again
+        covered = {i for (s, e) in span_cluster for i in range(s, e)} | \
+            {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
         forms: dict[str, list[tuple[tuple[str, ...], _Cluster]]] = {}
         for c in clusters:
             texts = {m.text for m in c.mentions if m.label_ != "GROUP"}

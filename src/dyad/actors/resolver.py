@@ -16,8 +16,12 @@ class Resolver:
     """Maps tokens to actors: names directly, pronouns and role nouns through their antecedents."""
 
     def __init__(self, doc: Doc, actors: list[Actor], clusters: list[_Cluster],
-                 span_cluster: dict[tuple[int, int], _Cluster], kb: KB):
+                 span_cluster: dict[tuple[int, int], _Cluster], kb: KB,
+                 datelines: list[tuple[int, Actor]] | None = None):
         self.doc = doc
+        # the places of datelines ("NAIROBI, Kenya (Reuters) -"), as (token index, actor): where a
+        # story was filed, which no token stands for as an actor of its sentence
+        self.datelines = datelines or []
         self.actors = actors
         self.kb = kb
         self._by_cluster = {id(c): a for c, a in zip(clusters, actors)}

@@ -62,6 +62,7 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
         if t.is_title and t.is_alpha and len(t) >= 4 and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start) \
                 and not t.ent_type_ and t.lower_ not in kbmod.COMMON_WORDS and kb.surname_candidates(t.text):
             spans.append(Span(doc, t.i, t.i + 1, label="SURNAME"))
+    spans.extend(_dateline_places(doc))  # "ST. PAUL", which the model cuts at the full stop
     # a name has a letter or a digit: the model sometimes tags a line break or a bracket run as an entity
     spans = [s for s in spans if s is not None and len(s) > 0 and any(c.isalnum() for c in s.text)]
 
@@ -134,14 +135,51 @@ def _trim(span: Span) -> Span | None:
     return Span(doc, s, e, label=span.label_)
 
 
-def _dateline(span: Span) -> bool:
-    """A place in capitals opening a paragraph and followed by a dash or an agency in brackets."""
-    doc = span.doc
-    at_start = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
-    if not at_start or not span.text.replace(" ", "").replace(".", "").isupper():
-        return False
-    nxt = doc[span.end] if span.end < len(doc) else None
-    return nxt is not None and (nxt.text in ("\u2014", "\u2013", "-", "--", "(", ",") or nxt.is_punct)
+_DASHES = ("\u2014", "\u2013", "-", "--", ":")
+
+
+def _paragraph_start(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].whitespace_ + doc[i - 1].text
+
+
+def _dateline_places(doc: Doc) -> list[Span]:
+    """The places of a dateline, where a story was filed: a place in capitals opening a paragraph
+    ("ST. PAUL", "LOS ANGELES"), then, after a comma, its region or country ("Minn.", "Rwanda"),
+    then perhaps an agency in brackets, then a dash: "ST. PAUL, Minn. (AP) —", "KIGALI, Rwanda
+    (Reuters) -", "SEOUL —". Nothing is a dateline unless the dash (or the bracket) ends it."""
+    out = []
+    for start in (t.i for t in doc if _paragraph_start(doc, t.i) and t.is_upper and t.is_alpha):
+        i = start
+        while i < len(doc) and i - start < 6 and (doc[i].is_upper and (doc[i].is_alpha or doc[i].text.endswith("."))
+                                                  or doc[i].text == "." and i > start):
+            i += 1
+        if doc[i - 1].text == "." and i - 1 > start and doc[i - 2].text != "ST":
+            i -= 1  # a full stop ending the run is punctuation, "ST." is a word
+        places = [Span(doc, start, i, label="GPE")]
+        if i < len(doc) and doc[i].text == ",":
+            j = i + 1
+            while j < len(doc) and j - i <= 4 and (doc[j].is_title or doc[j].is_upper) and not doc[j].is_punct \
+                    and doc[j].lower_ not in _CALENDAR:
+                j += 1
+            if j < len(doc) and doc[j].text == "." and doc[j - 1].text[-1:].isalpha() and len(doc[j - 1]) <= 5:
+                j += 1  # "Alta" + "." split by the tokenizer
+            if j > i + 1:
+                places.append(Span(doc, i + 1, j, label="GPE"))
+                i = j
+        if i < len(doc) and (doc[i].text in _DASHES or doc[i].text == "(" or
+                             doc[i].text == "," and len(places) == 1):  # "LONDON, March 3 (Reuters) -"
+            out.extend(places)
+    return out
+
+
+def _dateline_tokens(doc: Doc) -> set[int]:
+    """The tokens of the article's dateline places (and the commas between them)."""
+    out = set()
+    for p in _dateline_places(doc):
+        out |= set(range(p.start, p.end))
+        if p.start > 0 and doc[p.start - 1].text == "," and p.start - 2 in out:
+            out.add(p.start - 1)
+    return out
 
 
 def _titled(doc: Doc, i: int) -> bool:

@@ -11,8 +11,9 @@ from .cluster import _Cluster
 from .codes import Codes
 from .genders import Genders
 from .linking import Linking
+from .nested import nested_mentions
 from .resolver import Resolver
-from .spans import _candidate_spans, _dateline
+from .spans import _candidate_spans, _dateline_tokens
 from .words import CAMEO_ROLE_NAMES
 
 
@@ -30,19 +31,25 @@ class ActorStage(Linking, Codes, Genders):
         group_tokens = {i for s, _ in group_spans for i in range(s.start, s.end)}
 
         datelines: set[tuple[int, int]] = set()
+        dateline_clusters: list[tuple[int, _Cluster]] = []
+        dateline_tokens = _dateline_tokens(doc)
         for span in _candidate_spans(doc, kb):
             budget.check()  # one pathological article must not stall its batch
-            dateline = _dateline(span)
+            dateline = all(i in dateline_tokens for i in range(span.start, span.end))
             if dateline or any(i in group_tokens for i in range(span.start, span.end)) and span.label_ != "PERSON":
                 # "SEOUL (Reuters) —" says where the story was filed, and "China" inside "China's
                 # foreign ministry" belongs to the collective actor: a mention of the place or
-                # country, but no token of it stands for that actor in events or quotes
+                # country, but no token of it stands for that actor in events or quotes (the
+                # resolver lists the dateline's places apart: Resolver.datelines)
                 cluster = self._place(span if not dateline else Span(doc, span.start, span.end, label="GPE"),
                                       clusters, kb, published, doc)
                 if cluster is not None and cluster.kind in ("country", "place"):
                     cluster.mentions.append(span)
                     if dateline:
                         datelines.add((span.start, span.end))
+                        dateline_clusters.append((span.start, cluster))
+                        if cluster.entry is None and cluster.name == span.text and span.text.isupper():
+                            cluster.name = span.text.title()  # "ST. PAUL" -> "St. Paul"
                 continue
             cluster = self._place(span, clusters, kb, published, doc)
             if cluster is None:
@@ -70,6 +77,7 @@ class ActorStage(Linking, Codes, Genders):
             span_cluster[(span.start, span.end)] = cluster
 
         self._repeat_mentions(doc, clusters, span_cluster)
+        nested_mentions(self, doc, clusters, span_cluster, kb)
         self._genders(doc, clusters)
         for c in clusters:
             if c.kind == "person":
@@ -91,7 +99,9 @@ class ActorStage(Linking, Codes, Genders):
                 id=f"A{i}", name=c.name, kind=c.kind, code=c.code, country=c.country, role=kbmod.agent_role(c.role),
                 mentions=[Mention(m.start_char, m.end_char, m.text, self._form(m, c, datelines)) for m in c.mentions],
                 link=c.link, kb_id=c.entry.key if c.entry else None, gender=c.gender))
-        return Resolver(doc, actors, clusters, span_cluster, kb)
+        by_cluster = {id(c): a for c, a in zip(clusters, actors)}
+        return Resolver(doc, actors, clusters, span_cluster, kb,
+                        datelines=[(i, by_cluster[id(c)]) for i, c in dateline_clusters if id(c) in by_cluster])
 
     def _form(self, m: Span, c: _Cluster, datelines: set[tuple[int, int]]) -> str:
         """How a mention names its actor: a name, a demonym, a role phrase, or a dateline."""

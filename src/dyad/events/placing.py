@@ -45,8 +45,8 @@ class Placing:
         dash = next((t.i for t in head if t.text in DASHES and t.i > 0), None)
         if dash is None:
             return None
-        for t in doc[:dash]:
-            a = self._resolver.at(t)
+        dateline = [a for i, a in getattr(self._resolver, "datelines", []) if i < dash]
+        for a in dateline + [self._resolver.at(t) for t in doc[:dash]]:
             if a is not None and a.kind in ("country", "place") and a.country:
                 return a.country, "dateline"
         return None
