@@ -11,6 +11,7 @@ TEXTS = [
     ("China accused Japan of provocations. Japan rejected the accusation from China.", "2024-03-01"),
     ("France praised Germany for its aid. Germany thanked France. China criticized the United States.", "2024-03-30"),
     ("Iran threatened Israel. Israel attacked Iran. The United States urged Israel to show restraint.", "2025-01-05"),
+    ("President Biden criticized President Putin. The Russian army attacked Ukraine.", "2024-03-15"),
 ]
 DATES = ["2024-01-15", "2024-02-29", "2024-03-31", "2024-04-01", None, "2025-01-05"]
 
@@ -64,9 +65,9 @@ def test_shards_and_single_articles_give_the_same_aggregates(store, docs, tmp_pa
     with Store(db) as s:
         for i, part in enumerate((docs[:2], docs[2:])):
             assert shards.load(s.con, shards.write(part, tmp_path / "shards", f"s{i}"))["stored"] == len(part)
-        got = {t: s.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in ("dyad_day", "dyad_doc")}
+        got = {t: s.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in aggregates.TABLES}
     with Store(store, read_only=True) as s:
-        want = {t: s.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in ("dyad_day", "dyad_doc")}
+        want = {t: s.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in aggregates.TABLES}
     def exact(rows):  # Goldstein sums added in another order may differ in the last bit
         return [tuple(round(v, 9) if isinstance(v, float) else v for v in r) for r in rows]
 
@@ -74,7 +75,38 @@ def test_shards_and_single_articles_give_the_same_aggregates(store, docs, tmp_pa
 
 
 CASES = [dict(), dict(since="2024-02-01"), dict(until="2024-03-31"), dict(since="2024-02-29", until="2024-04-01"),
-         dict(one_sided=True), dict(one_sided=True, since="2024-03-01"), dict(domestic=True)]
+         dict(one_sided=True), dict(one_sided=True, since="2024-03-01"), dict(domestic=True),
+         dict(actor="USA"), dict(actor="RUS", one_sided=True, until="2024-03-15"), dict(actor="USAGOV")]
+# every kind of range over the fixture's dates: open ends, whole months, cut months, one day, none in range
+BOUNDS = [None, "2024-01-01", "2024-01-15", "2024-01-16", "2024-02-29", "2024-03-01", "2024-03-31", "2024-04-01",
+          "2025-01-05", "2025-01-31"]
+RANGES = [(a, b) for a in BOUNDS for b in BOUNDS if not (a and b and a > b)]
+
+
+def test_the_fixture_has_articles_with_several_days_in_one_dyad(store):
+    """The article counts' "first day in range" rows (prev > -infinity) are exercised only if some
+    article has events of one dyad on several days."""
+    with Store(store, read_only=True) as s:
+        assert s.con.execute("SELECT count(*) FROM dyad_articles WHERE prev > DATE '-infinity'").fetchone()[0] > 0
+
+
+@pytest.mark.parametrize("one_sided", [False, True])
+def test_dyads_match_the_events_table_over_every_range(store, one_sided, monkeypatch):
+    with Store(store, read_only=True) as s:
+        fast = [query.dyads(s.con, limit=100, since=a, until=b, one_sided=one_sided) for a, b in RANGES]
+        monkeypatch.setattr(aggregates, "present", lambda con: False)
+        slow = [query.dyads(s.con, limit=100, since=a, until=b, one_sided=one_sided) for a, b in RANGES]
+    assert sum(map(len, fast)) > len(RANGES)
+    for rng, f, sl in zip(RANGES, fast, slow):
+        assert _norm(f) == _norm(sl), rng
+
+
+def test_an_actor_code_that_is_not_only_a_country_goes_to_the_events_table(store):
+    with Store(store, read_only=True) as s:
+        codes = dict(s.con.execute("SELECT code, bool_or(country <> code) FROM party_codes GROUP BY code").fetchall())
+        assert codes.get("USA") is False and aggregates.plain_country(s.con, "USA")
+        assert any(codes.values()), "the fixture should have codes such as USAGOV"
+        assert not aggregates.plain_country(s.con, next(c for c, other in codes.items() if other))
 
 
 @pytest.mark.parametrize("kw", CASES)
@@ -109,7 +141,7 @@ def test_an_older_store_gets_its_aggregates_on_open(store, tmp_path):
     con = duckdb.connect(str(old))
     before = query.dyads(con, limit=100, one_sided=True)
     con.execute("DROP TABLE dyad_day")
-    con.execute("DROP TABLE dyad_doc")
+    con.execute("DROP TABLE dyad_articles")
     assert not aggregates.present(con)
     con.close()
     with Store(old) as s:  # opening for writing migrates
@@ -118,6 +150,7 @@ def test_an_older_store_gets_its_aggregates_on_open(store, tmp_path):
 
 
 FILTERS = [dict(), dict(since="2024-02-01"), dict(until="2024-03-31", sided="two"), dict(sided="one"),
+           dict(since="2024-01-16", until="2025-01-05"), dict(since="2024-03-31", until="2024-03-31"),
            dict(quad="1,3"), dict(quad="4", since="2024-02-29", until="2025-01-05"),
            dict(a="USA", b="RUS"), dict(a="USA", b="RUS", direction="from"), dict(a="RUS", b="USA", direction="to")]
 

@@ -47,9 +47,9 @@ def events(con: duckdb.DuckDBPyConnection, f: EventFilter, period: tuple[str, st
 
 
 def aggregate_where(con: duckdb.DuckDBPyConnection, f: EventFilter, quad: bool = True) -> tuple[str, list] | None:
-    """The filter as a condition on the aggregate tables (dyad.aggregates), or None when they cannot
-    answer it exactly: an actor, a CAMEO root, a place or a country, a QuadClass where `quad` is False,
-    or a store without the tables."""
+    """The filter as a condition on the aggregate tables (dyad.aggregates) and its parameters, or None
+    when they cannot answer it exactly: an actor, a CAMEO root, a place or a country, a QuadClass where
+    `quad` is False, or a store without the tables. The dates are not in it: pass `f.since`, `f.until`."""
     if f.actor or f.resolved or f.root or f.place or f.country or f.located or (f.quad and not quad):
         return None
     if not aggregates.present(con):
@@ -68,14 +68,15 @@ def aggregate_where(con: duckdb.DuckDBPyConnection, f: EventFilter, quad: bool =
         else:
             sql.append("(src = ? AND tgt = ?)")
             params += [f.a, f.b] if f.direction == "from" else [f.b, f.a]
-    return " AND ".join(sql) + aggregates.day_range(f.since, f.until, params), params
+    return " AND ".join(sql), params
 
 
 def dyads(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 50) -> list[dict[str, Any]]:
     """Country pairs (unordered) with events under the filter, most events first."""
     agg = aggregate_where(con, f, quad=False)  # the distinct articles are counted without a QuadClass
-    if agg:
-        return aggregates.dyads(con, f"src <> '' AND tgt <> '' AND src <> tgt AND {agg[0]}", agg[1], limit)
+    if agg and (f.direction == "both" or not (f.a and f.b)) and (f.sided == "all" or aggregates.sided_by_country(con)):
+        return aggregates.dyads(con, f"src <> '' AND tgt <> '' AND src <> tgt AND {agg[0]}", agg[1], limit,
+                                f.since, f.until)
     where, params = f.where()
     sql = f"""
         SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,
@@ -91,7 +92,7 @@ def sparklines(con: duckdb.DuckDBPyConnection, f: EventFilter, pairs: list[tuple
     when they can answer the filter, else one query per pair. Keyed by the pair as given."""
     agg = aggregate_where(con, f.without("a", "b"))
     if agg:
-        got = aggregates.sparklines(con, pairs, by, *agg)
+        got = aggregates.sparklines(con, pairs, by, *agg, since=f.since, until=f.until)
         return {(a, b): got[(min(a, b), max(a, b))] for a, b in pairs}
     return {(a, b): timeline(con, replace(f, a=a, b=b, direction="both"), by=by) for a, b in pairs}
 
@@ -102,7 +103,7 @@ def timeline(con: duckdb.DuckDBPyConnection, f: EventFilter, by: str = "month") 
         raise QueryError(f"by must be one of {sorted(PERIODS)}, not {by!r}")
     agg = aggregate_where(con, f)
     if agg:
-        rows = aggregates.timeline(con, by, *agg)
+        rows = aggregates.timeline(con, by, *agg, since=f.since, until=f.until)
         for r in rows:
             del r["one_sided"]
         return rows

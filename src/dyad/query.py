@@ -98,12 +98,16 @@ def dyads(con: duckdb.DuckDBPyConnection, actor: str | None = None, since: str |
     since, until = check_date(since, "since"), check_date(until, "until")
     from . import aggregates
 
-    if not actor and aggregates.present(con):  # an actor's code is not a key of the aggregates
+    # an actor is a key of the aggregates when it is a country no event carries as the code of another
+    if aggregates.present(con) and (not actor or aggregates.plain_country(con, actor)):
         params = []
         where = "src <> '' AND tgt <> ''" + ("" if domestic else " AND src <> tgt")
         if one_sided:
             where = f"(({where}) OR ((src = '') <> (tgt = '')))"
-        return aggregates.dyads(con, where + aggregates.day_range(since, until, params), params, limit)
+        if actor:
+            where = f"({where}) AND (src = ? OR tgt = ?)"
+            params += [actor, actor]
+        return aggregates.dyads(con, where, params, limit, since, until)
     params = []
     where = "source_country IS NOT NULL AND target_country IS NOT NULL"
     if not domestic:
@@ -162,7 +166,7 @@ def timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", 
         params: list = []
         pair = _pair(a, b, directed, one_sided, "src", "tgt", "= ''", "coalesce(nullif(src, ''), nullif(tgt, ''))",
                      params)
-        return aggregates.timeline(con, by, pair + aggregates.day_range(since, until, params), params)
+        return aggregates.timeline(con, by, pair, params, since, until)
     params = [by]
     pair = _pair(a, b, directed, one_sided, "source_country", "target_country", "IS NULL",
                  "coalesce(source_country, target_country)", params)
@@ -225,7 +229,20 @@ def articles(con: duckdb.DuckDBPyConnection, actor: str | None = None, q: str | 
     """Articles matching an actor (code or name) and/or words of the text, paged."""
     if page < 1 or per_page < 1 or per_page > 200:
         raise QueryError("page must be >= 1 and per_page between 1 and 200")
+    from . import search
+
+    cols = "doc_id, title, published, source, n_actors, n_quotes, n_events"
+    order = "ORDER BY published DESC NULLS LAST, doc_id"
+    offset = (page - 1) * per_page
     params: list = []
+    found = search.candidates(con, q, actor, params) if search.present(con) else None
+    if found:  # the index (dyad.search) gives the matching articles: count them, then read one page's rows
+        total = con.execute(f"SELECT count(*) FROM ({found})", params).fetchone()[0]
+        ids = [r[0] for r in con.execute(f"SELECT doc_id FROM ({found}) {order} LIMIT ? OFFSET ?",
+                                         params + [per_page, offset]).fetchall()] if offset < total else []
+        rows = _rows(con.execute(f"SELECT {cols} FROM articles WHERE doc_id IN (SELECT unnest(?)) {order}", [ids])) \
+            if ids else []
+        return _page(rows, total, page, per_page)
     where = "TRUE"
     if actor:
         where += " AND doc_id IN (SELECT doc_id FROM actors WHERE code = ? OR country = ? OR name ILIKE ? ESCAPE '\\')"
@@ -234,16 +251,17 @@ def articles(con: duckdb.DuckDBPyConnection, actor: str | None = None, q: str | 
         where += " AND (text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')"
         params += [_like(q), _like(q)]
     # one scan for the page and the total (count(*) OVER ()); a page past the end has no row to carry it
-    offset = (page - 1) * per_page
     rows = _rows(con.execute(
-        f"SELECT doc_id, title, published, source, n_actors, n_quotes, n_events, count(*) OVER () AS total"
-        f" FROM articles WHERE {where}"
-        " ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?", params + [per_page, offset])) \
-        if offset < 2 ** 62 else []  # beyond any store: no scan, the count below says it is out of range
+        f"SELECT {cols}, count(*) OVER () AS total FROM articles WHERE {where} {order} LIMIT ? OFFSET ?",
+        params + [per_page, offset])) if offset < 2 ** 62 else []  # beyond any store: no scan, the count below says
     total = rows[0]["total"] if rows else con.execute(f"SELECT count(*) FROM articles WHERE {where}",
                                                       params).fetchone()[0]
     for r in rows:
         del r["total"]
+    return _page(rows, total, page, per_page)
+
+
+def _page(rows: list[dict[str, Any]], total: int, page: int, per_page: int) -> dict[str, Any]:
     pages = max(1, -(-total // per_page))
     if page > pages:
         raise QueryError(f"page {page} is out of range: there are {pages} page(s)")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from . import aggregates
+from . import aggregates, search
 from .store import COLUMNS, SCHEMA, document_rows
 from .types import Document
 
@@ -75,6 +75,7 @@ def load(con: duckdb.DuckDBPyConnection, shard: str | Path, remove: bool = True)
     shard = Path(shard)
     con.execute(SHARDS_TABLE)
     aggregates.migrate(con)  # before the transaction: a store without the tables gets them first
+    search.migrate(con)
     name = shard.name
     if con.execute("SELECT 1 FROM shards WHERE name = ?", [name]).fetchone():
         if remove:
@@ -105,6 +106,7 @@ def load(con: duckdb.DuckDBPyConnection, shard: str | Path, remove: bool = True)
             con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {src(table)} "
                         f"WHERE doc_id IN (SELECT doc_id FROM shard_new)")
         aggregates.add(con, "doc_id IN (SELECT doc_id FROM shard_new)", [])
+        search.add(con, "doc_id IN (SELECT doc_id FROM shard_new)", [])
         stored = con.execute("SELECT count(*) FROM shard_new").fetchone()[0]
         con.execute("INSERT INTO shards VALUES (?, current_timestamp, ?)", [name, stored])
         con.execute("DROP TABLE shard_new")

@@ -200,9 +200,10 @@ class Store:
             self.con.execute(SCHEMA)
             for sql in MIGRATIONS:
                 self.con.execute(sql)
-            from . import aggregates
+            from . import aggregates, search
 
             aggregates.migrate(self.con)
+            search.migrate(self.con)
 
     def close(self) -> None:
         self.con.close()
@@ -231,10 +232,11 @@ class Store:
                     cols = COLUMNS[table]
                     con.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                                     rows)
-            if doc.events:
-                from . import aggregates
+            from . import aggregates, search
 
+            if doc.events:
                 aggregates.add(con, "doc_id = ?", [doc.doc_id])
+            search.add(con, "doc_id = ?", [doc.doc_id])
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -317,8 +319,32 @@ class _interrupt_deferred:
                 raise KeyboardInterrupt
 
 
+def has_tables(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> bool:
+    """Whether the store holds all these tables (derived tables a read-only old store may lack)."""
+    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name IN (SELECT unnest(?))"
+                       " AND database_name = current_database() AND schema_name = 'main'",
+                       [list(names)]).fetchone()[0] == len(names)
+
+
+def rebuild(con: duckdb.DuckDBPyConnection, names: tuple[str, ...], schema: str, fill, obsolete: tuple[str, ...] = ()) -> None:
+    """Drop and rebuild derived tables (`schema` creates them, `fill(con)` fills them from the stored
+    rows) in one transaction, so a crash leaves the old tables or the new ones, never half of them."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for t in (*obsolete, *names):
+            con.execute(f"DROP TABLE IF EXISTS {t}")
+        con.execute(schema)
+        fill(con)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
 def refresh_aggregates(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild the aggregate tables from the events table, after rows were written around `Store.add`."""
-    from . import aggregates
+    """Rebuild the aggregate tables and the search index from the stored rows, after rows were written
+    around `Store.add` (a bulk load)."""
+    from . import aggregates, search
 
     aggregates.refresh(con)
+    search.refresh(con)
