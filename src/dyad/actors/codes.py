@@ -42,13 +42,14 @@ class Codes:
         """A person named with US congressional notation, a party letter and a state in brackets right
         after the name ("Sen. Ann Roe (D-Mont.)", "Rep. Bo Poe (R-Texas)"), is a US legislator: the
         notation itself says so, whatever country the sentence names. A KB person keeps the KB's code."""
+        text = doc.text  # Doc.text joins every token again on each access
         for c in clusters:
             if c.kind != "person" or (c.entry is not None and c.code):
                 continue
             for m in c.mentions:
-                if _CONGRESS.match(doc.text, m.end_char):
+                if _CONGRESS.match(text, m.end_char):
                     c.country, c.role, c.code = "USA", "LEG", "USALEG"
-                    c.link = dict(c.link, method="context", evidence=doc.text[m.start_char:m.end_char + 24][:200],
+                    c.link = dict(c.link, method="context", evidence=text[m.start_char:m.end_char + 24][:200],
                                   country_from="US congressional notation (party-state)")
                     break
 
