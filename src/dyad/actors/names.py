@@ -17,8 +17,10 @@ def _name_parts(span: Span) -> list[str]:
     return [t for t in kbmod.norm(span.text).split() if t not in ("jr", "sr", "ii", "iii")]
 
 
+@lru_cache(maxsize=4096)
 def _fuzzy_person(kb: KB, text: str) -> tuple[Entry, float] | None:
-    """A KB person for a possibly misspelt full name: same number of name parts, every part close."""
+    """A KB person for a possibly misspelt full name: same number of name parts, every part close.
+    Cached: an article repeats its names, and each search scans every KB person name."""
     full = kbmod.norm(text)
     parts = full.split()
     if len(parts) < 2:

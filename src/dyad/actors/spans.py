@@ -148,7 +148,7 @@ def _dateline_places(doc: Doc) -> list[Span]:
     then perhaps an agency in brackets, then a dash: "ST. PAUL, Minn. (AP) —", "KIGALI, Rwanda
     (Reuters) -", "SEOUL —". Nothing is a dateline unless the dash (or the bracket) ends it."""
     out = []
-    for start in (t.i for t in doc if _paragraph_start(doc, t.i) and t.is_upper and t.is_alpha):
+    for start in (t.i for t in doc if t.is_upper and t.is_alpha and _paragraph_start(doc, t.i)):
         i = start
         while i < len(doc) and i - start < 6 and (doc[i].is_upper and (doc[i].is_alpha or doc[i].text.endswith("."))
                                                   or doc[i].text == "." and i > start):

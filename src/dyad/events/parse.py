@@ -18,10 +18,12 @@ def _conjuncts(tok: Token) -> list[Token]:
 def _dateline(tok: Token) -> bool:
     """A dateline word: "SEOUL", "WASHINGTON" or "MINGORA, Pakistan (Reuters)" before a dash at the
     start of an article or paragraph: an upper-case place, then only names and punctuation up to the dash."""
-    start = tok.sent.start
     doc = tok.doc
+    start = next((j for j in range(tok.i, max(tok.i - 9, -1), -1) if doc[j].is_sent_start or j == 0), None)
+    if start is None:  # more than 8 words into its sentence (found without building the sentence)
+        return False
     first = doc[start]
-    if tok.i - start > 8 or not first.is_upper or len(first.text) < 3:
+    if not first.is_upper or len(first.text) < 3:
         return False
     for j in range(start + 1, min(start + 10, len(doc))):
         if doc[j].text in ("\u2014", "\u2013", "--", "-", ":"):
