@@ -92,6 +92,8 @@ def test_actor_and_agent_dictionaries_are_read_with_line_numbers(files):
     assert agents[kbmod.norm("fisherman")] == "AGR" and agents[kbmod.norm("fishermen")] == "AGR"
     assert agents[kbmod.norm("harbour masters")] == "GOV"
     assert agents[kbmod.norm("trade envoy")] == "GOVTRD" and agents[kbmod.norm("medaid")] == "NGO~"
+    assert agents[kbmod.norm("trade envoys")] == "GOVTRD"  # no braces: the regular plural is generated
+    assert kbmod.norm("medaids") not in agents  # "{}": no plural
     assert [e.line for e in errors] == [4]
 
 
@@ -145,3 +147,26 @@ def test_a_target_before_the_verb_with_the_source_after_it(tmp_path, files, text
     pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(path))
     doc = pipe.process(Article(text=text, published="2005-03-01"))
     assert {(e.source_code, e.target_code, e.cameo) for e in doc.events if not e.one_sided} == expected
+
+
+GROUP_ACTORS = ACTORS + """TIDEWATCH_ALLIANCE [NGOTDW]
+"""
+GROUP_AGENTS = AGENTS + """SEA_RIGHTS_CAMPAIGNER [~OPP]
+RIGHTS_CAMPAIGNER [~HRI]
+"""
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Sea rights campaigners in Veloria mended the links with Quentara on Monday.", "VLROPP"),  # longest agent
+    ("The sea rights campaigners of the Tidewatch Alliance mended the links with Quentara.", "NGOTDWOPP"),
+])
+def test_agents_placed_by_a_preposition(tmp_path, text, code):
+    """An agent "in" a country the dictionary knows is that country's, "of" an organisation it knows is
+    that organisation's; the longest agent phrase is the one meant ("sea rights campaigner", not
+    "rights campaigner")."""
+    for name, body in (("actors.txt", GROUP_ACTORS), ("agents.txt", GROUP_AGENTS), ("verbs.txt", VERBS)):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(tmp_path / "actors.txt"), str(tmp_path / "agents.txt")],
+                    verbs=str(tmp_path / "verbs.txt"))
+    doc = pipe.process(Article(text=text, published="2005-03-01"))
+    assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == {(code, "QNT")}

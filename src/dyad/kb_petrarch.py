@@ -9,7 +9,8 @@ that follow are aliases, and indented `[CODE dates]` lines give dated roles: `[U
 20YY). An actor with dated roles is a person; a three-letter code is a country (PETRARCH does not tell
 them apart, and a three-letter code is what a state gets); a longer code is an organisation of the
 country its first three letters name (`ISRMIL`), or an international one (`IGO...`, `NGO...`).
-Agents: `NAME {PLURALS} [~CODE]` with `!MACRO! = A, B` substitutions; the code is kept whole
+Agents: `NAME {PLURALS} [~CODE]` with `!MACRO! = A, B` substitutions (no braces: the regular plural
+is generated; `{}`: none); the code is kept whole
 ("~GOVFRM": GOVFRM, added after the actor's code) and a prefix agent keeps its mark ("[NGO~]": NGO~,
 added before it), see kb.compose_code. Lines that fit none of these are reported with their line numbers as KBError and skipped.
 """
@@ -62,6 +63,16 @@ def _role(code: str, dates: str | None) -> Role:
         else:
             start = _date(dates)
     return Role(title="", code=code.upper(), start=start, end=end)
+
+
+def _plural(phrase: str) -> str:
+    """The regular English plural of a phrase's last word: "ACTIVIST" -> "ACTIVISTS", "AUTHORITY" ->
+    "AUTHORITIES", "CHURCH" -> "CHURCHES"."""
+    if re.search(r"(?:s|x|z|ch|sh)_?$", phrase, re.I):
+        return re.sub(r"(_?)$", r"ES\1", phrase, count=1)
+    if re.search(r"[^aeiou]y_?$", phrase, re.I):
+        return re.sub(r"[yY](_?)$", r"IES\1", phrase, count=1)
+    return re.sub(r"(_?)$", r"S\1", phrase, count=1)
 
 
 def _name(raw: str) -> str:
@@ -156,6 +167,8 @@ def load(path: str | Path) -> tuple[list[Entry], dict[str, str], list[KBError]]:
                 names = [x.replace(macro, s) for x in names for s in (subs if macro in x else [""])] \
                     if any(macro in x for x in names) else names
             plurals = [p for p in re.split(r"[\s,]+", m["plurals"] or "") if p]
+            if m["plurals"] is None:  # no braces: the regular plural is meant too; "{}" says there is none
+                plurals = [_plural(x) for x in names]
             for phrase in names + plurals:
                 agents[norm(_name(phrase))] = role
             continue

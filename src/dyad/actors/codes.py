@@ -187,7 +187,13 @@ class Codes:
             mods = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i]
             role = None
             phrase_start = t.i
-            for k in range(len(mods), -1, -1):
+            # the longest phrase first: the modifiers with their own ("HUMAN rights activists")
+            wide = sorted({x.i for m in mods for x in m.subtree})
+            if len(wide) > len(mods) and wide == list(range(wide[0], t.i)):
+                words = " ".join(doc[i].text for i in wide)
+                role = self.kb.role_noun(f"{words} {t.text}") or self.kb.role_noun(f"{words} {t.lemma_}")
+                phrase_start = wide[0] if role else t.i
+            for k in range(len(mods), -1, -1) if role is None else ():
                 cand = mods[len(mods) - k:] if k else []
                 phrase = " ".join([m.text for m in cand] + [t.text])
                 role = self.kb.role_noun(phrase) or self.kb.role_noun(" ".join([m.text for m in cand] + [t.lemma_]))
@@ -238,11 +244,16 @@ class Codes:
                 for prep in t.children:
                     if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "throughout", "across") and prep.i <= t.i + 2:
                         objs = [g for g in prep.children if g.dep_ == "pobj"]
-                        if objs and objs[0].ent_type_ in ("GPE", "LOC"):
+                        if objs and (objs[0].ent_type_ in ("GPE", "LOC") or any(
+                                h.kind == "country" for h in self.kb.lookup(objs[0].text))):
                             country = self._country_in(list(objs[0].subtree))
                             if country:
                                 end = objs[0].right_edge.i + 1
                                 country_toks = []
+            if not country and (org := self._organisation_of(t)) is not None:
+                # "the activists of Amnesty International": the organisation's, with their agent
+                out.append((Span(doc, phrase_start, org[0].right_edge.i + 1, label="GROUP"), (org[1], role)))
+                continue
             if not country and kbmod.agent_role(role) in STATELESS_ROLES and phrase_start < t.i:
                 # "a human rights group", "aid groups": non-governmental whatever their country
                 start = min(x.i for m in mods if m.i >= phrase_start for x in m.subtree)  # "human" in "human rights group"
@@ -263,6 +274,18 @@ class Codes:
             out.append((Span(doc, start, end, label="GROUP"), (country, role)))
         return out
 
+
+    def _organisation_of(self, t: Token) -> tuple[Token, Entry] | None:
+        """The KB organisation a role noun is "of" right after it ("the activists of Amnesty
+        International"): the name's head token and the entry; None otherwise."""
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == t.i + 1:
+                for g in prep.children:
+                    hits = [h for h in self.kb.lookup(" ".join(x.text for x in g.subtree))
+                            if h.kind == "organization" and h.code] if g.dep_ == "pobj" else []
+                    if hits:
+                        return g, hits[0]
+        return None
 
     def _prefixed(self, country: Entry, tokens: list[Token]) -> Entry:
         """The country with a prefix agent said beside it ("a MedAid Veloria envoy": NGOVLR, then
