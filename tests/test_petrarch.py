@@ -170,3 +170,16 @@ def test_agents_placed_by_a_preposition(tmp_path, text, code):
                     verbs=str(tmp_path / "verbs.txt"))
     doc = pipe.process(Article(text=text, published="2005-03-01"))
     assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == {(code, "QNT")}
+
+
+def test_a_petrarch_agents_dictionary_replaces_the_built_in_role_nouns(files):
+    """With a PETRARCH agents file, only its agents code roles (PETRARCH's reading of its dictionaries):
+    "militia", a built-in role noun the file does not list, adds nothing to the country's code."""
+    text = "The Velorian militia patched up relations with Quentara."
+    with_agents = Pipeline(kb_files=[str(files["actors.txt"]), str(files["agents.txt"])], verbs=str(files["verbs.txt"]))
+    actors_only = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(files["verbs.txt"]))
+    codes = [{e.source_code for e in p.process(Article(text=text, published="2005-03-01")).events if not e.one_sided}
+             for p in (with_agents, actors_only)]
+    assert codes[0] == {"VLR"} and codes[1] != {"VLR"} and codes[1]
+    assert kbmod.load((str(files["agents.txt"]),)).role_noun("militia") is None
+    assert kbmod.load((str(files["actors.txt"]),)).role_noun("militia") is not None

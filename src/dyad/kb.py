@@ -454,12 +454,22 @@ def load(extra: tuple[str, ...] = ()) -> KB:
 
 
 def _build(files: list[Path]) -> KB:
+    from . import kb_petrarch
+
     entries: list[Entry] = []
     agents: dict[str, str] = {}
+    user_agents: dict[str, str] = {}
     errors: list[KBError] = []
+    builtin = set(builtin_files())
+    replace = False
     for path in files:
         es, ag, errs = load_file(path)
         entries += es
         agents.update(ag)
+        if path not in builtin:
+            user_agents.update(ag)
+            replace = replace or bool(ag) and kb_petrarch.is_petrarch(path)
         errors += errs
+    if replace:  # a PETRARCH agents dictionary is its user's whole agent vocabulary, as PETRARCH reads
+        agents = user_agents  # it: it replaces the built-in role nouns rather than adding to them
     return KB(entries, agents, errors)

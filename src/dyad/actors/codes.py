@@ -106,7 +106,7 @@ class Codes:
 
     def _role_in(self, tokens) -> str | None:
         toks = list(tokens)
-        for words in _ngrams(toks):
+        for words in _ngrams(toks, (5, 4, 3, 2, 1)):  # "Ministry of Silly Walks" is one role phrase
             role = self.kb.role_noun(" ".join(t.text for t in words)) or (
                 self.kb.role_noun(words[0].lemma_) if len(words) == 1 else None)
             if role:
