@@ -74,4 +74,24 @@ def test_a_name_word_is_no_role_noun():
     kb = kbmod.load()
     assert kb.role_noun("times") is None and kb.role_noun("post") is None  # "three times", "a new post"
     assert kb.name_role(["Tribune", "News", "Service"]) == "MED"
-    assert kb.name_role(["Stanford", "Daily"]) is None
+    assert kb.name_role(["Stanford", "Hospital"]) is None
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # a place of several words inside a name gives its country; a word of the name that is another
+    # organisation's alias ("Times", "Star") does not make it that organisation
+    ("The Los Angeles Times criticized the senator on Sunday.", "Los Angeles Times", "USAMED"),
+    ("The Kansas City Star endorsed the senator on Sunday.", "Kansas City Star", "USAMED"),
+    ("The Boston Globe endorsed the senator on Sunday.", "Boston Globe", "USAMED"),
+])
+def test_an_unknown_newspaper_takes_the_place_in_its_name(pipeline, text, name, code):
+    doc = _doc(pipeline, text)
+    actor = next(a for a in doc.actors if a.name == name)
+    assert actor.code == code, (actor.name, actor.code, actor.link)
+
+
+def test_a_common_noun_is_not_the_organisation_it_names(pipeline):
+    # "economist" is not "The Economist" (a British weekly): an expert of no stated country
+    text = "Laura Penn, an economist, said the tariffs would hurt farmers."
+    actor = next(a for a in _doc(pipeline, text).actors if a.name == "Laura Penn")
+    assert actor.country is None and actor.role == "EDU", (actor.code, actor.link)

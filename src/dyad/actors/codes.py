@@ -71,7 +71,12 @@ class Codes:
                     break
 
     # -- codes from context ---------------------------------------------------------------------
-    def _country_in(self, tokens, by_gazetteer: bool = True) -> Entry | None:
+    def _country_in(self, tokens, by_gazetteer: bool = True, name: bool = False) -> Entry | None:
+        """The country a country name, demonym or KB organisation or place among `tokens` gives. A KB
+        organisation or place counts only as a capitalised word ("a Kremlin adviser"; not "an economist"
+        for "The Economist"); inside an organisation's own name (`name`) only places do: a word of a
+        longer name that is another organisation's alias is not that organisation ("Los Angeles Times"
+        is not "The Times")."""
         toks = [t for t in tokens if not stance_prefixed(t)]
         # two-word names and demonyms first ("South Korean" is not "Korean", "United States")
         for a, b in zip(toks, toks[1:]):
@@ -86,7 +91,7 @@ class Codes:
                 for h in hits:
                     if h.kind == "country":
                         return h
-                    if h.country and h.kind != "person":
+                    if h.country and h.kind != "person" and t.text[:1].isupper() and not (name and h.kind != "place"):
                         return self.kb.countries.get(h.country) or Entry(name=h.country, kind="country", code=h.country)
         for t in toks if by_gazetteer else ():  # a city or region the KB does not list: "Darfur rebels"
             if t.ent_type_ in ("GPE", "LOC") and t.is_title:
@@ -94,6 +99,16 @@ class Codes:
                 cc = kbmod.place_country(_place_name(t))
                 if cc and cc in self.kb.countries:
                     return self.kb.countries[cc]
+        return None
+
+    def _place_in_name(self, span: Span) -> Entry | None:
+        """A place the KB does not list inside an organisation's name ("the Los Angeles Times", "the
+        Boston Globe"): the gazetteer's country of the longest run of capitalised words it knows, never
+        the name's last word (its head: "Lincoln Center" is no place named Lincoln)."""
+        toks = [t for t in span[:-1] if t.is_title]
+        for words in _ngrams(toks):
+            if words[-1].i - words[0].i == len(words) - 1 and (cc := kbmod.place_country(" ".join(t.text for t in words))):
+                return self.kb.countries.get(cc)
         return None
 
     def _igo_in(self, tokens) -> Entry | None:
@@ -163,7 +178,8 @@ class Codes:
             return None, None  # "the Sea of Japan", "the Taiwan Strait": no country's party
         if span.label_ in ("GPE", "LOC") and len(span) > 1 and (cc := kbmod.place_country(span.text)):
             return cc, None  # the whole name first: "Los Angeles" is not a place named "Angeles"
-        country = self._country_in(span, by_gazetteer=len(span) == 1)
+        country = self._country_in(span, by_gazetteer=len(span) == 1, name=span.label_ == "ORG") or (
+            self._place_in_name(span) if span.label_ == "ORG" else None)
         if span.label_ in ("GPE", "LOC", "FAC"):
             code = country.code if country else None
             if code is None and span.label_ in ("GPE", "LOC"):
