@@ -7,6 +7,7 @@ A case holds `text` and any of:
   quotes:  [{fragment, speaker, name?}]  the one quote holding `fragment` has this speaker (an
                                    actor whose name contains it; null: no actor at all), and its
                                    speaker phrase contains `name` (for speakers that are no actor)
+  not_quotes: [fragment]            no quote holds `fragment`
   links:   [{mention, actor?, kind?, not_kind?, country?, code?, form?}]  the actor with a mention
                                    whose text is `mention` has these fields (`form`: the mention's)
   english: true|false              what the language check says
@@ -38,9 +39,11 @@ def test_passage(pipeline, name, case):
     text = case["text"]
     if "english" in case:
         assert is_english(text) is case["english"]
-    if not case.get("quotes") and not case.get("links"):
+    if not case.get("quotes") and not case.get("links") and not case.get("not_quotes"):
         return
     doc = pipeline.process(Article(text=text, published=DATE))
+    for frag in case.get("not_quotes") or []:
+        assert not [q.text for q in doc.quotes if frag in q.text], (frag, [(q.kind, q.text) for q in doc.quotes])
     for want in case.get("quotes") or []:
         hits = [q for q in doc.quotes if want["fragment"] in q.text]
         assert hits, (want["fragment"], [(q.kind, q.text) for q in doc.quotes])

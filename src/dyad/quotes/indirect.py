@@ -64,6 +64,8 @@ class Indirect:
         by commas inside the sentence it reports; the content is the sentence on both sides.
         Returns the two spans and the speaker word."""
         doc = self.doc
+        if v.dep_ == "relcl":
+            return None  # "Jordan Lee, who volunteers at the clinic, said ...": a relative clause
         lo, hi = self._sentence(v.i)
         # ", <speaker> said [on Monday]," or ", said <speaker> [on Monday],"
         i = v.i - 1
