@@ -91,18 +91,29 @@ class Speakers:
     def _epithet(self, tok: Token) -> Actor | None:
         """ "Gerald Fox, 78, shook his head. “…,” the retired farmer said.": a definite description
         the article used of no one before is an epithet for the person just named, when that
-        person is the subject of the last mention of anyone, in this paragraph or the one before."""
+        person is the main-clause subject of the sentence before (or of this one) and no one else
+        was named since."""
+        ends = 0
         for j in range(tok.i - 1, -1, -1):
+            t = self.doc[j]
             if self.para_gap(j, tok.i) > 1:
                 return None
-            t = self.doc[j]
-            a = self.res.at(t) if self.outside(t) else None
+            if not self.outside(t):
+                continue
+            if self.sent_end(t):
+                ends += 1
+                if ends > 1:
+                    return None
+                continue
+            a = self.res.at(t)
             if a is None or a.kind != "person":
                 continue
             head = t
             while head.dep_ in ("compound", "flat") and head.head.i != head.i:
                 head = head.head
-            return a if head.dep_ in ("nsubj", "nsubjpass") else None
+            verb = head.head
+            main = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+            return a if head.dep_ in ("nsubj", "nsubjpass") and main else None
         return None
 
     def _enclosing_subject(self, tok: Token) -> Token | None:
