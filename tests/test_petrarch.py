@@ -150,26 +150,30 @@ def test_a_target_before_the_verb_with_the_source_after_it(tmp_path, files, text
 
 
 GROUP_ACTORS = ACTORS + """TIDEWATCH_ALLIANCE [NGOTDW]
+MORDAVIA [MDV]
 """
 GROUP_AGENTS = AGENTS + """SEA_RIGHTS_CAMPAIGNER [~OPP]
 RIGHTS_CAMPAIGNER [~HRI]
 """
 
 
-@pytest.mark.parametrize("text, code", [
-    ("Sea rights campaigners in Veloria mended the links with Quentara on Monday.", "VLROPP"),  # longest agent
-    ("The sea rights campaigners of the Tidewatch Alliance mended the links with Quentara.", "NGOTDWOPP"),
+@pytest.mark.parametrize("text, expected", [
+    ("Sea rights campaigners in Veloria mended the links with Quentara on Monday.", {("VLROPP", "QNT")}),
+    ("The sea rights campaigners of the Tidewatch Alliance mended the links with Quentara.", {("NGOTDWOPP", "QNT")}),
+    ("The harbour masters of Mordavia mended the links with Quentara on Monday.", {("MDVGOV", "QNT")}),
+    ("The harbour masters of Veloria and Mordavia mended the links with Quentara on Monday.",
+     {("VLRGOV", "QNT"), ("MDVGOV", "QNT")}),
 ])
-def test_agents_placed_by_a_preposition(tmp_path, text, code):
-    """An agent "in" a country the dictionary knows is that country's, "of" an organisation it knows is
-    that organisation's; the longest agent phrase is the one meant ("sea rights campaigner", not
-    "rights campaigner")."""
+def test_agents_placed_by_a_preposition(tmp_path, text, expected):
+    """An agent "in" a country the dictionary knows is that country's, "of" a country or organisation it
+    knows is theirs, and "of A and B" is each one's; the longest agent phrase is the one meant ("sea
+    rights campaigner", not "rights campaigner")."""
     for name, body in (("actors.txt", GROUP_ACTORS), ("agents.txt", GROUP_AGENTS), ("verbs.txt", VERBS)):
         (tmp_path / name).write_text(body, encoding="utf-8")
     pipe = Pipeline(kb_files=[str(tmp_path / "actors.txt"), str(tmp_path / "agents.txt")],
                     verbs=str(tmp_path / "verbs.txt"))
     doc = pipe.process(Article(text=text, published="2005-03-01"))
-    assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == {(code, "QNT")}
+    assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == expected
 
 
 def test_a_petrarch_agents_dictionary_replaces_the_built_in_role_nouns(files):
@@ -183,3 +187,19 @@ def test_a_petrarch_agents_dictionary_replaces_the_built_in_role_nouns(files):
     assert codes[0] == {"VLR"} and codes[1] != {"VLR"} and codes[1]
     assert kbmod.load((str(files["agents.txt"]),)).role_noun("militia") is None
     assert kbmod.load((str(files["actors.txt"]),)).role_noun("militia") is not None
+
+
+def test_names_joined_by_and_in_one_entity_are_each_their_own_actor(files):
+    """The model may tag "Veloria and Quentara" as one place: two names the KB knows are two actors;
+    a name the KB knows whole ("Trinidad and Tobago") stays one."""
+    from spacy.tokens import Span
+
+    from dyad import nlp
+    from dyad.actors.spans import _candidate_spans
+
+    kb = kbmod.load((str(files["actors.txt"]),))
+    for text, joined, names in (("Ties with Veloria and Quentara improved.", (2, 5), ["Veloria", "Quentara"]),
+                                ("Ties with Trinidad and Tobago improved.", (2, 5), ["Trinidad and Tobago"])):
+        doc = nlp.parse(text)
+        doc.ents = [Span(doc, *joined, label="FAC")]
+        assert [s.text for s in _candidate_spans(doc, kb)] == names

@@ -255,6 +255,7 @@ class Codes:
                                     country_toks = []
                                     break
                         break
+            shared: list = []
             if not country and kbmod.agent_role(role) != "GOV":
                 # "the opposition in Zimbabwe", "rebels in Darfur", "protesters from Hong Kong"
                 for prep in t.children:
@@ -263,12 +264,18 @@ class Codes:
                         if objs and (objs[0].ent_type_ in ("GPE", "LOC") or any(
                                 h.kind == "country" for h in self.kb.lookup(objs[0].text))):
                             country = self._country_in(list(objs[0].subtree))
-                            if country:
-                                end = objs[0].right_edge.i + 1
+                            if country:  # "lawmakers in A and B": each country's lawmakers
+                                shared = [(n, c) for c in objs[0].conjuncts
+                                          if (n := self._kb_name(c)) is not None and n[1].kind == "country"]
+                                end = objs[0].i + 1 if shared else objs[0].right_edge.i + 1
                                 country_toks = []
             if not country and (org := self._organisation_of(t)) is not None:
-                # "the activists of Amnesty International": the organisation's, with their agent
-                out.append((Span(doc, phrase_start, org[0].right_edge.i + 1, label="GROUP"), (org[1], role)))
+                # "the activists of Amnesty International", "the government of Veloria": theirs
+                out.append((Span(doc, phrase_start, org[0].i + 1, label="GROUP"), (org[1], role)))
+                for other in org[0].conjuncts:  # "the ambassadors of A, B and C": each one's
+                    name = self._kb_name(other)
+                    if name is not None:
+                        out.append((Span(doc, name[0], other.i + 1, label="GROUP"), (name[1], role)))
                 continue
             if not country and kbmod.agent_role(role) in STATELESS_ROLES and phrase_start < t.i:
                 # "a human rights group", "aid groups": non-governmental whatever their country
@@ -288,20 +295,29 @@ class Codes:
             start = min([x.i for ct in country_toks for x in ct.subtree] + [phrase_start])
             country = self._prefixed(country, [x for ct in country_toks for x in ct.subtree])
             out.append((Span(doc, start, end, label="GROUP"), (country, role)))
+            out.extend((Span(doc, n[0], c.i + 1, label="GROUP"), (n[1], role)) for n, c in shared)
         return out
 
 
     def _organisation_of(self, t: Token) -> tuple[Token, Entry] | None:
-        """The KB organisation a role noun is "of" right after it ("the activists of Amnesty
-        International"): the name's head token and the entry; None otherwise."""
+        """The KB organisation or country a role noun is "of" right after it ("the activists of
+        Amnesty International", "the government of Veloria"): the name's last token and the entry;
+        None otherwise."""
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == t.i + 1:
                 for g in prep.children:
-                    hits = [h for h in self.kb.lookup(" ".join(x.text for x in g.subtree))
-                            if h.kind == "organization" and h.code] if g.dep_ == "pobj" else []
-                    if hits:
-                        return g, hits[0]
+                    name = self._kb_name(g) if g.dep_ == "pobj" else None
+                    if name is not None:
+                        return g, name[1]
         return None
+
+    def _kb_name(self, head: Token) -> tuple[int, Entry] | None:
+        """Where the KB organisation or country a noun heads starts, and its entry: the name alone,
+        not what is coordinated with it or its article."""
+        name = [x for x in head.subtree if x.i <= head.i and x.dep_ not in ("det", "poss", "amod", "cc", "punct")]
+        hits = [h for h in self.kb.lookup(" ".join(x.text for x in name)) if h.kind in ("organization", "country")
+                and h.code]
+        return (name[0].i, hits[0]) if hits else None
 
     def _prefixed(self, country: Entry, tokens: list[Token]) -> Entry:
         """The country with a prefix agent said beside it ("a MedAid Veloria envoy": NGOVLR, then

@@ -37,6 +37,15 @@ def _build_matchers(kb: KB) -> tuple[PhraseIndex, PhraseIndex]:
     return (PhraseIndex(nlp.phrase_tokens(sorted(ex))), PhraseIndex(nlp.phrase_tokens(sorted(lo)), lower=True))
 
 
+def _coordinated_names(ent: Span, kb_spans: list[tuple[int, int]]) -> bool:
+    """An entity made of KB names joined by "and"/"or" ("Gondor and Arnor"), which the KB does not
+    know whole ("Trinidad and Tobago" it does)."""
+    if not any(t.lower_ in ("and", "or", "&") for t in ent) or (ent.start, ent.end) in kb_spans:
+        return False
+    inside = [(s, e) for s, e in kb_spans if ent.start <= s and e <= ent.end]
+    return len(inside) >= 2
+
+
 def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
     """Entity spans and KB matches, longest first, without overlaps."""
     exact, lower = _matchers(kb)
@@ -46,7 +55,10 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
             span = doc[s:e]
             if span[0].is_title or span[0].is_upper or kbmod.case_sensitive(span.text) or span.text[0].isdigit():
                 spans.append(Span(doc, s, e, label="KB"))
+    kb_spans = [(s.start, s.end) for s in spans]
     for ent in _merged_ents(doc):
+        if _coordinated_names(ent, kb_spans):
+            continue  # "Gondor and Arnor" tagged as one place: two names the KB knows, each its own
         if ent.label_ in ENT_KINDS and not _title_word(ent):
             spans.extend(_split_abbreviation(_with_first_name(_trim(ent))))
     for t in doc[1:]:  # a first name and a surname the small model left untagged ("Const. Amrit Dhaliwal said")
