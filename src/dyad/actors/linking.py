@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span
 from .. import kb as kbmod
 from ..kb import Entry, KB
 from .cluster import _Cluster
-from .names import _clean_name, _fuzzy_person, _initials, _name_parts, _named_as_place, _org_key, _person_like, _place_abbreviation
+from .names import (_clean_name, _fuzzy_person, _initials, _name_parts, _named_as_place, _org_key, _person_like,
+                    _place_abbreviation, _place_before_title)
 from .words import ENT_KINDS, GENERIC_ORG_WORDS, KIN_NOUNS, PLACE_LABELS
 
 
@@ -37,6 +38,15 @@ class Linking:
         hits = kb.lookup(text)
         if span.label_ in ("PERSON",) and hits and all(h.kind != "person" for h in hits):
             hits = []  # a person named like a place is still a person
+        if hits and all(h.kind == "place" for h in hits) and (region := self._region_after(span)) is not None \
+                and all((h.country or (h.code or "")[:3]) != region for h in hits):
+            # "Paris, Texas", "Athens, Ga.": a namesake of the city the KB knows, in the region's country
+            c = self._same_org(_clean_name(text), "place", clusters)
+            if c is None or c.entry is not None:
+                c = _Cluster(kind="place", name=_clean_name(text), code=region, country=region,
+                             link={"method": "context", "evidence": doc[span.start:span.end + 3].text})
+                clusters.append(c)
+            return c
         if not hits and span.label_ in ("NORP", "KB", "GPE"):
             dem = kb.demonym(text)
             if dem:
@@ -76,12 +86,56 @@ class Linking:
             return same
         c = _Cluster(kind=kind, name=name, link={"method": "new"})
         country, role = self._code_from_name(span)
+        if kind == "place" and (region := self._region_after(span)) is not None:
+            country, role = region, None  # "Montgomery, Ala.", "Paris, Texas": the region's country
         c.country, c.role = country, role
         c.code = kbmod.compose_code(country, role)
         if c.code:
             c.link = {"method": "context", "evidence": span.text}
         clusters.append(c)
         return c
+
+    def _byline_name(self, span: Span) -> bool:
+        """Whether a name in a byline is a person's: tagged as one, or a person's name in the KB."""
+        return span.label_ in ("PERSON", "SURNAME") or (
+            len(span) >= 2 and any(h.kind == "person" for h in self.kb.lookup(span.text)))
+
+    def _byline_person(self, span: Span, clusters: list[_Cluster]) -> _Cluster:
+        """The writer named in a byline: a person of the article, never linked to a KB namesake."""
+        name = _clean_name(span.text)
+        if name.isupper():
+            name = name.title()  # "By RICK SCOTT"
+        for c in clusters:
+            if c.kind == "person" and c.entry is None and c.name == name:
+                return c
+        c = _Cluster(kind="person", name=name, link={"method": "byline"})
+        clusters.append(c)
+        return c
+
+    def _region_after(self, span: Span) -> str | None:
+        """The country of the region a place name is followed by, after a comma: a state or
+        province abbreviation ("Duluth, Minn."), a country or a region of the KB or the gazetteer
+        ("Montgomery, Alabama", "Hamilton, Ontario"). A town's own name is often a namesake of a
+        bigger place elsewhere; the region written beside it says which one is meant."""
+        doc = span.doc
+        if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            return None
+        start = span.end + 1
+        for end in range(min(len(doc), start + 3), start, -1):
+            words = doc[start:end]
+            if not all(t.is_title or t.is_upper or t.text == "." for t in words):
+                continue
+            abbr = _place_abbreviation(Span(doc, start, end))
+            if abbr is not None:
+                return abbr[1]
+            if words[-1].text == "." or words[0].ent_type_ not in ("GPE", "LOC"):
+                continue
+            hits = [h for h in self.kb.lookup(words.text) if h.kind in ("country", "place") and h.country]
+            if hits:
+                return hits[0].country
+            if (cc := kbmod.place_country(words.text)) is not None:
+                return cc
+        return None
 
     def _choose(self, hits: list[Entry], published: str | None) -> Entry:
         if len(hits) == 1:
@@ -150,6 +204,14 @@ class Linking:
         best = self._compatible_person(word, clusters, span.start)
         if best is not None:
             return best
+        if len(span) == 1 and span.label_ != "SURNAME" and kbmod.place_country(span.text) is not None:
+            # a city before a title ("Austin Mayor Kirk Watson") or one the article already names
+            # as a place is that place, never a KB person of that surname
+            place = next((c for c in clusters if c.kind in ("place", "country") and c.name == _clean_name(span.text)), None)
+            if place is not None:
+                return place
+            if _place_before_title(span):
+                return self._place(Span(span.doc, span.start, span.end, label="GPE"), clusters, kb, published, span.doc)
         # No antecedent: a unique KB person with that surname.
         cands = {e.key: e for e in kb.surname_candidates(word)}  # exact only: no fuzzy KB link from one word
         dated = {}

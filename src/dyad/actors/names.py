@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from .. import datafile, gender as gendermod, kb as kbmod
 from ..kb import Entry, KB
-from .words import _AMBIGUOUS_ABBR, GENERIC_ORG_WORDS, ORG_NAME_WORDS, PLACE_NOUNS
+from .words import _AMBIGUOUS_ABBR, GENERIC_ORG_WORDS, LOCAL_TITLES, ORG_NAME_WORDS, PLACE_NOUNS
 
 
 def _name_parts(span: Span) -> list[str]:
@@ -72,7 +72,8 @@ def _abbr_key(text: str) -> str:
 
 def _place_abbreviation(span: Span) -> tuple[str, str] | None:
     """(full name, country) for a state or province abbreviation ("Minn.", "B.C."): data/place_abbreviations.yaml.
-    One that is also a word or title counts only right after a place and a comma ("Tupelo, Miss.")."""
+    One that is also a word or title counts only right after a place and a comma ("Tupelo, Miss.")
+    or after a person's name and "of" ("Gov. Kay Ivey of Ala.")."""
     text = span.text
     doc = span.doc
     if "." not in text and span.end < len(doc) and doc[span.end].text == ".":
@@ -83,7 +84,9 @@ def _place_abbreviation(span: Span) -> tuple[str, str] | None:
     if hit is None:
         return None
     after_place = span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].is_title
-    if _abbr_key(text) in _AMBIGUOUS_ABBR and not after_place:
+    # "Sen. Tim Scott of S.C.", "Gov. Kay Ivey of Ala.": where a named person is from
+    after_person = span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].ent_type_ == "PERSON"
+    if _abbr_key(text) in _AMBIGUOUS_ABBR and not (after_place or after_person):
         return None
     return hit
 
@@ -122,6 +125,17 @@ def _named_as_place(span: Span, kb: KB | None = None) -> bool:
         return True
     head = prep.head.lemma_.lower()
     return prep.lower_ == "of" and (head in PLACE_NOUNS or kb is not None and kb.role_noun(head) is not None)
+
+
+def _place_before_title(span: Span) -> bool:
+    """A one-word place of the gazetteer right before the title of its own office: "Austin Mayor
+    Kirk Watson", "Dallas Police Chief", "Ontario Premier". (Not before other roles: "Clinton
+    aides" are a person's.)"""
+    doc = span.doc
+    if len(span) != 1 or span.end >= len(doc) or kbmod.place_country(span.text) is None:
+        return False
+    return doc[span.end].lower_.rstrip(".") in LOCAL_TITLES and doc[span.end].i in [t.i for t in span.root.ancestors] + \
+        [c.i for a in span.root.ancestors for c in a.children]
 
 
 def _names_a_person(t: Token, kb: KB | None = None) -> bool:

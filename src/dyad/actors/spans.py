@@ -129,6 +129,9 @@ def _trim(span: Span) -> Span | None:
     """Drop determiners, titles before a person's name and possessive endings."""
     s, e = span.start, span.end
     doc = span.doc
+    cut = next((i for i in range(s, e - 1) if "\n" in doc[i].whitespace_ or doc[i + 1].is_space), None)
+    if cut is not None:  # a name never runs over a line break ("Maria Lopez\nAssociated Press")
+        e = cut + 1
     while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct):
         s += 1
     if span.label_ == "PERSON":
@@ -181,6 +184,28 @@ def _dateline_places(doc: Doc) -> list[Span]:
         if i < len(doc) and (doc[i].text in _DASHES or doc[i].text == "(" or
                              doc[i].text == "," and len(places) == 1):  # "LONDON, March 3 (Reuters) -"
             out.extend(places)
+    return out
+
+
+def _byline_tokens(doc: Doc) -> set[int]:
+    """The tokens of byline lines ("By Maria Lopez and Ron Johnson, Associated Press"): a line of
+    its own that opens with "By" and holds only names, their joins and an outlet. The people named
+    there wrote the story; they are not the namesakes the KB knows."""
+    out: set[int] = set()
+    for t in doc:
+        if t.lower_ != "by" or not t.is_title and not t.is_upper or not _paragraph_start(doc, t.i):
+            continue
+        line = []
+        for u in doc[t.i + 1:t.i + 20]:
+            line.append(u)
+            if "\n" in u.whitespace_ or u.i + 1 < len(doc) and doc[u.i + 1].is_space:
+                break
+        else:
+            if t.i + 20 < len(doc):
+                continue  # no line end: a sentence that starts with "By"
+        words = [u for u in line if not u.is_punct and u.lower_ not in ("and", "&", "of", "the", "in", "for")]
+        if words and all(u.is_title or u.is_upper for u in words):
+            out |= {u.i for u in line}
     return out
 
 

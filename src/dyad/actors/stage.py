@@ -13,7 +13,7 @@ from .genders import Genders
 from .linking import Linking
 from .nested import nested_mentions
 from .resolver import Resolver
-from .spans import _candidate_spans, _dateline_tokens
+from .spans import _byline_tokens, _candidate_spans, _dateline_tokens
 from .words import CAMEO_ROLE_NAMES
 
 
@@ -33,6 +33,7 @@ class ActorStage(Linking, Codes, Genders):
         datelines: set[tuple[int, int]] = set()
         dateline_clusters: list[tuple[int, _Cluster]] = []
         dateline_tokens = _dateline_tokens(doc)
+        byline_tokens = _byline_tokens(doc)
         for span in _candidate_spans(doc, kb):
             budget.check()  # one pathological article must not stall its batch
             dateline = all(i in dateline_tokens for i in range(span.start, span.end))
@@ -51,7 +52,10 @@ class ActorStage(Linking, Codes, Genders):
                         if cluster.entry is None and cluster.name == span.text and span.text.isupper():
                             cluster.name = span.text.title()  # "ST. PAUL" -> "St. Paul"
                 continue
-            cluster = self._place(span, clusters, kb, published, doc)
+            if span.start in byline_tokens and self._byline_name(span):
+                cluster = self._byline_person(span, clusters)
+            else:
+                cluster = self._place(span, clusters, kb, published, doc)
             if cluster is None:
                 continue
             cluster.mentions.append(span)
@@ -85,8 +89,8 @@ class ActorStage(Linking, Codes, Genders):
                 c.described = {t.lemma_.lower() for m in c.mentions for t in self._context_tokens(m)
                                if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in names}
         for c in clusters:
-            if c.kind == "person" and c.code is None:
-                self._code_from_context(c, doc)
+            if c.kind == "person" and c.code is None and c.link.get("method") != "byline":
+                self._code_from_context(c, doc)  # (a writer's byline says nothing of whom they serve)
         self._congress_notation(clusters, doc)
         self._country_from_sentence(clusters)
         self._titled_names(clusters)

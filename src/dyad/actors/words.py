@@ -52,6 +52,11 @@ PERSONAL_TITLES = {"secretary", "minister", "adviser", "advisor", "spokesman", "
 PLACE_LABELS = ("GPE", "LOC", "NORP")
 
 
+# titles of an office of a city, county, state or province, written after its place ("Austin Mayor")
+LOCAL_TITLES = {"mayor", "sheriff", "police", "governor", "gov", "premier", "councillor", "councilor", "alderman",
+                "alderwoman", "fire"}
+
+
 WATERS = re.compile(r"\b(sea|ocean|gulf|strait|straits|bay|channel|river|lake|peninsula)\b", re.I)
 
 

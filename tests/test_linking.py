@@ -1,0 +1,91 @@
+"""Linking precision on ordinary wire text: bylines, line breaks, towns named after bigger places,
+postal abbreviations after a person, places before their officials' titles. Passages written for
+these tests."""
+from __future__ import annotations
+
+import pytest
+
+from dyad import Article
+
+
+def _doc(pipeline, text, published="2024-03-01"):
+    return pipeline.process(Article(text=text, published=published))
+
+
+def _actors(doc, mention):
+    return [a for a in doc.actors if any(m.text == mention for m in a.mentions)]
+
+
+def _one(doc, mention):
+    found = _actors(doc, mention)
+    assert len(found) == 1, (mention, [(a.name, a.kind, [m.text for m in a.mentions]) for a in doc.actors])
+    return found[0]
+
+
+@pytest.mark.parametrize("text,writer", [
+    ("By Ron Johnson and Maria Lopez\nAssociated Press\n\nMADISON, Wis. \u2014 The state Senate passed the "
+     "budget on Thursday.", "Ron Johnson"),
+    ("By RICK SCOTT\nBEIJING \u2014 China said on Monday it would buy more soybeans from Brazil.", "RICK SCOTT"),
+    ("By Tim Scott, The Daily Ledger\n\nThe county fair opened on Saturday with a record crowd.", "Tim Scott"),
+])
+def test_a_byline_names_a_writer_never_a_kb_namesake(pipeline, text, writer):
+    doc = _doc(pipeline, text)
+    a = _one(doc, writer)
+    assert a.kind == "person" and a.kb_id is None and a.code is None and a.link["method"] == "byline"
+
+
+def test_the_namesake_named_in_the_story_is_still_linked(pipeline):
+    text = ("By Ron Johnson\n\nWASHINGTON \u2014 Sen. Ron Johnson of Wisconsin voted against the bill on Friday.")
+    doc = _doc(pipeline, text)
+    people = [a for a in doc.actors if a.kind == "person"]
+    assert sorted(a.link["method"] for a in people) == ["byline", "exact"]
+    assert next(a for a in people if a.link["method"] == "exact").code == "USALEG"
+
+
+def test_a_sentence_opening_with_by_is_no_byline(pipeline):
+    text = "By March, Ron Johnson had voted twice on the bill."
+    doc = _doc(pipeline, text)
+    assert _one(doc, "Ron Johnson").link["method"] != "byline"
+
+
+def test_a_name_never_runs_over_a_line_break(pipeline):
+    text = "Reporting by Maria Lopez\nAssociated Press\n\nThe storm left 3,000 homes without power in Halifax."
+    doc = _doc(pipeline, text)
+    assert _one(doc, "Maria Lopez").kind == "person"
+    assert _one(doc, "Associated Press").kind == "organization"
+    assert not any("\n" in m.text for a in doc.actors for m in a.mentions)
+
+
+@pytest.mark.parametrize("text,town,country", [
+    ("A tornado damaged homes in Montgomery, Ala., on Sunday.", "Montgomery", "USA"),
+    ("Flooding closed schools in Sydney, Nova Scotia, for a second day.", "Sydney", "CAN"),
+    ("The plant in Paris, Texas, will close next year, the company said.", "Paris", "USA"),
+    ("Officials in Athens, Ga., said the roads were open again.", "Athens", "USA"),
+])
+def test_a_town_takes_the_country_of_the_region_written_after_it(pipeline, text, town, country):
+    a = _one(_doc(pipeline, text), town)
+    assert a.kind == "place" and a.country == country
+
+
+def test_the_capital_itself_keeps_its_kb_link(pipeline):
+    doc = _doc(pipeline, "Talks resumed in Paris, France, on Monday, and later in Athens.")
+    assert _one(doc, "Paris").kb_id is not None and _one(doc, "Paris").country == "FRA"
+
+
+def test_an_ambiguous_state_abbreviation_after_a_person_and_of_is_the_state(pipeline):
+    doc = _doc(pipeline, "Gov. Kay Ivey of Ala. signed the bill, and Sen. Mark Warner of Va. praised it.")
+    assert (_one(doc, "Ala.").name, _one(doc, "Ala.").country) == ("Alabama", "USA")
+    assert (_one(doc, "Va.").name, _one(doc, "Va.").country) == ("Virginia", "USA")
+
+
+def test_a_city_before_its_officials_title_is_the_city_not_a_kb_person(pipeline):
+    doc = _doc(pipeline, "Austin Mayor Kirk Watson said Austin would keep growing, and Watson praised its schools.")
+    austin = _one(doc, "Austin")
+    assert austin.kind == "place" and austin.country == "USA" and len(austin.mentions) == 2
+    assert _one(doc, "Kirk Watson").kind == "person"
+
+
+def test_a_lone_surname_of_someone_in_office_still_links(pipeline):
+    doc = _doc(pipeline, "Austin said the Pentagon would send more troops to the region.", published="2023-05-01")
+    a = _one(doc, "Austin")
+    assert a.kind == "person" and a.name == "Lloyd Austin"
