@@ -241,23 +241,31 @@ class Speakers:
                 break
             last = (pos, act)
             break
+        if last is None and alt is not None:
+            last = max(((m.start, alt) for m in alt.mentions if m.start < tok.idx), default=None, key=lambda x: x[0])
         if last is None:
             return alt if alt is not None else self._only_of_gender(tok, gender)
-        if alt is None or alt is last[1]:
-            return last[1]
-        g = self._gender(alt)
-        if g and g != gender:
-            return last[1]
-        # did `alt` become the topic after the last speaker spoke?
-        for m in alt.mentions:
-            if last[0] < m.start < tok.idx:
-                j = self.tok_index(m.start)
-                head = self.doc[j]
-                while head.head.i != head.i and head.head.idx < m.end:
-                    head = head.head
-                if head.dep_ in ("nsubj", "nsubjpass") and (head.head.dep_ == "ROOT" or head.head.dep_ == "conj" and head.head.head.dep_ == "ROOT"):
-                    return alt
-        return last[1]
+        # did someone else of that gender become the topic after the last speaker spoke?
+        topic = None
+        for act in self.res.actors:
+            if act is last[1] or act.kind != "person" or (self._gender(act) or gender) != gender:
+                continue
+            for m in act.mentions:
+                if last[0] < m.start < tok.idx and self._main_subject(self.tok_index(m.start), m.end) and \
+                        (topic is None or m.start > topic[0]):
+                    topic = (m.start, act)
+        return topic[1] if topic else last[1]
+
+    def _main_subject(self, j: int, end: int) -> bool:
+        """Whether the mention starting at token j is the subject of a main clause, itself or as
+        the apposition of one ("Smith's chief of staff, Rob Anderson, sat in")."""
+        head = self.doc[j]
+        while head.head.i != head.i and head.head.idx < end:
+            head = head.head
+        if head.dep_ == "appos" and head.head.i < head.i:
+            head = head.head
+        return head.dep_ in ("nsubj", "nsubjpass") and (
+            head.head.dep_ == "ROOT" or head.head.dep_ == "conj" and head.head.head.dep_ == "ROOT")
 
     def _only_of_gender(self, tok: Token, gender: str) -> Actor | None:
         """he/she with no antecedent in the last sentences: the latest person of the pronoun's gender
