@@ -183,3 +183,11 @@ def test_filters_the_aggregates_cannot_answer_go_to_the_events_table(store):
         for kw in (dict(actor="USA"), dict(root="17")):
             assert explore.aggregate_where(s.con, EventFilter.parse(s.con, **kw)) is None
         assert explore.aggregate_where(s.con, EventFilter.parse(s.con, quad="1"), quad=False) is None
+
+
+def test_summary_span_from_the_aggregates_leaves_undated_events_out(store, monkeypatch):
+    with Store(store, read_only=True) as s:
+        fast = query.summary(s.con)
+        monkeypatch.setattr(aggregates, "present", lambda con: False)
+        slow = query.summary(s.con)
+    assert fast == slow and str(fast["first"]) == "2024-01-15" and str(fast["last"]) == "2025-01-05"

@@ -90,7 +90,7 @@ def test_names_under_the_code_are_skipped_and_others_added(monkeypatch):
             s.con.execute("INSERT INTO actors (doc_id, actor_id, name, code, country) VALUES (?, ?, ?, ?, ?)",
                           [doc_id, name, name, code, country])
         search.refresh(s.con)
-        always = dict(s.con.execute("SELECT term, always FROM search_terms WHERE kind = 'n'").fetchall())
+        always = dict(s.con.execute("SELECT term, always FROM search_vocab WHERE kind = 'n'").fetchall())
         assert always["USA official"] == ["USA", "USAGOV"] and always["Musa Faki"] == ["IGOAFU"]
         for actor in ("usa", "USA", "musa", "USAGOV", "merkel", "DEU", "IGOAFU"):
             fast, slow = _both(s.con, monkeypatch, actor=actor)
@@ -121,3 +121,29 @@ def test_an_older_store_gets_its_index_on_open(store, tmp_path, monkeypatch):
     with Store(old) as s:
         assert search.present(s.con)
         assert query.articles(s.con, q="sanctions") == before and before["total"] >= 2
+
+
+def test_summary_counts_the_same_from_the_index_and_the_aggregates(store, monkeypatch):
+    from dyad import aggregates
+
+    with Store(store, read_only=True) as s:
+        fast = query.summary(s.con)
+        monkeypatch.setattr(search, "present", lambda con: False)
+        monkeypatch.setattr(aggregates, "present", lambda con: False)
+        assert fast == query.summary(s.con) and fast["actors"] > 3 and fast["first"] < fast["last"]
+
+
+def test_pages_read_from_the_newest_articles_are_the_pages_of_all(monkeypatch):
+    """Pages come from the last month, then the last year, then all articles: any page, near or far,
+    with undated articles at the end, is the page the scan gives."""
+    with Store(":memory:") as s:
+        for i in range(240):  # dated every ~5 days over three years, every 9th undated, two words in turn
+            day = None if i % 9 == 0 else f"{2021 + (i * 5) // 365}-{1 + ((i * 5) % 365) // 31:02d}-{1 + (i % 28):02d}"
+            s.con.execute("INSERT INTO articles (doc_id, text_hash, published, text) VALUES (?, ?, ?, ?)",
+                          [f"a{i:03d}", str(i), day, f"report {'alpha' if i % 2 else 'beta'} number{i % 5}"])
+        search.refresh(s.con)
+        for q, per_page in (("report", 7), ("alpha", 20), ("number3", 3), ("alp", 50)):
+            total = query.articles(s.con, q=q, per_page=per_page)["pages"]
+            for page in {1, 2, total // 2, total - 1, total} - {0}:
+                fast, slow = _both(s.con, monkeypatch, q=q, page=page, per_page=per_page)
+                assert fast == slow, (q, page)

@@ -237,10 +237,11 @@ def articles(con: duckdb.DuckDBPyConnection, actor: str | None = None, q: str | 
     params: list = []
     found = search.candidates(con, q, actor, params) if search.present(con) else None
     if found:  # the index (dyad.search) gives the matching articles: count them, then read one page's rows
-        total = con.execute(f"SELECT count(*) FROM ({found})", params).fetchone()[0]
-        ids = [r[0] for r in con.execute(f"SELECT doc_id FROM ({found}) {order} LIMIT ? OFFSET ?",
-                                         params + [per_page, offset]).fetchall()] if offset < total else []
-        rows = _rows(con.execute(f"SELECT {cols} FROM articles WHERE doc_id IN (SELECT unnest(?)) {order}", [ids])) \
+        found, total = found
+        if total is None:
+            total = con.execute(f"SELECT count(*) FROM ({found})", params).fetchone()[0]
+        ids = search.page(con, found, params, offset, per_page) if offset < total else []
+        rows = _rows(con.execute(f"SELECT {cols} FROM articles WHERE doc_id = ANY(?) {order}", [ids])) \
             if ids else []
         return _page(rows, total, page, per_page)
     where = "TRUE"
@@ -390,7 +391,15 @@ def document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | No
 
 def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Sizes of the store and the span of its event dates."""
+    from . import aggregates, search
+
+    # the distinct actor names are the name terms of the search index, and the span of event dates the
+    # first and last day of the all-time aggregates, where the store has them
+    names = ("(SELECT count(*) FROM search_vocab WHERE kind = 'n')" if search.present(con)
+             else "(SELECT count(DISTINCT name) FROM actors)")
+    span = ("(SELECT min(first) FROM dyad_total) AS first, (SELECT max(last) FROM dyad_total) AS last"
+            if aggregates.present(con) else
+            "(SELECT min(event_date) FROM events) AS first, (SELECT max(event_date) FROM events) AS last")
     return _rows(con.execute(
         "SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events,"
-        " (SELECT count(*) FROM quotes) AS quotes, (SELECT count(DISTINCT name) FROM actors) AS actors,"
-        " (SELECT min(event_date) FROM events) AS first, (SELECT max(event_date) FROM events) AS last"))[0]
+        f" (SELECT count(*) FROM quotes) AS quotes, {names} AS actors, {span}"))[0]

@@ -5,8 +5,9 @@ Two tables, written in the same transaction as the articles they index (`Store.a
 - `search_docs (kind, term, doc_id, published)`: one row per distinct term of an article. Kind `w` is a
   word of its title or text, as written (a maximal run of letters, digits and combining marks); kind
   `c` an actor code or country of one of its actors; kind `n` an actor's canonical name.
-- `search_terms (kind, term, always)`: the distinct terms, so a query finds its terms in the vocabulary
-  and then their articles. For a name, `always` lists the codes and countries that every actor of that
+- `search_vocab (kind, term, docs, always)`: the distinct terms, so a query finds its terms in the
+  vocabulary and then their articles, with the number of articles holding each (so a one-term query's
+  total is read, not counted). For a name, `always` lists the codes and countries that every actor of that
   name has had: the articles of such a name already hold that code, so an actor filter on it need not
   add (and deduplicate) the name's articles. For "USA", the many names containing "usa" of American
   actors cost nothing; only a name like "Musa" (no USA code) adds its few articles.
@@ -22,16 +23,18 @@ The actor filter (a code, a country, or part of a name) is answered from the `c`
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import duckdb
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS search_terms (kind VARCHAR NOT NULL, term VARCHAR NOT NULL, always VARCHAR[],
+CREATE TABLE IF NOT EXISTS search_vocab (kind VARCHAR NOT NULL, term VARCHAR NOT NULL, docs BIGINT, always VARCHAR[],
                                          PRIMARY KEY (kind, term));
 CREATE TABLE IF NOT EXISTS search_docs (kind VARCHAR NOT NULL, term VARCHAR NOT NULL, doc_id VARCHAR NOT NULL,
                                         published DATE);
 """
-TABLES = ("search_terms", "search_docs")
+TABLES = ("search_vocab", "search_docs")
+OBSOLETE = ("search_terms",)  # the vocabulary's first name, without its article counts
 WORD = r"[\pL\pN\pM]+"  # a word as the index splits texts (RE2 syntax)
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
@@ -56,19 +59,23 @@ def add(con: duckdb.DuckDBPyConnection, articles_where: str, params: list) -> No
             SELECT unnest(['c', 'c', 'n']), unnest([ac.code, ac.country, ac.name]), ac.doc_id, a.published
             FROM actors ac JOIN articles a USING (doc_id) WHERE ac.doc_id IN (SELECT doc_id FROM search_ids))
         WHERE term IS NOT NULL""")
-    con.execute("INSERT OR IGNORE INTO search_terms SELECT DISTINCT kind, term, NULL FROM search_new WHERE kind <> 'n'")
+    con.execute("""
+        INSERT INTO search_vocab SELECT kind, term, count(*), NULL FROM search_new GROUP BY kind, term
+        ON CONFLICT DO UPDATE SET docs = docs + excluded.docs""")
     # per name: the codes and countries on every one of its actor rows (counted per row, kept if on all)
     con.execute("""
-        INSERT INTO search_terms
+        INSERT INTO search_vocab
         WITH r AS (SELECT name, code, country, row_number() OVER () AS rid FROM actors
                    WHERE doc_id IN (SELECT doc_id FROM search_ids) AND name IS NOT NULL),
              k AS (SELECT name, count(*) AS n FROM r GROUP BY name),
              x AS (SELECT name, e, count(DISTINCT rid) AS hits
                    FROM (SELECT name, rid, unnest([code, country]) AS e FROM r) WHERE e IS NOT NULL GROUP BY name, e)
-        SELECT 'n', k.name, coalesce(list(x.e ORDER BY x.e) FILTER (WHERE x.hits = k.n), [])
+        SELECT 'n', k.name, NULL, coalesce(list(x.e ORDER BY x.e) FILTER (WHERE x.hits = k.n), [])
         FROM k LEFT JOIN x USING (name) GROUP BY k.name
-        ON CONFLICT DO UPDATE SET always = list_sort(list_intersect(always, excluded.always))""")
-    con.execute("INSERT INTO search_docs SELECT * FROM search_new ORDER BY kind, term")
+        ON CONFLICT DO UPDATE SET always = CASE WHEN always IS NULL THEN excluded.always
+                                                ELSE list_sort(list_intersect(always, excluded.always)) END""")
+    # a term's articles newest first, so that a page of the newest skips the older row groups (`page`)
+    con.execute("INSERT INTO search_docs SELECT * FROM search_new ORDER BY kind, term, published DESC NULLS LAST, doc_id")
     con.execute("DROP TABLE search_new")
     con.execute("DROP TABLE search_ids")
 
@@ -77,7 +84,7 @@ def refresh(con: duckdb.DuckDBPyConnection) -> None:
     """Build the index over every stored article (a migration, or after a bulk load), in one transaction."""
     from .store import rebuild
 
-    rebuild(con, TABLES, SCHEMA, lambda c: add(c, "TRUE", []))
+    rebuild(con, TABLES, SCHEMA, lambda c: add(c, "TRUE", []), obsolete=OBSOLETE)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> None:
@@ -90,32 +97,40 @@ def tokens(q: str) -> list[str]:
     return _TOKEN.findall(q)
 
 
-def _terms(con: duckdb.DuckDBPyConnection, kind: str, like: str) -> list[tuple[str, list | None]]:
-    """The terms of `kind` in the vocabulary that match `like`, with their `always` lists."""
-    return con.execute(f"SELECT term, always FROM search_terms WHERE kind = '{kind}' AND term ILIKE ? ESCAPE '\\'",
+def _terms(con: duckdb.DuckDBPyConnection, kind: str, like: str) -> list[tuple[str, int, list | None]]:
+    """The terms of `kind` in the vocabulary that match `like`, with their article counts and `always` lists."""
+    return con.execute(f"SELECT term, docs, always FROM search_vocab WHERE kind = '{kind}' AND term ILIKE ? ESCAPE '\\'",
                        [like]).fetchall()
 
 
-def _actor(con: duckdb.DuckDBPyConnection, actor: str, params: list) -> str:
+def _docs(con: duckdb.DuckDBPyConnection, kind: str, term: str) -> int:
+    row = con.execute("SELECT docs FROM search_vocab WHERE kind = ? AND term = ?", [kind, term]).fetchone()
+    return row[0] if row else 0
+
+
+def _actor(con: duckdb.DuckDBPyConnection, actor: str, params: list) -> tuple[str, int | None]:
     """(doc_id, published) of the articles with an actor whose code or country is `actor` or whose name
-    contains it: the code's articles, plus those of names not always under that code that lack it."""
+    contains it: the code's articles, plus those of names not always under that code that lack it.
+    With their number when the vocabulary gives it (no such other name)."""
     from .query import _like
 
     code = actor.upper()
     coded = "SELECT doc_id, published FROM search_docs WHERE kind = 'c' AND term = ?"
     params.append(code)
-    others = [t for t, always in _terms(con, "n", _like(actor)) if code not in (always or [])]
+    others = [t for t, _, always in _terms(con, "n", _like(actor)) if code not in (always or [])]
     if not others:
-        return coded
+        return coded, _docs(con, "c", code)
     named = "SELECT DISTINCT doc_id, published FROM search_docs WHERE kind = 'n' AND term = ANY(?)"
     params += [others, code, others]
     return (f"{coded} UNION ALL (SELECT * FROM ({named}) WHERE doc_id NOT IN (SELECT doc_id FROM search_docs"
-            f" WHERE kind = 'c' AND term = ? AND doc_id IN (SELECT doc_id FROM ({named}))))")
+            f" WHERE kind = 'c' AND term = ? AND doc_id IN (SELECT doc_id FROM ({named}))))"), None
 
 
-def candidates(con: duckdb.DuckDBPyConnection, q: str | None, actor: str | None, params: list) -> str | None:
+def candidates(con: duckdb.DuckDBPyConnection, q: str | None, actor: str | None,
+               params: list) -> tuple[str, int | None] | None:
     """The articles matching the text query `q` (as `title/text ILIKE '%q%'`) and the actor filter, as
-    a relation (doc_id, published); None when the index cannot narrow them (no token in `q`, no actor)."""
+    a relation (doc_id, published), and their number where the vocabulary holds it (one term, no
+    checking against the text); None when the index cannot narrow them (no token in `q`, no actor)."""
     from .query import _like
 
     toks = tokens(q) if q else []
@@ -123,14 +138,31 @@ def candidates(con: duckdb.DuckDBPyConnection, q: str | None, actor: str | None,
         return None
     parts = [_actor(con, actor, params)] if actor else []
     for t in dict.fromkeys(toks):
-        words = [w for w, _ in _terms(con, "w", _like(t))]
-        # an article holds a term once: one term needs no DISTINCT
-        parts.append(f"SELECT {'' if len(words) == 1 else 'DISTINCT '}doc_id, published FROM search_docs"
-                     " WHERE kind = 'w' AND term = ANY(?)")
-        params.append(words)
-    found = " INTERSECT ".join(f"({p})" for p in parts)
+        words = _terms(con, "w", _like(t))
+        # an article holds a term once: one term needs no DISTINCT, and its count is the vocabulary's
+        parts.append((f"SELECT {'' if len(words) == 1 else 'DISTINCT '}doc_id, published FROM search_docs"
+                      " WHERE kind = 'w' AND term = ANY(?)", words[0][1] if len(words) == 1 else 0 if not words else None))
+        params.append([w for w, _, _ in words])
+    found = " INTERSECT ".join(f"({p})" for p, _ in parts)
+    total = parts[0][1] if len(parts) == 1 else None
     if q and [q] != toks:  # not a single token (or none): the candidates are checked against the text itself
         found = (f"SELECT doc_id, published FROM articles WHERE doc_id IN (SELECT doc_id FROM ({found}))"
                  " AND (text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')")
         params += [_like(q), _like(q)]
-    return found
+        total = None
+    return found, total
+
+
+def page(con: duckdb.DuckDBPyConnection, found: str, params: list, offset: int, limit: int) -> list[str]:
+    """The doc_ids of one page of `found`, newest first (published DESC NULLS LAST, then doc_id).
+    The newest pages are read from the last month of articles, then the last year, then all: whenever
+    a window holds the whole page, the page is exactly the same as over all (every row outside it comes
+    later in that order), and DuckDB skips the row groups of older articles."""
+    order = "ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?"
+    newest = con.execute("SELECT max(published) FROM articles").fetchone()[0]
+    for days in ((31, 366) if newest else ()):
+        ids = [r[0] for r in con.execute(f"SELECT doc_id FROM ({found}) WHERE published >= ? {order}",
+                                         params + [newest - timedelta(days=days), limit, offset]).fetchall()]
+        if len(ids) == limit:
+            return ids
+    return [r[0] for r in con.execute(f"SELECT doc_id FROM ({found}) {order}", params + [limit, offset]).fetchall()]
