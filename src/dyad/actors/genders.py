@@ -15,9 +15,11 @@ def _first_name_gender(c: _Cluster) -> str | None:
     return gendermod.first_name_gender(words[0])
 
 
-def _pronoun_genders(doc: Doc, clusters: list[_Cluster], unknown: list[_Cluster]) -> None:
+def _pronoun_genders(doc: Doc, clusters: list[_Cluster], unknown: list[_Cluster], overrule: set[int] = frozenset()) -> None:
     """The article's own pronouns: "he"/"she" in a sentence whose only person before it is this
-    one (or, when it names none, in the sentence after the only one it was the sole person of)."""
+    one (or, when it names none, in the sentence after the only one it was the sole person of).
+    A gender guessed from the first name (clusters in `overrule`) changes only on votes from
+    sentences that name that person alone, when none of them agrees with the guess."""
     by_start: dict[int, _Cluster] = {}
     for c in clusters:
         if c.kind == "person":
@@ -36,12 +38,14 @@ def _pronoun_genders(doc: Doc, clusters: list[_Cluster], unknown: list[_Cluster]
             if g is None:
                 continue
             cand = seen[0] if len(seen) == 1 else (prev_only if not seen else None)
-            if cand is not None and id(cand) in want:
+            if cand is not None and id(cand) in want and (seen or id(cand) not in overrule):
                 votes.setdefault(id(cand), []).append(g)
         prev_only = seen[0] if len(seen) == 1 else None
     for c in unknown:
         v = votes.get(id(c), [])
         m, f = v.count("m"), v.count("f")
+        if id(c) in overrule and min(m, f) > 0:
+            continue
         if m != f and min(m, f) * 3 <= max(m, f):
             c.gender = "m" if m > f else "f"
 
@@ -53,11 +57,17 @@ class Genders:
         """Each person's gender, strongest evidence first: the KB (set already), a gendered title or
         description ("Ms.", "the spokeswoman, ..."), the first name, then the article's pronouns."""
         people = [c for c in clusters if c.kind == "person" and c.gender is None]
+        guessed = []
         for c in people:
-            c.gender = self._described_gender(c) or _first_name_gender(c)
+            c.gender = self._described_gender(c)
+            if c.gender is None and (g := _first_name_gender(c)) is not None:
+                c.gender = g
+                guessed.append(c)
         unknown = [c for c in people if c.gender is None]
-        if unknown:
-            _pronoun_genders(doc, clusters, unknown)
+        if unknown or guessed:
+            # the article's own pronouns outweigh a first-name guess ("Jean", "Jordan", "Taylor" are
+            # given to both), when none of them agrees with the guess
+            _pronoun_genders(doc, clusters, unknown + guessed, overrule={id(c) for c in guessed})
 
     def _described_gender(self, c: _Cluster) -> str | None:
         for m in c.mentions:
