@@ -87,6 +87,7 @@ def test_actor_and_agent_dictionaries_are_read_with_line_numbers(files):
     maro = by_name["General Maro"]
     assert maro.kind == "person"
     assert maro.role_on("1996-05-01")[0].code == "VLRMIL" and maro.role_on("2004-05-01")[0].code == "VLRGOV"
+    assert maro.role_on("1999-12-31")[0].code == "VLRMIL"  # a range includes its last day
     assert [e.line for e in errors] == [9]
     _, agents, errors = kbmod.load_file(files["agents.txt"])
     assert agents[kbmod.norm("fisherman")] == "AGR" and agents[kbmod.norm("fishermen")] == "AGR"
@@ -203,3 +204,22 @@ def test_names_joined_by_and_in_one_entity_are_each_their_own_actor(files):
         doc = nlp.parse(text)
         doc.ents = [Span(doc, *joined, label="FAC")]
         assert [s.text for s in _candidate_spans(doc, kb)] == names
+
+
+FORM_VERBS = """--- GATHER [031] ---
+GATHER
+--- GATHERED [032] ---
+GATHERED
+"""
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Veloria gathered with Quentara.", "032"),  # the form the dictionary lists as its own verb
+    ("Veloria will gather with Quentara.", "031"),  # other forms: the lemma's block
+])
+def test_a_verb_written_as_an_inflected_form_is_that_form(tmp_path, files, text, code):
+    path = tmp_path / "forms.txt"
+    path.write_text(FORM_VERBS, encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(path))
+    doc = pipe.process(Article(text=text, published="2005-03-01"))
+    assert {(e.source_code, e.target_code, e.cameo) for e in doc.events if not e.one_sided} == {("VLR", "QNT", code)}

@@ -4,7 +4,7 @@ Why: users with years of curated PETRARCH dictionaries can pass them to `--kb` a
 converted on load into the same records the YAML knowledge base gives (kb.Entry, role nouns).
 
 Actors: `NAME [CODE]` (words joined by `_`; a trailing `_` only marks a whole word), `+SYNONYM` lines
-that follow are aliases, and indented `[CODE dates]` lines give dated roles: `[USAGOV 010120-090120]`,
+that follow are aliases, and indented `[CODE dates]` lines give dated roles: `[USAGOV 010120-090120]` (both days included),
 `[HOB < 950601]` (until), `[HOBREB > 990816]` (from); six-digit dates are YYMMDD (YY up to 30 is
 20YY). An actor with dated roles is a person; a three-letter code is a country (PETRARCH does not tell
 them apart, and a three-letter code is what a state gets); a longer code is an organisation of the
@@ -49,6 +49,12 @@ def _date(raw: str) -> str:
     return f"{d[:4]}-{d[4:6]}-{d[6:8]}"
 
 
+def _next_day(day: str) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+
+
 def _role(code: str, dates: str | None) -> Role:
     start = end = None
     if dates:
@@ -57,9 +63,9 @@ def _role(code: str, dates: str | None) -> Role:
             end = _date(dates[1:])
         elif dates.startswith(">"):
             start = _date(dates[1:])
-        elif "-" in dates:
+        elif "-" in dates:  # both days included: the role ends the day after the second
             a, b = dates.split("-", 1)
-            start, end = _date(a), _date(b)
+            start, end = _date(a), _next_day(_date(b))
         else:
             start = _date(dates)
     return Role(title="", code=code.upper(), start=start, end=end)

@@ -15,6 +15,7 @@ from .conventions import Conventions, _role, _role_only, _same_party, _unarmed
 from .lexicon import derived_intent, lexicon, mirror
 from .modality import Modality
 from .parse import _children, _preps
+from . import petrarch
 from .echoes import drop_echoes
 from .placing import Placing
 from .political import is_political
@@ -44,6 +45,7 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
 
     def __init__(self, lexicon_path: str | None = None):
         self.lex = lexicon(lexicon_path)
+        self.forms_first = lexicon_path is not None and petrarch.is_verb_dictionary(lexicon_path)
 
     def __call__(self, doc: Doc, resolver: Resolver, published: str | None, quotes: list | None = None) -> list[Event]:
         self._cache: dict[int, Actor | None] = {}

@@ -48,7 +48,10 @@ class Triggers:
         else:
             return None
         lemma = tok.lemma_.lower()
-        pats = self.lex.get((lemma, noun)) or self.lex.get((tok.lower_, noun))
+        # a PETRARCH dictionary lists verbs as written: a form it lists as its own verb ("MET" beside
+        # "MEET") is more specific than its lemma's patterns
+        pats = self.lex.get((tok.lower_, noun)) if self.forms_first and tok.lower_ != lemma and not noun else None
+        pats = pats or self.lex.get((lemma, noun)) or self.lex.get((tok.lower_, noun))
         if not pats and not noun:
             for cand in _deinflect(tok.lower_):  # spaCy's lemmatizer: "staged" -> "stag"
                 pats = self.lex.get((cand, False))
