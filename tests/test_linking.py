@@ -89,3 +89,23 @@ def test_a_lone_surname_of_someone_in_office_still_links(pipeline):
     doc = _doc(pipeline, "Austin said the Pentagon would send more troops to the region.", published="2023-05-01")
     a = _one(doc, "Austin")
     assert a.kind == "person" and a.name == "Lloyd Austin"
+
+
+@pytest.mark.parametrize("text,full,short", [
+    ("The Church of Latter Fields denied the claims on Monday. The Church said its members were free to leave.",
+     "Church of Latter Fields", "Church"),
+    ("The University of Eastbrook opened a second campus. Fees will rise next year, the University said.",
+     "University of Eastbrook", "University"),
+    ("The Northern Fisheries Agency closed the bay to boats. Fishermen said the Agency had not warned them.",
+     "Northern Fisheries Agency", "Agency"),
+])
+def test_an_organisation_named_again_by_its_capitalised_head_noun(pipeline, text, full, short):
+    doc = _doc(pipeline, text)
+    org = _one(doc, full)
+    assert org.kind == "organization" and _one(doc, short) is org
+
+
+def test_a_head_noun_no_organisation_of_the_article_has_is_not_joined(pipeline):
+    doc = _doc(pipeline, "The Harlow Motor Company cut 300 jobs. Students at the University protested on Friday.")
+    company = _one(doc, "Harlow Motor Company")
+    assert all(a is not company for a in _actors(doc, "University"))

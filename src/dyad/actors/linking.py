@@ -81,7 +81,7 @@ class Linking:
             return self._place_person(Span(doc, span.start, span.end, label="PERSON"), clusters, kb, published)
         kind = ENT_KINDS.get(span.label_, "organization")
         name = _clean_name(re.sub(r"^the\s+", "", text, flags=re.I))
-        same = self._same_org(name, kind, clusters)
+        same = self._same_org(name, kind, clusters) or (self._definite_short_form(span, clusters) if kind == "organization" else None)
         if same is not None:
             return same
         c = _Cluster(kind=kind, name=name, link={"method": "new"})
@@ -94,6 +94,32 @@ class Linking:
             c.link = {"method": "context", "evidence": span.text}
         clusters.append(c)
         return c
+
+    @staticmethod
+    def _definite_short_form(span: Span, clusters: list[_Cluster]) -> _Cluster | None:
+        """An organisation named again by its capitalised head noun after "the": "the Church" after
+        "the Church of Scientology", "the Commission" after "the Federal Trade Commission" (the
+        latest organisation whose name has that head: the word before "of"/"for", else the last)."""
+        doc = span.doc
+        if len(span) != 1 or not span[0].is_title or span.start == 0 or doc[span.start - 1].lower_ != "the":
+            return None
+        word = span[0].lower_
+        best = None
+        for c in clusters:
+            if c.kind != "organization":
+                continue
+            names = [c.name, *(c.entry.aliases if c.entry else [])]
+            for n in names:
+                ws = [w.lower() for w in n.split()]
+                if len(ws) < 2:
+                    continue
+                cut = next((i for i, w in enumerate(ws) if w in ("of", "for") and i > 0), len(ws))
+                if ws[cut - 1] == word:
+                    last = c.last_end(span.start)
+                    if last >= 0 and (best is None or last > best[0]):
+                        best = (last, c)
+                    break
+        return best[1] if best else None
 
     def _byline_name(self, span: Span) -> bool:
         """Whether a name in a byline is a person's: tagged as one, or a person's name in the KB."""
