@@ -11,7 +11,8 @@
    Transcript turns ("PENCE: Well, ...") are quotes of the labelled speaker.
 2. Each direct quote gets a cue: a reporting verb right before it (X said: “…” / he added, “…”),
    right after it (“…,” X said / said X), or governing it in the parse (described them as
-   “candid”); "according to X"; a "― Name" signature; "X said." opening the next sentence; a
+   “candid”); a verb of wording in an "as" clause ("…,” as a ministry memo put it"); a
+   participle right after a named person ("footage of X asking, “…”"); "according to X"; a "― Name" signature; "X said." opening the next sentence; a
    colon or dash after a named actor; or, for a phrase quoted inside a sentence, the named person
    who is the subject of its clause. A quote with no cue of its own continues the speaker of the
    quote before it in its paragraph (and shares its cue, as one attribution), a paragraph that
@@ -33,7 +34,11 @@
    described so ("the mayor", "the defenceman", "the 34-year-old"), persons first; statements,
    releases and other documents to their author ("a statement from the EU"); organisations by
    a definite head noun ("the ministry" after "China's foreign ministry", "the company"); "who"
-   to the noun it follows.
+   to the noun it follows; they/it in a clause embedded in one whose subject is an organisation
+   to that organisation ("the Sierra Club contrasts ... with what they call"); a document that
+   speaks ("it read", "the letter said") to its issuer; an epithet no one was described with
+   ("the retired farmer said") to the person just named as a main-clause subject; a dateline the
+   parser made the subject to the person in apposition.
 
 Each `Quote` carries the content span (`start`, `end`), the cue span and the speaker mention
 span it was attributed through; quotes attributed through one cue (a split quote) share it.
