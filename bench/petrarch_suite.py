@@ -2,8 +2,9 @@
 
 Data: ../shared/data/petrarch2/PETR.UnitTest.records.xml (284 records of fictional actors: Arnor,
 Gondor, ...) and the dictionaries its <Environment> names: PETR.Validate.verbs.txt (given to dyad
-as --verbs), PETR.Validate.actors.txt and PETR.Validate.agents.txt (given as --kb). dyad reads them
-through its PETRARCH readers (dyad.events.petrarch, dyad.kb_petrarch); nothing is tuned to the suite.
+as --verbs), PETR.Validate.actors.txt, PETR.Validate.agents.txt and PETR.Validate.discards.txt (given
+as --kb). dyad reads them through its PETRARCH readers (dyad.events.petrarch, dyad.kb_petrarch);
+nothing is tuned to the suite.
 
 A record counts as expected when the set of dyad's two-sided (source code, target code, event code)
 triples is exactly the set of its <EventCoding> triples; a record that expects no event
@@ -58,7 +59,7 @@ def main() -> None:
 
     data = shared_data() / "petrarch2"
     recs = records(data / "PETR.UnitTest.records.xml")
-    pipe = dyad.Pipeline(kb_files=[str(data / "PETR.Validate.actors.txt"), str(data / "PETR.Validate.agents.txt")],
+    pipe = dyad.Pipeline(kb_files=[str(data / f"PETR.Validate.{kind}.txt") for kind in ("actors", "agents", "discards")],
                          verbs=str(data / "PETR.Validate.verbs.txt"))
     verbose = "-v" in sys.argv
     by_cat: dict[str, Counter] = {}

@@ -10,6 +10,7 @@ import pytest
 from dyad import kb as kbmod
 from dyad.events import lexicon
 from dyad.events.petrarch import is_verb_dictionary, read_verbs
+from dyad import kb_petrarch
 from dyad.kb_petrarch import is_petrarch
 from dyad.pipeline import Pipeline
 from dyad.types import Article
@@ -223,3 +224,30 @@ def test_a_verb_written_as_an_inflected_form_is_that_form(tmp_path, files, text,
     pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(path))
     doc = pipe.process(Article(text=text, published="2005-03-01"))
     assert {(e.source_code, e.target_code, e.cameo) for e in doc.events if not e.one_sided} == {("VLR", "QNT", code)}
+
+
+DISCARDS = """# story-level discards start with '+'
++HURRICANE   # the whole story
+Cricket_Test
+FOOTBALL
+"""
+
+
+def test_discards_drop_sentences_and_stories(files, tmp_path):
+    """A PETRARCH discards file passed with --kb: a sentence with a discard phrase codes nothing, a
+    story with a `+` phrase codes nothing at all; other sentences are coded as before."""
+    path = tmp_path / "discards.txt"
+    path.write_text(DISCARDS, encoding="utf-8")
+    assert kb_petrarch.is_discards(path) and not kb_petrarch.is_discards(files["actors.txt"])
+    assert kb_petrarch.load_discards(path)[0] == {"hurricane": True, "cricket test": False, "football": False}
+    pipe = Pipeline(kb_files=[str(files["actors.txt"]), str(path)], verbs=str(files["verbs.txt"]))
+
+    def coded(text):
+        doc = pipe.process(Article(text=text, published="2005-03-01"))
+        return {(e.source_code, e.target_code) for e in doc.events if not e.one_sided}
+
+    assert coded("Veloria mended relations with Quentara.") == {("VLR", "QNT")}
+    assert coded("Veloria mended relations with Quentara after the football final.") == set()
+    assert coded("Veloria mended relations with Quentara after the cricket test. "
+                 "Quentara mended relations with Veloria.") == {("QNT", "VLR")}
+    assert coded("Veloria mended relations with Quentara. A hurricane hit the coast.") == set()

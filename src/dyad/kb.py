@@ -255,7 +255,9 @@ def load_file(path: str | Path, text: str | None = None) -> tuple[list[Entry], d
 class KB:
     """Lookup over the merged knowledge base."""
 
-    def __init__(self, entries: Iterable[Entry], agents: dict[str, str], errors: list[KBError] | None = None):
+    def __init__(self, entries: Iterable[Entry], agents: dict[str, str], errors: list[KBError] | None = None,
+                 discards: dict[str, bool] | None = None):
+        self.discards = discards or {}  # PETRARCH discard phrases: True = the whole story, False = the sentence
         merged: dict[str, Entry] = {}
         for e in entries:
             merged[e.key] = e  # later files win
@@ -462,7 +464,13 @@ def _build(files: list[Path]) -> KB:
     errors: list[KBError] = []
     builtin = set(builtin_files())
     replace = False
+    discards: dict[str, bool] = {}
     for path in files:
+        if path not in builtin and kb_petrarch.is_discards(path):
+            found, errs = kb_petrarch.load_discards(path)
+            discards.update(found)
+            errors += errs
+            continue
         es, ag, errs = load_file(path)
         entries += es
         agents.update(ag)
@@ -472,4 +480,4 @@ def _build(files: list[Path]) -> KB:
         errors += errs
     if replace:  # a PETRARCH agents dictionary is its user's whole agent vocabulary, as PETRARCH reads
         agents = user_agents  # it: it replaces the built-in role nouns rather than adding to them
-    return KB(entries, agents, errors)
+    return KB(entries, agents, errors, discards)

@@ -9,6 +9,7 @@ that follow are aliases, and indented `[CODE dates]` lines give dated roles: `[U
 20YY). An actor with dated roles is a person; a three-letter code is a country (PETRARCH does not tell
 them apart, and a three-letter code is what a state gets); a longer code is an organisation of the
 country its first three letters name (`ISRMIL`), or an international one (`IGO...`, `NGO...`).
+Discards (`+PHRASE` drops the whole story, `PHRASE` the sentence) are read by load_discards.
 Agents: `NAME {PLURALS} [~CODE]` with `!MACRO! = A, B` substitutions (no braces: the regular plural
 is generated; `{}`: none); the code is kept whole
 ("~GOVFRM": GOVFRM, added after the actor's code) and a prefix agent keeps its mark ("[NGO~]": NGO~,
@@ -39,6 +40,51 @@ def is_petrarch(path: str | Path) -> bool:
     except OSError:
         return False
     return False
+
+
+DISCARD_LINE = re.compile(r"^\+?\s*[^\[\]{}<>:=~\s][^\[\]{}<>:=~]*$")
+
+
+def _discard_lines(path: str | Path):
+    """(line number, phrase) of a discards file: comments and blank lines left out."""
+    in_comment = False
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for n, raw in enumerate(fh, 1):
+            if in_comment or raw.lstrip().startswith("<!--"):
+                in_comment = "-->" not in raw
+                continue
+            line = raw.split("#", 1)[0].strip()
+            if line:
+                yield n, line
+
+
+def is_discards(path: str | Path) -> bool:
+    """A PETRARCH discards dictionary: not YAML, and every line of its first 500 a bare phrase,
+    `+` marking a story-level one (no `[CODE]`, no `key: value`)."""
+    p = Path(path)
+    if p.suffix.lower() in (".yaml", ".yml", ".csv", ".tsv", ".json"):
+        return False
+    try:
+        lines = [line for _, (_, line) in zip(range(500), _discard_lines(p))]
+    except OSError:
+        return False
+    return bool(lines) and all(DISCARD_LINE.match(x) for x in lines) and not all(x.startswith("-") for x in lines)
+
+
+def load_discards(path: str | Path) -> tuple[dict[str, bool], list[KBError]]:
+    """Discard phrases (lower case, words single-spaced) -> whether the whole story goes (`+PHRASE`)
+    or only the sentence that has it; lines that are no phrase are reported with their numbers."""
+    found: dict[str, bool] = {}
+    errors: list[KBError] = []
+    for n, line in _discard_lines(path):
+        if not DISCARD_LINE.match(line):
+            errors.append(KBError(str(path), n, None, f"not a discard phrase: {line!r}"))
+            continue
+        story = line.startswith("+")
+        phrase = " ".join(line.lstrip("+").replace("_", " ").lower().split())
+        if phrase:
+            found[phrase] = story
+    return found, errors
 
 
 def _date(raw: str) -> str:

@@ -15,7 +15,7 @@ from .conventions import Conventions, _role, _role_only, _same_party, _unarmed
 from .lexicon import derived_intent, lexicon, mirror
 from .modality import Modality
 from .parse import _children, _preps
-from . import petrarch
+from . import discards, petrarch
 from .echoes import drop_echoes
 from .placing import Placing
 from .political import is_political
@@ -56,8 +56,13 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         self._ents = list(doc.ents)  # Doc.ents builds its spans on every access
         found: dict[tuple, Event] = {}
         pending: list[tuple[Event, str, Token]] = []  # events waiting for an article-level target
+        drops = resolver.kb.discards
+        if drops and discards.says(doc.text, drops, story=True):
+            return []  # a story its user's discards say is not about political events
         for sent in doc.sents:
             budget.check()  # one pathological article must not stall its batch
+            if drops and discards.says(sent.text, drops, story=False):
+                continue
             sent_events: list[tuple[int, Event, Token, str]] = []
             for ev, depth, trig, need in self._sentence(sent):
                 sent_events.append((depth, ev, trig, need))
