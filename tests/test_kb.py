@@ -101,3 +101,24 @@ def test_us_office_holders_are_coded_by_their_office_on_the_date(pipeline, text,
     name = text.split(" criticized")[0].split(" met")[0].split(" accused")[0].split(" praised")[0]
     actor = next(a for a in doc.actors if a.name == name)
     assert actor.code == code, (actor.name, actor.code, actor.link)
+
+
+def test_an_organisation_alias_belongs_to_one_record():
+    """orgs.yaml's rule, across every built-in file: a name or alias names one body only, or a
+    lookup would pick one of two bodies by file order."""
+    kb = kbmod.load()
+    seen: dict[str, str] = {}
+    for e in kb.entries:
+        if e.kind in ("person", "country"):
+            continue
+        for n in [e.name, *e.aliases]:
+            key = n if kbmod.case_sensitive(n) else kbmod.norm(n)
+            assert seen.setdefault(key, e.name) == e.name, (n, seen[key], e.name)
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Government Accountability Office", "USAGOV"), ("AFL-CIO", "USALAB"), ("Tax Foundation", "USAEDU"),
+    ("House Oversight Committee", "USALEG"), ("NAACP", "USANGO"),
+])
+def test_us_bodies_have_their_code(name, code):
+    assert [e.code for e in kbmod.load().lookup(name)] == [code]
