@@ -109,3 +109,12 @@ def test_a_head_noun_no_organisation_of_the_article_has_is_not_joined(pipeline):
     doc = _doc(pipeline, "The Harlow Motor Company cut 300 jobs. Students at the University protested on Friday.")
     company = _one(doc, "Harlow Motor Company")
     assert all(a is not company for a in _actors(doc, "University"))
+
+
+def test_an_acronym_is_the_organisation_it_abbreviates_not_a_later_one_named_with_it(pipeline):
+    text = ("The University of West Harlow opened a gallery on Monday. UWH owns 300 paintings, and the UWH Art "
+            "Trust will lend 40 of them. A spokesman said UWH would buy more next year.")
+    doc = _doc(pipeline, text)
+    university = _one(doc, "University of West Harlow")
+    last = [a for a in doc.actors for m in a.mentions if m.text == "UWH" and m.start == text.rindex("UWH")]
+    assert last == [university]

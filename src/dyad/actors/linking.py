@@ -338,9 +338,13 @@ class Linking:
     @staticmethod
     def _same_org(name: str, kind: str, clusters: list[_Cluster]) -> _Cluster | None:
         """An organisation or place already seen under this name, a spelling variant of it, its
-        acronym ("NPP" for "New People's Party") or its distinctive short form ("Scientology")."""
+        acronym ("NPP" for "New People's Party") or its distinctive short form ("Scientology"), in
+        that order of preference: an acronym of an organisation named in full beats a later
+        organisation that merely has the acronym in its name ("USI" after "the University of
+        Southern Indiana" and "the USI Art Collections")."""
         key = _org_key(name)
         words = name.split()
+        best = None
         for c in reversed(clusters):
             if c.kind not in (kind, "organization", "place") or c.kind == "person":
                 continue
@@ -349,12 +353,14 @@ class Linking:
                 return c
             if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and c.entry is None:
                 if _initials(c.name) == words[0]:
-                    return c
-            if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in GENERIC_ORG_WORDS:
+                    if best is None or best[0] > 1:
+                        best = (1, c)
+                    continue
+            if best is None and len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in GENERIC_ORG_WORDS:
                 if words[0].lower() in [w.lower() for w in c.name.split()[1:] + c.name.split()[:1]] and len(c.name.split()) > 1 \
                         and c.entry is None:
-                    return c
-        return None
+                    best = (2, c)
+        return best[1] if best else None
 
     def _compatible_person(self, word: str, clusters: list[_Cluster], before: int, fuzzy: bool = True) -> _Cluster | None:
         """The person a lone name refers to: an exact part of a full name beats a spelling variant
