@@ -108,3 +108,13 @@ def test_a_common_noun_is_not_the_organisation_it_names(pipeline):
 def test_a_body_named_by_a_role_word_takes_the_datelines_country(pipeline, text, code):
     doc = pipeline.process(Article(text=text, published="2016-09-15"))
     assert doc.events and doc.events[0].source_code == code, [(e.source_code, e.cameo) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, name", [
+    # "Obama" is also a town in Japan: a KB person's name among a name's modifiers is no place
+    ("The Obama Presidential Center Trust sued the city on Monday.", "Obama Presidential Center Trust"),
+    ("The Obama Library Fund criticized the city on Monday.", "Obama Library Fund"),
+])
+def test_a_known_persons_name_inside_an_organisations_name_is_no_place(pipeline, text, name):
+    actor = next(a for a in _doc(pipeline, text).actors if a.name == name)
+    assert actor.country != "JPN", (actor.code, actor.link)

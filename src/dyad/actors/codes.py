@@ -107,7 +107,10 @@ class Codes:
         the name's last word (its head: "Lincoln Center" is no place named Lincoln)."""
         toks = [t for t in span[:-1] if t.is_title]
         for words in _ngrams(toks):
-            if words[-1].i - words[0].i == len(words) - 1 and (cc := kbmod.place_country(" ".join(t.text for t in words))):
+            text = " ".join(t.text for t in words)
+            if self.kb.lookup(text) or self.kb.surname_candidates(text):
+                continue  # a name the KB knows as someone or something else: "Obama" is no town in Japan here
+            if words[-1].i - words[0].i == len(words) - 1 and (cc := kbmod.place_country(text)):
                 return self.kb.countries.get(cc)
         return None
 
