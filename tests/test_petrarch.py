@@ -251,3 +251,26 @@ def test_discards_drop_sentences_and_stories(files, tmp_path):
     assert coded("Veloria mended relations with Quentara after the cricket test. "
                  "Quentara mended relations with Veloria.") == {("QNT", "VLR")}
     assert coded("Veloria mended relations with Quentara. A hurricane hit the coast.") == set()
+
+
+def test_a_list_misparsed_as_a_modifier_of_its_last_name(files):
+    """ "Veloria and the evil awful Quentara ...", parsed (as the model sometimes does) with Veloria a
+    modifier of Quentara and "awful" its conjunct: both names are the subject."""
+    from spacy.tokens import Doc
+
+    from dyad import nlp
+
+    pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(files["verbs.txt"]))
+    text = "Veloria and the evil awful Quentara mended relations with Veloria's neighbours."
+    good = nlp.parse(text)
+    heads = [t.head.i for t in good]
+    deps = [t.dep_ for t in good]
+    heads[0], deps[0] = 5, "nmod"  # Veloria -> Quentara
+    heads[4], deps[4] = 0, "conj"  # awful -> Veloria, with "and" its cc
+    heads[1], deps[1] = 0, "cc"
+    heads[5], deps[5] = 6, "nsubj"
+    doc = Doc(good.vocab, words=[t.text for t in good], spaces=[bool(t.whitespace_) for t in good],
+              tags=[t.tag_ for t in good], pos=[t.pos_ for t in good], lemmas=[t.lemma_ for t in good],
+              heads=heads, deps=deps)
+    got = pipe._analyse(Article(text=text, published="2005-03-01"), doc)
+    assert {e.source_code for e in got.events} >= {"VLR", "QNT"}
