@@ -85,45 +85,40 @@ def present(con: duckdb.DuckDBPyConnection) -> bool:
     return has_tables(con, TABLES)
 
 
-def add(con: duckdb.DuckDBPyConnection, events_where: str, params: list) -> None:
+def add(con: duckdb.DuckDBPyConnection, events_where: str, params: list, fresh: bool = False) -> None:
     """Count the events matching `events_where` (rows just inserted, whole articles) into the aggregates.
-    Call inside the transaction that inserted them. New rows go in date order, so that a bulk build is
-    laid out by date and DuckDB skips the row groups outside a date range (a feed adds them in about
-    that order anyway)."""
+    Call inside the transaction that inserted them. `fresh`: the tables are empty (a rebuild), so rows
+    are inserted in date order without the upsert, and DuckDB can skip the row groups outside a date
+    range (a feed adds its rows in about date order anyway)."""
+    def upsert(sql: str, order: str, on_conflict: str) -> None:
+        con.execute(sql + (f" ORDER BY {order}" if fresh and order else "") + ("" if fresh else f" ON CONFLICT {on_conflict}"))
+
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE agg_new AS
         SELECT {_KEY}, coalesce(quad_class, 0) AS quad_class, {_TWO}, doc_id, mentions, goldstein,
                source_code, target_code
         FROM events WHERE {events_where}""", params)
-    con.execute(f"""
-        INSERT INTO dyad_day
-        SELECT src, tgt, day, quad_class, two_sided, {_SUMS} FROM agg_new GROUP BY ALL ORDER BY day
-        ON CONFLICT DO UPDATE SET {_ADD}""")
-    con.execute(f"""
-        INSERT INTO dyad_month
+    upsert(f"""INSERT INTO dyad_day SELECT src, tgt, day, quad_class, two_sided, {_SUMS} FROM agg_new GROUP BY ALL""",
+           "day", f"DO UPDATE SET {_ADD}")
+    upsert(f"""INSERT INTO dyad_month
         SELECT src, tgt, CAST(date_trunc('month', day) AS DATE), quad_class, two_sided, {_SUMS},
                min(nullif(day, {NO_DAY})), max(nullif(day, {NO_DAY}))
-        FROM agg_new GROUP BY src, tgt, 3, quad_class, two_sided ORDER BY 3
-        ON CONFLICT DO UPDATE SET {_ADD}, {_SPAN}""")
-    con.execute(f"""
-        INSERT INTO dyad_total
+        FROM agg_new GROUP BY src, tgt, 3, quad_class, two_sided""", "3", f"DO UPDATE SET {_ADD}, {_SPAN}")
+    upsert(f"""INSERT INTO dyad_total
         SELECT src, tgt, quad_class, two_sided, {_SUMS}, min(nullif(day, {NO_DAY})), max(nullif(day, {NO_DAY}))
-        FROM agg_new GROUP BY src, tgt, quad_class, two_sided
-        ON CONFLICT DO UPDATE SET {_ADD}, {_SPAN}""")
+        FROM agg_new GROUP BY src, tgt, quad_class, two_sided""", "", f"DO UPDATE SET {_ADD}, {_SPAN}")
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE agg_docs AS
         SELECT a, b, day, coalesce(lag(day) OVER (PARTITION BY doc_id, a, b ORDER BY day), DATE '-infinity') AS prev
         FROM (SELECT DISTINCT doc_id, {_A} AS a, {_B} AS b, day FROM agg_new WHERE src <> '' OR tgt <> '')""")
-    con.execute("""
-        INSERT INTO dyad_articles SELECT a, b, day, prev, count(*) FROM agg_docs GROUP BY ALL ORDER BY day
-        ON CONFLICT DO UPDATE SET articles = articles + excluded.articles""")
-    con.execute("""
-        INSERT INTO dyad_article_total SELECT a, b, count(*) FROM agg_docs WHERE prev = DATE '-infinity' GROUP BY ALL
-        ON CONFLICT DO UPDATE SET articles = articles + excluded.articles""")
-    con.execute("""
-        INSERT OR IGNORE INTO party_codes
+    upsert("INSERT INTO dyad_articles SELECT a, b, day, prev, count(*) FROM agg_docs GROUP BY ALL", "day",
+           "DO UPDATE SET articles = articles + excluded.articles")
+    upsert("INSERT INTO dyad_article_total SELECT a, b, count(*) FROM agg_docs WHERE prev = DATE '-infinity' GROUP BY ALL",
+           "", "DO UPDATE SET articles = articles + excluded.articles")
+    upsert("""INSERT INTO party_codes
         SELECT DISTINCT code, country FROM (SELECT source_code AS code, src AS country FROM agg_new
-                                            UNION ALL SELECT target_code, tgt FROM agg_new) WHERE code IS NOT NULL""")
+                                            UNION ALL SELECT target_code, tgt FROM agg_new) WHERE code IS NOT NULL""",
+           "", "DO NOTHING")
     con.execute("DROP TABLE agg_new")
     con.execute("DROP TABLE agg_docs")
 
@@ -133,7 +128,7 @@ def refresh(con: duckdb.DuckDBPyConnection) -> None:
     `dyad_doc`, the per-article table `dyad_articles` replaces, goes."""
     from .store import rebuild
 
-    rebuild(con, TABLES, SCHEMA, lambda c: add(c, "TRUE", []), obsolete=("dyad_doc",))
+    rebuild(con, TABLES, SCHEMA, lambda c: add(c, "TRUE", [], fresh=True), obsolete=("dyad_doc",))
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> None:
