@@ -48,25 +48,28 @@ def present(con: duckdb.DuckDBPyConnection) -> bool:
 def add(con: duckdb.DuckDBPyConnection, articles_where: str, params: list) -> None:
     """Index the articles matching `articles_where` (just inserted, with their actors). Call inside the
     transaction that inserted them."""
-    con.execute(f"CREATE OR REPLACE TEMP TABLE search_ids AS SELECT doc_id FROM articles WHERE {articles_where}",
+    # the articles' own filter on each table (a point lookup for one article): a join with the new
+    # doc_ids would read every stored text
+    con.execute(f"CREATE OR REPLACE TEMP TABLE search_ids AS SELECT doc_id, published FROM articles WHERE {articles_where}",
                 params)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE search_actors AS SELECT doc_id, name, code, country FROM actors"
+                f" WHERE {articles_where}", params)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE search_new AS
         SELECT DISTINCT kind, term, doc_id, published FROM (
             SELECT 'w' AS kind, unnest(regexp_extract_all(coalesce(title, '') || ' ' || text, '{WORD}')) AS term,
-                   doc_id, published FROM articles SEMI JOIN search_ids USING (doc_id)
+                   doc_id, published FROM articles WHERE {articles_where}
             UNION ALL
-            SELECT unnest(['c', 'c', 'n']), unnest([ac.code, ac.country, ac.name]), ac.doc_id, a.published
-            FROM actors ac JOIN articles a USING (doc_id) WHERE ac.doc_id IN (SELECT doc_id FROM search_ids))
-        WHERE term IS NOT NULL""")
+            SELECT unnest(['c', 'c', 'n']), unnest([ac.code, ac.country, ac.name]), ac.doc_id, i.published
+            FROM search_actors ac JOIN search_ids i USING (doc_id))
+        WHERE term IS NOT NULL""", params)
     con.execute("""
         INSERT INTO search_vocab SELECT kind, term, count(*), NULL FROM search_new GROUP BY kind, term
         ON CONFLICT DO UPDATE SET docs = docs + excluded.docs""")
     # per name: the codes and countries on every one of its actor rows (counted per row, kept if on all)
     con.execute("""
         INSERT INTO search_vocab
-        WITH r AS (SELECT name, code, country, row_number() OVER () AS rid FROM actors
-                   WHERE doc_id IN (SELECT doc_id FROM search_ids) AND name IS NOT NULL),
+        WITH r AS (SELECT name, code, country, row_number() OVER () AS rid FROM search_actors WHERE name IS NOT NULL),
              k AS (SELECT name, count(*) AS n FROM r GROUP BY name),
              x AS (SELECT name, e, count(DISTINCT rid) AS hits
                    FROM (SELECT name, rid, unnest([code, country]) AS e FROM r) WHERE e IS NOT NULL GROUP BY name, e)
@@ -78,6 +81,7 @@ def add(con: duckdb.DuckDBPyConnection, articles_where: str, params: list) -> No
     con.execute("INSERT INTO search_docs SELECT * FROM search_new ORDER BY kind, term, published DESC NULLS LAST, doc_id")
     con.execute("DROP TABLE search_new")
     con.execute("DROP TABLE search_ids")
+    con.execute("DROP TABLE search_actors")
 
 
 def refresh(con: duckdb.DuckDBPyConnection) -> None:
