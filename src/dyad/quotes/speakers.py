@@ -26,6 +26,8 @@ class Speakers:
             a.speaker_span = self._speaker_span(a.subj) if a.mention is None else \
                 (a.mention.idx, a.mention.idx + len(a.mention.text))
             a.name = a.actor.name if a.actor else self._phrase(a.subj)
+            if a.actor is None and a.mention is None and (d := self._document_author(a.subj)) is not None:
+                a.name = self._phrase(d)  # "it read", "the letter said": named by who issued it
             if a.actor is not None:
                 history.append((a.subj.idx, a.actor))
 
@@ -45,6 +47,8 @@ class Speakers:
                 return a
             if self._collective(tok) is not None:
                 return None  # named by that noun phrase instead (`_resolve_speakers`)
+            if (d := self._document_author(tok)) is not None:
+                return self._actor(d, history)
             for pos, act in reversed(history):
                 if act.kind != "person" and self.para_gap(self.tok_index(pos), tok.i) <= 1:
                     return act
@@ -81,7 +85,40 @@ class Speakers:
             a = self._definite_org(tok)
         if a is None and definite and tok.pos_ == "NOUN" and tok.tag_ != "NNS" and self._person_noun(tok):
             a = self._epithet(tok)
+        if a is None and (d := self._document_author(tok)) is not None:
+            a = self._actor(d, history)
         return a
+
+    def _document_author(self, tok: Token) -> Token | None:
+        """ "The premier's office issued a statement. “…,” it read." / "The union released a letter.
+        “…,” the letter said.": who issued the document that speaks, the subject of the clause
+        whose object it is (any `sources` noun for "it", the same noun for "the letter"), in this
+        sentence or the one before. The speaker word stays the document; its actor is the issuer."""
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if low != "it" and not (tok.pos_ == "NOUN" and lemma in self.lex.sources):
+            return None
+        ends = 0
+        for j in range(tok.i - 1, -1, -1):
+            d = self.doc[j]
+            if self.para_gap(j, tok.i) > 1:
+                return None
+            if not self.outside(d):
+                continue
+            if self.sent_end(d):
+                ends += 1
+                if ends > 1:
+                    return None
+                continue
+            if d.pos_ != "NOUN" or d.dep_ not in ("dobj", "obj"):
+                continue
+            dl = d.lemma_.lower()
+            if dl not in self.lex.sources or (low != "it" and dl != lemma):
+                continue
+            subj = next((c for c in d.head.children if c.dep_ == "nsubj" and self.outside(c)), None)
+            if subj is None or subj.lower_ in PLURAL_PRONOUNS | FIRST_PERSON | MALE | FEMALE | {"it", "you"}:
+                return None
+            return subj
+        return None
 
     def _person_noun(self, tok: Token) -> bool:
         """A noun that names a person: a KB role ("farmer", "senator") or the lexicon's `persons`."""
