@@ -97,18 +97,7 @@ class Speakers:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if low != "it" and not (tok.pos_ == "NOUN" and lemma in self.lex.sources):
             return None
-        ends = 0
-        for j in range(tok.i - 1, -1, -1):
-            d = self.doc[j]
-            if self.para_gap(j, tok.i) > 1:
-                return None
-            if not self.outside(d):
-                continue
-            if self.sent_end(d):
-                ends += 1
-                if ends > 1:
-                    return None
-                continue
+        for d in self._words_back(tok):
             if d.pos_ != "NOUN" or d.dep_ not in ("dobj", "obj"):
                 continue
             dl = d.lemma_.lower()
@@ -120,6 +109,23 @@ class Speakers:
             return subj
         return None
 
+    def _words_back(self, tok: Token):
+        """The tokens before `tok`, nearest first, outside quotes, in this sentence and the one
+        before (sentence ends themselves left out), within this paragraph or the one before."""
+        ends = 0
+        for j in range(tok.i - 1, -1, -1):
+            t = self.doc[j]
+            if self.para_gap(j, tok.i) > 1:
+                return
+            if not self.outside(t):
+                continue
+            if self.sent_end(t):
+                ends += 1
+                if ends > 1:
+                    return
+                continue
+            yield t
+
     def _person_noun(self, tok: Token) -> bool:
         """A noun that names a person: a KB role ("farmer", "senator") or the lexicon's `persons`."""
         lemma = tok.lemma_.lower()
@@ -130,18 +136,7 @@ class Speakers:
         the article used of no one before is an epithet for the person just named, when that
         person is the main-clause subject of the sentence before (or of this one) and no one else
         was named since."""
-        ends = 0
-        for j in range(tok.i - 1, -1, -1):
-            t = self.doc[j]
-            if self.para_gap(j, tok.i) > 1:
-                return None
-            if not self.outside(t):
-                continue
-            if self.sent_end(t):
-                ends += 1
-                if ends > 1:
-                    return None
-                continue
+        for t in self._words_back(tok):
             a = self.res.at(t)
             if a is None or a.kind != "person":
                 continue
