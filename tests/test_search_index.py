@@ -96,6 +96,11 @@ def test_names_under_the_code_are_skipped_and_others_added(monkeypatch):
             fast, slow = _both(s.con, monkeypatch, actor=actor)
             assert fast == slow, actor
         assert query.articles(s.con, actor="usa")["total"] == 4
+        for actor in ("usa", "Faki", "deugov", "USAG", "ZZZ", "%", "merkel "):
+            fast = query.known_actor(s.con, actor)
+            monkeypatch.setattr(search, "present", lambda con: False)
+            assert fast == query.known_actor(s.con, actor), actor
+            monkeypatch.undo()
 
 
 def test_shards_and_single_articles_give_the_same_index(store, docs, tmp_path):

@@ -379,6 +379,11 @@ def known_code(con: duckdb.DuckDBPyConnection, code: str, what: str = "actor") -
 
 def known_actor(con: duckdb.DuckDBPyConnection, actor: str) -> bool:
     """Whether `articles(actor=...)` can match anything: an actor code, a country or part of a name."""
+    from . import search
+
+    if search.present(con):  # the index's vocabulary holds the codes, countries and names
+        return con.execute("SELECT EXISTS (SELECT 1 FROM search_vocab WHERE (kind = 'c' AND term = ?)"
+                           " OR (kind = 'n' AND term ILIKE ? ESCAPE '\\'))", [actor.upper(), _like(actor)]).fetchone()[0]
     return con.execute("SELECT EXISTS (SELECT 1 FROM actors WHERE code = ? OR country = ? OR name ILIKE ? ESCAPE '\\')",
                        [actor.upper(), actor.upper(), _like(actor)]).fetchone()[0]
 
