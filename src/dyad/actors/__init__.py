@@ -14,13 +14,17 @@ Steps, each cheap:
    ministry") is coded country + role; the country named inside is a mention of the country too;
 6. genders of persons (KB, gendered titles and descriptions, the first name from
    gender-guesser's dictionary, the article's own pronouns), for "he" and "she".
+7. names inside longer names ("Andy Warhol" in "the Andy Warhol Foundation", "China" in "Bank of
+   China") are mentions of their own actors too; dateline places ("ST. PAUL, Minn. (AP) -") are
+   place mentions no event takes as an actor; byline names are writers, never KB namesakes.
 Each mention says how it names its actor (`form`: name, demonym, role phrase, dateline).
 `Resolver` then maps any token (a name, a pronoun, "the secretary") to an actor id, which is
 what the quote and event stages use.
 
-Steps, one file each: `spans` (candidate mentions), `linking` (KB links and clusters), `codes`
-(codes from context, collective actors), `genders`, `resolver`; `names` and `words` hold the name
-helpers and word lists they share; `stage` runs them over a document.
+Steps, one file each: `spans` (candidate mentions), `linking` (KB links and clusters), `nested`
+(names inside names), `codes` (codes from context, collective actors), `genders`, `resolver`;
+`names` and `words` hold the name helpers and word lists they share; `stage` runs them over a
+document.
 """
 from .names import stance_prefixed
 from .resolver import Resolver
