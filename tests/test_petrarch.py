@@ -274,3 +274,27 @@ def test_a_list_misparsed_as_a_modifier_of_its_last_name(files):
               heads=heads, deps=deps)
     got = pipe._analyse(Article(text=text, published="2005-03-01"), doc)
     assert {e.source_code for e in got.events} >= {"VLR", "QNT"}
+
+
+def test_an_actor_with_several_codes_is_several_parties(tmp_path, files):
+    """ "NAME [AAA/BBB]": one event per code, on either side."""
+    path = tmp_path / "several.txt"
+    path.write_text(ACTORS + "TWIN_ISLES [TWA/TWB]\n", encoding="utf-8")
+    entry = next(e for e in kbmod.load_file(path)[0] if e.name == "Twin Isles")
+    assert entry.code == "TWA/TWB" and entry.kind == "country"
+    pipe = Pipeline(kb_files=[str(path)], verbs=str(files["verbs.txt"]))
+    for text, expected in (("The Twin Isles mended relations with Quentara.", {("TWA", "QNT"), ("TWB", "QNT")}),
+                           ("Quentara mended relations with the Twin Isles.", {("QNT", "TWA"), ("QNT", "TWB")})):
+        doc = pipe.process(Article(text=text, published="2005-03-01"))
+        assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == expected
+
+
+def test_a_list_misparsed_as_an_apposition_gives_every_name(tmp_path):
+    """ "Mordavia, the Tidewatch Alliance, Quentara and Veloria ...": the model hangs the list on the
+    second name as an apposition, with "and" inside the last conjunct; each name is a source."""
+    for name, body in (("actors.txt", GROUP_ACTORS + "OSTRAVA [OST]\n"), ("verbs.txt", VERBS)):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(tmp_path / "actors.txt")], verbs=str(tmp_path / "verbs.txt"))
+    doc = pipe.process(Article(text="Mordavia, the Tidewatch Alliance, Quentara and Veloria patched up relations "
+                                    "with Ostrava.", published="2005-03-01"))
+    assert {e.source_code for e in doc.events if e.target_code == "OST"} == {"MDV", "NGOTDW", "QNT", "VLR"}

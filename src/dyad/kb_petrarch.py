@@ -142,6 +142,8 @@ def _entry(name: str, code: str | None, aliases: list[str], roles: list[Role], o
                      origin=origin)
     if not code:
         return None
+    if "/" in code and all(len(c) == 3 for c in code.split("/")):  # "[ELR/GAL]": several states in one name
+        return Entry(name=name, kind="country", code=code, country=code, aliases=aliases, origin=origin)
     if len(code) == 3 and not code.startswith(INTERNATIONAL):
         return Entry(name=name, kind="country", code=code, country=code, aliases=aliases, origin=origin)
     if code.startswith(INTERNATIONAL):

@@ -417,7 +417,7 @@ class Arguments:
         out: list[Actor] = []
         toks = _conjuncts(tok)
         for x in tok.children:  # "The US, Russia, and Switzerland met": a list misparsed as an apposition
-            if x.dep_ == "appos" and any(c.dep_ == "cc" for c in x.children) and _children(x, "conj"):
+            if x.dep_ == "appos" and any(c.dep_ == "cc" for c in x.subtree) and _children(x, "conj"):
                 toks += _conjuncts(x)
             # "Fornost and the evil Gondor agreed": a list misparsed as a modifier of its last name
             if x.dep_ in ("nmod", "compound") and x.i < tok.i and tok.pos_ == "PROPN" and _children(x, "conj") \

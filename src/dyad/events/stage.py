@@ -3,6 +3,7 @@ modality, source and target, then date, dedup and complete the article's events.
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -91,7 +92,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         self._article_country()
         self._record_placements()  # placing.py
         actors = {a.id: a for a in resolver.actors}
-        kept = drop_echoes([ev for ev in found.values() if is_political(ev, actors)])  # political.py, echoes.py
+        events = [x for ev in found.values() for x in _each_code(ev)]
+        kept = drop_echoes([ev for ev in events if is_political(ev, actors)])  # political.py, echoes.py
         for ev in kept:
             ev.one_sided = ev.source is None or ev.target is None
         return sorted(kept, key=lambda e: e.start)  # stable: within a sentence, main clause first
@@ -335,3 +337,14 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             name=c.name, trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text),
             source_country=src.dyad_code if src else None, target_country=tgt.dyad_code if tgt else None,
             source_name=src.name if src else None, target_name=tgt.name if tgt else None)
+
+
+def _each_code(ev: Event) -> list[Event]:
+    """An event of an actor a dictionary codes as several parties ("[ELR/GAL]"), one per party."""
+    events = [ev]
+    for side in ("source", "target"):
+        code = getattr(ev, f"{side}_code") or ""
+        if "/" in code:
+            events = [replace(e, **{f"{side}_code": part, f"{side}_country": part})
+                      for e in events for part in code.split("/")]
+    return events
