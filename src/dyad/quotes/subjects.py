@@ -77,7 +77,7 @@ class Subjects:
         for c in sorted(v.children, key=lambda c: (self.tok_para[c.i] != self.tok_para[v.i], abs(c.i - v.i))):
             if c.dep_ in ("nsubj",) and self.outside(c):
                 if c.lower_ in RELATIVE and v.dep_ == "relcl":
-                    return self._owner(v.head, depth)
+                    return self._owner(self._who_antecedent(c) or v.head, depth)
                 if c.lower_ in ("it", "there", "this", "that") and c.lower_ != "it":
                     return None
                 return c
@@ -105,6 +105,26 @@ class Subjects:
         if v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN"):
             return self._owner(h, depth)
         return None
+
+    def _who_antecedent(self, who: Token) -> Token | None:
+        """ "workers here, who have marched ...": "who" stands for the nearest noun before it (past
+        a comma and "here"/"there"), wherever the parser hung its clause; past a place or thing
+        it is the noun that one modifies ("residents of the town, who ...")."""
+        if who.lower_ not in ("who", "whom"):
+            return None
+        j = who.i - 1
+        while j >= 0 and (self.doc[j].is_punct or self.doc[j].pos_ == "ADV") and who.i - j <= 3:
+            j -= 1
+        t = self.doc[j] if j >= 0 else None
+        if t is None or t.pos_ not in ("NOUN", "PROPN") or not self.outside(t):
+            return None
+        while t.dep_ in ("compound", "flat") and t.head.i > t.i and t.head.i < who.i:
+            t = t.head
+        a = self.res.at(t)
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and (a is None or a.kind != "person") and \
+                t.head.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head.head  # "residents of the town, who ...": the people, not the place
+        return t
 
     def _owner(self, n: Token, depth: int) -> Token:
         """The speaker behind a noun that a cue modifies: the noun itself when it can speak (a name,
