@@ -298,3 +298,13 @@ def test_a_list_misparsed_as_an_apposition_gives_every_name(tmp_path):
     doc = pipe.process(Article(text="Mordavia, the Tidewatch Alliance, Quentara and Veloria patched up relations "
                                     "with Ostrava.", published="2005-03-01"))
     assert {e.source_code for e in doc.events if e.target_code == "OST"} == {"MDV", "NGOTDW", "QNT", "VLR"}
+
+
+def test_a_pattern_whose_context_names_the_modality_codes_it(tmp_path, files):
+    """ "HINTED SHOULD *": the dictionary codes "X hinted it should mend ..." itself, so it is not
+    read as X's demand on the clause's subject (which here is X again: no event at all)."""
+    path = tmp_path / "modal.txt"
+    path.write_text("--- MEND [064] ---\nMEND\n- HINTED SHOULD *  [065]\n", encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(path))
+    doc = pipe.process(Article(text="Veloria hinted it should mend relations with Quentara.", published="2005-03-01"))
+    assert {(e.source_code, e.target_code, e.cameo) for e in doc.events if not e.one_sided} == {("VLR", "QNT", "065")}

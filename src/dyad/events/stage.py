@@ -165,6 +165,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
                 continue
             # the complement trigger, if any, gives the topic and is not an event itself
             comp = cands.get(verb.i) or (cands.get(tok.head.i) if tok.lower_ == "to" else None)
+            if comp is not None and comp.pat.pre is not None:
+                continue  # a dictionary pattern whose context names the modality ("INDICATED SHOULD *") codes it
             code = "100"
             if comp is not None:
                 comp.suppressed = True
