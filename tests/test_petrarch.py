@@ -308,3 +308,17 @@ def test_a_pattern_whose_context_names_the_modality_codes_it(tmp_path, files):
     pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(path))
     doc = pipe.process(Article(text="Veloria hinted it should mend relations with Quentara.", published="2005-03-01"))
     assert {(e.source_code, e.target_code, e.cameo) for e in doc.events if not e.one_sided} == {("VLR", "QNT", "065")}
+
+
+def test_petrarch_actor_dictionaries_replace_the_built_in_actors(files, tmp_path):
+    """With PETRARCH actor files, only their actors are coded (as PETRARCH codes with its dictionaries):
+    a country the built-in KB knows but the files do not ("Austria") is no actor; a YAML file of the
+    user's still adds to the built-in KB."""
+    assert not kbmod.load((str(files["actors.txt"]),)).lookup("Austria")
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("- {name: Veloria, code: VLR, kind: country}\n", encoding="utf-8")
+    kb = kbmod.load((str(mine),))
+    assert kb.lookup("Austria") and kb.lookup("Veloria")
+    pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(files["verbs.txt"]))
+    doc = pipe.process(Article(text="Veloria mended relations with Austria and Quentara.", published="2005-03-01"))
+    assert {e.target_code for e in doc.events if not e.one_sided} == {"QNT"}

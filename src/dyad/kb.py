@@ -2,7 +2,9 @@
 
 It is data, not code: YAML files in `dyad/data/kb/` (their format is documented at the top of
 each file), merged with any files the user passes (`--kb FILE`, records with the same name
-replace built-in ones). A user file may mix kinds; a record is read as
+replace built-in ones; PETRARCH actor or agent dictionaries, read by kb_petrarch, replace the
+built-in actors or role nouns, since PETRARCH codes with its dictionaries alone). A user file may
+mix kinds; a record is read as
 - a person if it has `roles`,
 - a country if it has `demonyms` or `kind: country`,
 - an organisation or place otherwise;
@@ -463,7 +465,8 @@ def _build(files: list[Path]) -> KB:
     user_agents: dict[str, str] = {}
     errors: list[KBError] = []
     builtin = set(builtin_files())
-    replace = False
+    replace = replace_actors = False
+    user_entries: list[Entry] = []
     discards: dict[str, bool] = {}
     for path in files:
         if path not in builtin and kb_petrarch.is_discards(path):
@@ -475,9 +478,13 @@ def _build(files: list[Path]) -> KB:
         entries += es
         agents.update(ag)
         if path not in builtin:
+            user_entries += es
             user_agents.update(ag)
             replace = replace or bool(ag) and kb_petrarch.is_petrarch(path)
+            replace_actors = replace_actors or bool(es) and kb_petrarch.is_petrarch(path)
         errors += errs
     if replace:  # a PETRARCH agents dictionary is its user's whole agent vocabulary, as PETRARCH reads
         agents = user_agents  # it: it replaces the built-in role nouns rather than adding to them
+    if replace_actors:  # likewise PETRARCH actor dictionaries: the actors PETRARCH would code, and no others
+        entries = user_entries
     return KB(entries, agents, errors, discards)
