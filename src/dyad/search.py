@@ -140,19 +140,26 @@ def candidates(con: duckdb.DuckDBPyConnection, q: str | None, actor: str | None,
     toks = tokens(q) if q else []
     if not toks and not actor:
         return None
+    check = bool(q) and [q] != toks  # not a single token: the candidates are checked against the text
+    n_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0] if check else 0
     parts = [_actor(con, actor, params)] if actor else []
     for t in dict.fromkeys(toks):
         words = _terms(con, "w", _like(t))
+        if check and sum(n for _, n, _ in words) > n_articles // 10:
+            continue  # a common word narrows little: the text check alone is cheaper than its articles
         # an article holds a term once: one term needs no DISTINCT, and its count is the vocabulary's
         parts.append((f"SELECT {'' if len(words) == 1 else 'DISTINCT '}doc_id, published FROM search_docs"
                       " WHERE kind = 'w' AND term = ANY(?)", words[0][1] if len(words) == 1 else 0 if not words else None))
         params.append([w for w, _, _ in words])
+    if not parts:
+        return None
     found = " INTERSECT ".join(f"({p})" for p, _ in parts)
     total = parts[0][1] if len(parts) == 1 else None
-    if q and [q] != toks:  # not a single token (or none): the candidates are checked against the text itself
-        found = (f"SELECT doc_id, published FROM articles WHERE doc_id IN (SELECT doc_id FROM ({found}))"
-                 " AND (text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')")
-        params += [_like(q), _like(q)]
+    if check:  # the candidates' texts are read by doc_id first, then checked (not the check over every text)
+        ids = [r[0] for r in con.execute(f"SELECT doc_id FROM ({found})", params).fetchall()]
+        found = ("WITH c AS MATERIALIZED (SELECT doc_id, published, text, title FROM articles WHERE doc_id = ANY(?))"
+                 " SELECT doc_id, published FROM c WHERE text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\'")
+        params[:] = [ids, _like(q), _like(q)]
         total = None
     return found, total
 
