@@ -85,8 +85,9 @@ def present(con: duckdb.DuckDBPyConnection) -> bool:
     return has_tables(con, TABLES)
 
 
-def add(con: duckdb.DuckDBPyConnection, events_where: str, params: list, fresh: bool = False) -> None:
-    """Count the events matching `events_where` (rows just inserted, whole articles) into the aggregates.
+def add(con: duckdb.DuckDBPyConnection, events: str, params: list, fresh: bool = False) -> None:
+    """Count the event rows of the relation `events` (rows just inserted, whole articles: the events table
+    under a filter, or the shard's own file) into the aggregates.
     Call inside the transaction that inserted them. `fresh`: the tables are empty (a rebuild), so rows
     are inserted in date order without the upsert, and DuckDB can skip the row groups outside a date
     range (a feed adds its rows in about date order anyway)."""
@@ -97,7 +98,7 @@ def add(con: duckdb.DuckDBPyConnection, events_where: str, params: list, fresh: 
         CREATE OR REPLACE TEMP TABLE agg_new AS
         SELECT {_KEY}, coalesce(quad_class, 0) AS quad_class, {_TWO}, doc_id, mentions, goldstein,
                source_code, target_code
-        FROM events WHERE {events_where}""", params)
+        FROM {events}""", params)
     upsert(f"""INSERT INTO dyad_day SELECT src, tgt, day, quad_class, two_sided, {_SUMS} FROM agg_new GROUP BY ALL""",
            "day", f"DO UPDATE SET {_ADD}")
     upsert(f"""INSERT INTO dyad_month
@@ -128,7 +129,7 @@ def refresh(con: duckdb.DuckDBPyConnection) -> None:
     `dyad_doc`, the per-article table `dyad_articles` replaces, goes."""
     from .store import rebuild
 
-    rebuild(con, TABLES, SCHEMA, lambda c: add(c, "TRUE", [], fresh=True), obsolete=("dyad_doc",))
+    rebuild(con, TABLES, SCHEMA, lambda c: add(c, "events", [], fresh=True), obsolete=("dyad_doc",))
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> None:

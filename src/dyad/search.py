@@ -45,24 +45,23 @@ def present(con: duckdb.DuckDBPyConnection) -> bool:
     return has_tables(con, TABLES)
 
 
-def add(con: duckdb.DuckDBPyConnection, articles_where: str, params: list) -> None:
-    """Index the articles matching `articles_where` (just inserted, with their actors). Call inside the
-    transaction that inserted them."""
-    # the articles' own filter on each table (a point lookup for one article): a join with the new
-    # doc_ids would read every stored text
-    con.execute(f"CREATE OR REPLACE TEMP TABLE search_ids AS SELECT doc_id, published FROM articles WHERE {articles_where}",
+def add(con: duckdb.DuckDBPyConnection, articles: str, actors: str, params: list) -> None:
+    """Index new articles: `articles` and `actors` are relations of their rows (the tables under a
+    filter that `params` fill, or a shard's own files), each read once. Call inside the transaction that
+    inserted them. (A join of the tables with the new doc_ids would read every stored text.)"""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE search_ids AS SELECT doc_id, published, title, text FROM {articles}",
                 params)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE search_actors AS SELECT doc_id, name, code, country FROM actors"
-                f" WHERE {articles_where}", params)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE search_actors AS SELECT doc_id, name, code, country FROM {actors}",
+                params)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE search_new AS
         SELECT DISTINCT kind, term, doc_id, published FROM (
             SELECT 'w' AS kind, unnest(regexp_extract_all(coalesce(title, '') || ' ' || text, '{WORD}')) AS term,
-                   doc_id, published FROM articles WHERE {articles_where}
+                   doc_id, published FROM search_ids
             UNION ALL
             SELECT unnest(['c', 'c', 'n']), unnest([ac.code, ac.country, ac.name]), ac.doc_id, i.published
             FROM search_actors ac JOIN search_ids i USING (doc_id))
-        WHERE term IS NOT NULL""", params)
+        WHERE term IS NOT NULL""")
     con.execute("""
         INSERT INTO search_vocab SELECT kind, term, count(*), NULL FROM search_new GROUP BY kind, term
         ON CONFLICT DO UPDATE SET docs = docs + excluded.docs""")
@@ -88,7 +87,7 @@ def refresh(con: duckdb.DuckDBPyConnection) -> None:
     """Build the index over every stored article (a migration, or after a bulk load), in one transaction."""
     from .store import rebuild
 
-    rebuild(con, TABLES, SCHEMA, lambda c: add(c, "TRUE", []), obsolete=OBSOLETE)
+    rebuild(con, TABLES, SCHEMA, lambda c: add(c, "articles", "actors", []), obsolete=OBSOLETE)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> None:

@@ -105,8 +105,10 @@ def load(con: duckdb.DuckDBPyConnection, shard: str | Path, remove: bool = True)
             cols = ", ".join(COLUMNS[table])
             con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {src(table)} "
                         f"WHERE doc_id IN (SELECT doc_id FROM shard_new)")
-        aggregates.add(con, "doc_id IN (SELECT doc_id FROM shard_new)", [])
-        search.add(con, "doc_id IN (SELECT doc_id FROM shard_new)", [])
+        # the derived tables read the shard's own rows, not the grown tables
+        new = "WHERE doc_id IN (SELECT doc_id FROM shard_new)"
+        aggregates.add(con, f"{src('events')} {new}", [])
+        search.add(con, "shard_new", f"{src('actors')} {new}", [])
         stored = con.execute("SELECT count(*) FROM shard_new").fetchone()[0]
         con.execute("INSERT INTO shards VALUES (?, current_timestamp, ?)", [name, stored])
         con.execute("DROP TABLE shard_new")

@@ -235,8 +235,8 @@ class Store:
             from . import aggregates, search
 
             if doc.events:
-                aggregates.add(con, "doc_id = ?", [doc.doc_id])
-            search.add(con, "doc_id = ?", [doc.doc_id])
+                aggregates.add(con, "events WHERE doc_id = ?", [doc.doc_id])
+            search.add(con, "articles WHERE doc_id = ?", "actors WHERE doc_id = ?", [doc.doc_id])
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
