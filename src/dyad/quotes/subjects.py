@@ -98,6 +98,15 @@ class Subjects:
             # "..., arguing that", "was quoted as saying", "declined to say"
             if h.pos_ in VERBISH:
                 return self._parse_subject(h, depth + 1)
+            if h.dep_ == "prep" and h.lower_ == "for" and v.tag_ == "VBG":
+                # "criticized Santos for saying ...", "held X in contempt for refusing ...": X's words
+                g = h.head
+                while g.pos_ not in VERBISH and g.dep_ in ("pobj", "prep") and g.head.i != g.i:
+                    g = g.head
+                obj = next((c for c in g.children if c.dep_ == "dobj" and c.i < h.i and self.outside(c)), None) \
+                    if g.pos_ in VERBISH else None
+                if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return obj
             if h.dep_ == "prep" and h.head.pos_ in VERBISH:
                 return self._parse_subject(h.head, depth + 1)
         if v.dep_ == "relcl" and h.pos_ in ("NOUN", "PROPN"):
