@@ -322,3 +322,14 @@ def test_petrarch_actor_dictionaries_replace_the_built_in_actors(files, tmp_path
     pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(files["verbs.txt"]))
     doc = pipe.process(Article(text="Veloria mended relations with Austria and Quentara.", published="2005-03-01"))
     assert {e.target_code for e in doc.events if not e.one_sided} == {"QNT"}
+
+
+def test_every_actor_of_petrarch_dictionaries_is_coded(tmp_path, files):
+    """PETRARCH codes every actor its dictionaries list: two organisations with codes of the user's own
+    (roles no CAMEO table knows) still make an event when the actors are PETRARCH's alone."""
+    path = tmp_path / "guilds.txt"
+    path.write_text(ACTORS + "HARBOUR_GUILD [VLRHBG]\nNET_MENDERS_LEAGUE [QNTNML]\n", encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(path)], verbs=str(files["verbs.txt"]))
+    doc = pipe.process(Article(text="The Harbour Guild mended relations with the Net Menders League.",
+                               published="2005-03-01"))
+    assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == {("VLRHBG", "QNTNML")}

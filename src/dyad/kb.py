@@ -260,6 +260,7 @@ class KB:
     def __init__(self, entries: Iterable[Entry], agents: dict[str, str], errors: list[KBError] | None = None,
                  discards: dict[str, bool] | None = None):
         self.discards = discards or {}  # PETRARCH discard phrases: True = the whole story, False = the sentence
+        self.petrarch_actors = False  # the actors are PETRARCH dictionaries' alone (see _build)
         merged: dict[str, Entry] = {}
         for e in entries:
             merged[e.key] = e  # later files win
@@ -487,4 +488,6 @@ def _build(files: list[Path]) -> KB:
         agents = user_agents  # it: it replaces the built-in role nouns rather than adding to them
     if replace_actors:  # likewise PETRARCH actor dictionaries: the actors PETRARCH would code, and no others
         entries = user_entries
-    return KB(entries, agents, errors, discards)
+    kb = KB(entries, agents, errors, discards)
+    kb.petrarch_actors = replace_actors
+    return kb

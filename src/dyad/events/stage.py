@@ -93,7 +93,10 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         self._record_placements()  # placing.py
         actors = {a.id: a for a in resolver.actors}
         events = [x for ev in found.values() for x in _each_code(ev)]
-        kept = drop_echoes([ev for ev in events if is_political(ev, actors)])  # political.py, echoes.py
+        # who is political is the dictionaries' say when they are PETRARCH's alone: PETRARCH codes every
+        # actor they list (a user's own codes, "ORCHOB", are no CAMEO roles political.py could judge)
+        chosen = resolver.kb.petrarch_actors
+        kept = drop_echoes([ev for ev in events if chosen or is_political(ev, actors)])  # political.py, echoes.py
         for ev in kept:
             ev.one_sided = ev.source is None or ev.target is None
         return sorted(kept, key=lambda e: e.start)  # stable: within a sentence, main clause first
