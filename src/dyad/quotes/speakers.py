@@ -16,6 +16,7 @@ class Speakers:
 
     def _resolve_speakers(self, attrs: list[_Attr]) -> None:
         history: list[tuple[int, Actor]] = []
+        plural: list[Token] = []  # speakers named by a plural noun with no actor ("Republican leaders")
         order = sorted((a for a in attrs if a.subj is not None), key=lambda a: a.subj.idx)
         for a in order:
             a.actor = self._actor(a.subj, history)
@@ -28,6 +29,13 @@ class Speakers:
             a.name = a.actor.name if a.actor else self._phrase(a.subj)
             if a.actor is None and a.mention is None and (d := self._document_author(a.subj)) is not None:
                 a.name = self._phrase(d)  # "it read", "the letter said": named by who issued it
+            if a.actor is None and a.mention is None and a.subj.lower_ in PLURAL_PRONOUNS and plural and \
+                    self.para_gap(plural[-1].i, a.subj.i) <= 1 and not any(
+                        t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and self.outside(t)
+                        for t in self.doc[plural[-1].i + 1:a.subj.i]):
+                a.name = self._phrase(plural[-1])  # "Republican leaders said ... “…,” they said"
+            if a.actor is None and a.subj.pos_ == "NOUN" and a.subj.tag_ == "NNS":
+                plural.append(a.subj)
             if a.actor is not None:
                 history.append((a.subj.idx, a.actor))
 
