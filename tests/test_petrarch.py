@@ -333,3 +333,15 @@ def test_every_actor_of_petrarch_dictionaries_is_coded(tmp_path, files):
     doc = pipe.process(Article(text="The Harbour Guild mended relations with the Net Menders League.",
                                published="2005-03-01"))
     assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == {("VLRHBG", "QNTNML")}
+
+
+def test_a_title_with_a_name_the_dictionary_has_as_a_country(tmp_path, files):
+    """A dictionary that lists a leader as a synonym of his country ("+JOHN_MARLOW" under QUENTARA):
+    "Veloria's harbour master, John Marlow" is Veloria's agent, as any titled phrase with its country."""
+    path = tmp_path / "leaders.txt"
+    path.write_text(ACTORS.replace("QUENTARA [QNT]\n", "QUENTARA [QNT]\n+JOHN_MARLOW\nMORDAVIA [MDV]\n"),
+                    encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(path), str(files["agents.txt"])], verbs=str(files["verbs.txt"]))
+    doc = pipe.process(Article(text="Veloria's harbour master, John Marlow, patched up relations with Mordavia.",
+                               published="2005-03-01"))
+    assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == {("VLRGOV", "MDV")}

@@ -230,7 +230,7 @@ class Codes:
             if not role:
                 self._prefixed_name(t, mods, out)
                 continue
-            if _names_a_person(t, self.kb):
+            if _names_a_person(t, self.kb) and not self._titles_a_country_name(t):
                 continue  # "China's top diplomat Wang Yi": a title of the person, not a collective actor
             if t.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
                 continue  # a name ("the West Bank", "the Foreign Ministry"), coded as one
@@ -301,6 +301,17 @@ class Codes:
             out.extend((Span(doc, n[0], c.i + 1, label="GROUP"), (n[1], role)) for n, c in shared)
         return out
 
+
+    def _titles_a_country_name(self, t: Token) -> bool:
+        """Whether the name a title is said with is one the KB has only as a country's (a dictionary
+        that lists a leader as a synonym of his country, PETRARCH's "+TELEMAR" under DAGOLATH):
+        "Dagolath's Deputy Prime Minister Telemar" is then that country's agent, like any title."""
+        heads = [c for c in t.children if c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON"]
+        if t.dep_ in ("compound", "appos") and t.head.ent_type_ == "PERSON":
+            heads.append(t.head)
+        names = [" ".join(x.text for x in h.subtree if x.ent_type_ == "PERSON") for h in heads]
+        hits = [h for n in names for h in self.kb.lookup(n)]
+        return bool(hits) and all(h.kind == "country" for h in hits)
 
     def _organisation_of(self, t: Token) -> tuple[Token, Entry] | None:
         """The KB organisation or country a role noun is "of" right after it ("the activists of
