@@ -170,7 +170,8 @@ def test_agents_placed_by_a_preposition(tmp_path, text, expected):
     """An agent "in" a country the dictionary knows is that country's, "of" a country or organisation it
     knows is theirs, and "of A and B" is each one's; the longest agent phrase is the one meant ("sea
     rights campaigner", not "rights campaigner")."""
-    for name, body in (("actors.txt", GROUP_ACTORS), ("agents.txt", GROUP_AGENTS), ("verbs.txt", VERBS)):
+    for name, body in (("actors.txt", GROUP_ACTORS), ("agents.txt", GROUP_AGENTS),
+                       ("verbs.txt", VERBS + "--- MEET [031] ---\nMEET\n")):
         (tmp_path / name).write_text(body, encoding="utf-8")
     pipe = Pipeline(kb_files=[str(tmp_path / "actors.txt"), str(tmp_path / "agents.txt")],
                     verbs=str(tmp_path / "verbs.txt"))
@@ -345,3 +346,16 @@ def test_a_title_with_a_name_the_dictionary_has_as_a_country(tmp_path, files):
     doc = pipe.process(Article(text="Veloria's harbour master, John Marlow, patched up relations with Mordavia.",
                                published="2005-03-01"))
     assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == {("VLRGOV", "MDV")}
+
+
+def test_names_listed_before_a_noun_are_each_an_actor(tmp_path):
+    """ "will meet Quentara and Mordavia leaders": the parser hangs the list on the noun, the
+    first name a modifier with the second its conjunct; each country is a target ("leaders" is no
+    agent of these dictionaries)."""
+    for name, body in (("actors.txt", GROUP_ACTORS), ("agents.txt", GROUP_AGENTS),
+                       ("verbs.txt", VERBS + "--- MEET [031] ---\nMEET\n")):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(tmp_path / "actors.txt"), str(tmp_path / "agents.txt")],
+                    verbs=str(tmp_path / "verbs.txt"))
+    doc = pipe.process(Article(text="Veloria will meet Quentara and Mordavia leaders.", published="2005-03-01"))
+    assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == {("VLR", "QNT"), ("VLR", "MDV")}

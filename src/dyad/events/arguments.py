@@ -419,8 +419,9 @@ class Arguments:
         for x in tok.children:  # "The US, Russia, and Switzerland met": a list misparsed as an apposition
             if x.dep_ == "appos" and any(c.dep_ == "cc" for c in x.subtree) and _children(x, "conj"):
                 toks += _conjuncts(x)
-            # "Fornost and the evil Gondor agreed": a list misparsed as a modifier of its last name
-            if x.dep_ in ("nmod", "compound") and x.i < tok.i and tok.pos_ == "PROPN" and _children(x, "conj") \
+            # "Fornost and the evil Gondor agreed", "meet Eriadori and Calenardhon leaders": a list misparsed
+            # as a modifier of its last name or of the noun after it
+            if x.dep_ in ("nmod", "compound") and x.i < tok.i and tok.pos_ in ("PROPN", "NOUN") and _children(x, "conj") \
                     and any(c.dep_ == "cc" for c in x.subtree) and self._resolver.at(x) is not None:
                 toks += _conjuncts(x)
         span = self._resolver.mention_span(tok) if self._resolver.at(tok) is not None else None
