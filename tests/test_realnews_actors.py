@@ -97,19 +97,6 @@ def test_a_common_noun_is_not_the_organisation_it_names(pipeline):
     assert actor.country is None and actor.role == "EDU", (actor.code, actor.link)
 
 
-@pytest.mark.parametrize("text, code", [
-    # a body named by a role word alone is the dateline's country's ...
-    ("WASHINGTON — The Treasury imposed sanctions on three Iranian banks.", "USAGOV"),
-    ("LONDON — The Treasury imposed sanctions on three Iranian banks.", "GBRGOV"),
-    ("WASHINGTON — The Senate committee subpoenaed the chief executive of the bank.", "USALEG"),
-    # ... while a named organisation of unknown country stays without one
-    ("WASHINGTON — The Association of Pipe Makers accused Iran of dumping steel.", "NGO"),
-])
-def test_a_body_named_by_a_role_word_takes_the_datelines_country(pipeline, text, code):
-    doc = pipeline.process(Article(text=text, published="2016-09-15"))
-    assert doc.events and doc.events[0].source_code == code, [(e.source_code, e.cameo) for e in doc.events]
-
-
 @pytest.mark.parametrize("text, name", [
     # "Obama" is also a town in Japan: a KB person's name among a name's modifiers is no place
     ("The Obama Presidential Center Trust sued the city on Monday.", "Obama Presidential Center Trust"),

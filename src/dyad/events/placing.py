@@ -9,10 +9,8 @@ court, the ministry ...) and no country takes, in this order:
    mentions of countries and their agents, when it has at least half of them and three at least
    (one sentence naming "Israeli troops" does not make a story about Israel).
 Actors named by a role noun ("police", "the minister") and people the actors stage could code only
-with a role ("Spokeswoman Jessica Ditto": GOV) are placed this way, and so is a body whose whole name
-is a role word of the agents data ("the House", "the Senate", "the Treasury": every state has one); a
-named organisation of unknown country ("the Association of X") is not: its name says nothing of where
-it is from.
+with a role ("Spokeswoman Jessica Ditto": GOV) are placed this way; a named organisation of unknown
+country ("the Association of X") is not: its name says nothing of where it is from.
 The actor is then recorded with `link.method` = "dateline" or "article" (steps 2-3), so a user can
 tell a placed actor from a named one. A dateline itself is a place, never an actor of its sentence
 (parse._dateline). One mechanism for every role: which nouns are roles is the KB's agents data.
@@ -65,8 +63,7 @@ class Placing:
 
     def _article_placed(self, a: Actor) -> Actor | None:
         """A role-only actor in the article's country, recorded as placed by dateline or article."""
-        kb = self._resolver.kb
-        if not (a.name[:1].islower() or a.kind == "person" or kb.role_noun(a.name) or kb.name_role([a.name]) == a.role):
+        if not (a.name[:1].islower() or a.kind == "person"):
             return None  # a named organisation: its country is not guessed
         got = self._article_country()
         if got is None or not a.code:
