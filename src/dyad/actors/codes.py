@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import kb as kbmod
 from ..kb import Entry
 from .cluster import _Cluster
-from .names import _names_a_person, _ngrams, stance_prefixed
+from .names import _abbreviated, _names_a_person, _ngrams, _person_like, _place_abbreviation, continues_name, stance_prefixed
 from .words import COLLECTIVES, DOMESTIC_ROLES, LOCATED_ROLES, MEMBER_NOUNS, STATELESS_ROLES, WATERS
 
 # "(D-Mont.)", "(R-Texas)", "(I-Vt.)", "(D-N.Y.)", "(R-TX)", "(D-Calif., chair)": party letter, a dash, a state
@@ -76,18 +76,28 @@ class Codes:
         organisation or place counts only as a capitalised word ("a Kremlin adviser"; not "an economist"
         for "The Economist"); inside an organisation's own name (`name`) only places do: a word of a
         longer name that is another organisation's alias is not that organisation ("Los Angeles Times"
-        is not "The Times")."""
+        is not "The Times"). A state or province abbreviation is its country before anything else ("Minn.
+        lawmakers"; never a town the gazetteer knows by that short name), and a word that continues a
+        capitalised name is no name of its own ("University of New Mexico" is not Mexico's)."""
         toks = [t for t in tokens if not stance_prefixed(t)]
-        # two-word names and demonyms first ("South Korean" is not "Korean", "United States")
-        for a, b in zip(toks, toks[1:]):
-            pair = f"{a.text} {b.text}"
-            hits = [h for h in self.kb.lookup(pair) if h.kind == "country"] or \
-                ([self.kb.demonym(pair)] if self.kb.demonym(pair) else [])
+        abbreviated = [t for t in toks if _abbreviated(t.doc[t.i:t.i + 1])]
+        for t in abbreviated:
+            if (abbr := _place_abbreviation(t.doc[t.i:t.i + 1])) and abbr[1] in self.kb.countries:
+                return self.kb.countries[abbr[1]]
+        toks = [t for t in toks if t not in abbreviated]
+        # country names and demonyms of several words first ("South Korean" is not "Korean", "Papua New Guinea")
+        for words in _ngrams(toks, (4, 3, 2)):
+            text = " ".join(t.text for t in words)
+            hits = [h for h in self.kb.lookup(text) if h.kind == "country"] or \
+                ([self.kb.demonym(text)] if self.kb.demonym(text) else [])
             if hits:
                 return hits[0]
         for t in toks:
+            # inside a longer capitalised name only a demonym still says a country ("the Free Syrian Army")
+            inside = continues_name(t, self.kb)
             for text in (t.text, t.lemma_):
-                hits = self.kb.lookup(text) or ([self.kb.demonym(text)] if self.kb.demonym(text) else [])
+                hits = ([] if inside else self.kb.lookup(text)) or \
+                    ([self.kb.demonym(text)] if self.kb.demonym(text) else [])
                 for h in hits:
                     if h.kind == "country":
                         return h
@@ -103,9 +113,9 @@ class Codes:
 
     def _place_in_name(self, span: Span) -> Entry | None:
         """A place the KB does not list inside an organisation's name ("the Los Angeles Times", "the
-        Boston Globe"): the gazetteer's country of the longest run of capitalised words it knows, never
-        the name's last word (its head: "Lincoln Center" is no place named Lincoln)."""
-        toks = [t for t in span[:-1] if t.is_title]
+        Boston Globe", "the University of New Mexico"): the gazetteer's country of the longest run of
+        capitalised words it knows, never the name's head ("Lincoln Center" is no place named Lincoln)."""
+        toks = [t for t in span if t.is_title and t.i != span.root.i]
         for words in _ngrams(toks):
             text = " ".join(t.text for t in words)
             if self.kb.lookup(text) or self.kb.surname_candidates(text):
@@ -199,6 +209,8 @@ class Codes:
     def _group_spans(self, doc: Doc) -> list[tuple[Span, tuple[Entry | None, str]]]:
         """Noun phrases whose head is a role noun modified by a country: "Chinese officials"."""
         out = []
+        person_words = {w.text for e in doc.ents if e.label_ == "PERSON" or e.label_ == "ORG" and _person_like(e, self.kb)
+                        for w in e if w.is_alpha}  # (the linker reads "Paris Hilton", tagged ORG, as a person too)
         for t in doc:
             if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ == "PERSON":
                 continue
@@ -239,6 +251,8 @@ class Codes:
                             if c.i < phrase_start and c.dep_ in ("poss", "compound", "amod", "nmod")]
             country = None
             for ct in country_toks:
+                if ct.dep_ == "poss" and _persons_word(ct, person_words, self.kb):
+                    continue  # "Paris's lawyer" where the story names Paris Hilton: her lawyer, no French group
                 country = self._country_in(list(ct.subtree))
                 if country:
                     break
@@ -353,6 +367,16 @@ class Codes:
                 if country is not None:
                     out.append((Span(t.doc, m.i, t.i + 1, label="GROUP"), (country, role)))
                 return
+
+
+def _persons_word(t: Token, person_words: set[str], kb) -> bool:
+    """Whether a possessor ("Paris" of "Paris's lawyer") is a person's name rather than a place or
+    state: the model tags it a person, or it is a word of a person's name the article gives. A
+    country's name needs both ("Israel's army" beside "Israel Katz" is the state's)."""
+    tagged, named = t.ent_type_ == "PERSON", t.is_title and t.text in person_words
+    if any(h.kind == "country" for h in kb.lookup(t.text)):
+        return tagged and named
+    return tagged or named
 
 
 def _place_name(token: Token) -> str:

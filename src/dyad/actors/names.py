@@ -70,19 +70,27 @@ def _abbr_key(text: str) -> str:
     return re.sub(r"[\s.]", "", text).lower()
 
 
-def _place_abbreviation(span: Span) -> tuple[str, str] | None:
-    """(full name, country) for a state or province abbreviation ("Minn.", "B.C."): data/place_abbreviations.yaml.
-    One that is also a word or title counts only right after a place and a comma ("Tupelo, Miss.")
-    or after a person's name and "of" ("Gov. Kay Ivey of Ala.")."""
+def _abbreviated(span: Span) -> str | None:
+    """The text of a span written as a state or province abbreviation of the data ("Minn.", "B.C."),
+    with its period; None for anything else."""
     text = span.text
     doc = span.doc
     if "." not in text and span.end < len(doc) and doc[span.end].text == ".":
         text += "."  # "Alta" + "." split by the tokenizer at a sentence end
-    if "." not in text or len(text) > 8:
+    if "." not in text or len(text) > 8 or _abbr_key(text) not in _abbreviations():
         return None
-    hit = _abbreviations().get(_abbr_key(text))
-    if hit is None:
+    return text
+
+
+def _place_abbreviation(span: Span) -> tuple[str, str] | None:
+    """(full name, country) for a state or province abbreviation ("Minn.", "B.C."): data/place_abbreviations.yaml.
+    One that is also a word or title counts only right after a place and a comma ("Tupelo, Miss.")
+    or after a person's name and "of" ("Gov. Kay Ivey of Ala.")."""
+    text = _abbreviated(span)
+    if text is None:
         return None
+    hit = _abbreviations()[_abbr_key(text)]
+    doc = span.doc
     after_place = span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].is_title
     # "Sen. Tim Scott of S.C.", "Gov. Kay Ivey of Ala.": where a named person is from
     after_person = span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].ent_type_ == "PERSON"
@@ -104,6 +112,31 @@ def _person_like(span: Span, kb: KB) -> bool:
            kbmod.place_country(t.text) for t in toks[1:]):
         return False
     return gendermod.first_name_gender(toks[0].text) is not None
+
+
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+            "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+            "upper", "lower", "greater"}
+
+
+def continues_name(t: Token, kb: KB) -> bool:
+    """Whether a word continues a capitalised name begun by the word before it ("Mexico" of "New
+    Mexico", "England" of "New England Patriots"), so that it names no country or organisation of
+    its own. The word before counts when it is capitalised, not a function word ("The") and not
+    itself a name the KB knows ("EU Russia sanctions" names both), and the model reads both words as
+    one entity; a word it left out of any entity continues one only after a proper noun that does
+    not merely open the sentence. A new entity after a nationality, religion or party ("Shiite
+    Hezbollah", "Kurdish PKK") is a name of its own, and a compass word names a part of the place
+    after it ("East Jerusalem", "Northern Syria"; a country so named, "South Korea", is found whole
+    before its words are)."""
+    if t.i == 0 or t.ent_iob_ == "B":
+        return False
+    p = t.doc[t.i - 1]
+    if not (p.is_alpha and (p.is_title or p.is_upper)) or p.is_stop or p.ent_type_ == "NORP" or p.lower_ in _COMPASS:
+        return False
+    if t.ent_iob_ != "I" and (p.pos_ != "PROPN" or p.is_sent_start):
+        return False
+    return not (kb.lookup(p.text) or kb.demonym(p.text))
 
 
 def stance_prefixed(t: Token) -> bool:
