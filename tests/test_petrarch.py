@@ -359,3 +359,13 @@ def test_names_listed_before_a_noun_are_each_an_actor(tmp_path):
                     verbs=str(tmp_path / "verbs.txt"))
     doc = pipe.process(Article(text="Veloria will meet Quentara and Mordavia leaders.", published="2005-03-01"))
     assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == {("VLR", "QNT"), ("VLR", "MDV")}
+
+
+def test_a_country_the_model_tags_as_a_person_still_owns_its_agents(tmp_path, files):
+    """ "Galen's harbour master", Galen a country of the dictionary that the model tags PERSON: the
+    harbour master is Galen's (a person's name would make it no country's group)."""
+    path = tmp_path / "galen.txt"
+    path.write_text(ACTORS + "GALEN [GLN]\n", encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(path), str(files["agents.txt"])], verbs=str(files["verbs.txt"]))
+    doc = pipe.process(Article(text="Galen's harbour master patched up relations with Veloria.", published="2005-03-01"))
+    assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == {("GLNGOV", "VLR")}

@@ -210,6 +210,7 @@ class Codes:
         """Noun phrases whose head is a role noun modified by a country: "Chinese officials"."""
         out = []
         person_words = {w.text for e in doc.ents if e.label_ == "PERSON" or e.label_ == "ORG" and _person_like(e, self.kb)
+                        if not any(h.kind == "country" for h in self.kb.lookup(e.text))  # a country tagged PERSON
                         for w in e if w.is_alpha}  # (the linker reads "Paris Hilton", tagged ORG, as a person too)
         for t in doc:
             if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ == "PERSON":

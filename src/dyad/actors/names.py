@@ -136,7 +136,7 @@ def continues_name(t: Token, kb: KB) -> bool:
         return False
     if t.ent_iob_ != "I" and (p.pos_ != "PROPN" or p.is_sent_start):
         return False
-    return not (kb.lookup(p.text) or kb.demonym(p.text))
+    return not (kb.lookup(p.text) or kb.demonym(p.text) or kb.role_noun(p.text))  # "MSF Arnor": an agent
 
 
 def stance_prefixed(t: Token) -> bool:
