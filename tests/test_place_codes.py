@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dyad import Article
+from dyad import kb as kbmod
 
 
 def _doc(pipeline, text, published="2024-03-01"):
@@ -71,3 +72,22 @@ def test_a_possessor_the_story_names_as_a_person_makes_no_group_of_a_city(pipeli
 def test_a_possessor_used_as_a_place_or_state_still_makes_a_group(pipeline, text, code):
     doc = _doc(pipeline, text)
     assert any(a.kind == "group" and a.code == code for a in doc.actors), [(a.name, a.code) for a in doc.actors]
+
+
+@pytest.mark.parametrize("name,country", [
+    ("Ontario", "CAN"),      # a province, not the Californian city of the same name
+    ("Victoria", "AUS"),     # a state of a populous country, not a district of the same name
+    ("Arizona", "USA"),      # a state, not a Honduran town
+    ("Manchester", "GBR"),   # a big city, not a parish of a small country
+    ("Montgomery", "USA"),   # a city's own name, not a bigger city's old name
+    ("Annapolis", "USA"),
+    ("Calcutta", "IND"),     # an old name still names a city far bigger than its namesakes
+    ("Canton", "CHN"),
+])
+def test_the_gazetteer_prefers_regions_and_places_where_more_people_live(name, country):
+    assert kbmod.place_country(name) == country
+
+
+def test_a_province_before_a_role_noun_gives_the_groups_country(pipeline):
+    doc = _doc(pipeline, "Ontario officials criticised the federal plan.")
+    assert any(a.kind == "group" and a.code == "CANGOV" for a in doc.actors), [(a.name, a.code) for a in doc.actors]

