@@ -91,3 +91,13 @@ def test_the_gazetteer_prefers_regions_and_places_where_more_people_live(name, c
 def test_a_province_before_a_role_noun_gives_the_groups_country(pipeline):
     doc = _doc(pipeline, "Ontario officials criticised the federal plan.")
     assert any(a.kind == "group" and a.code == "CANGOV" for a in doc.actors), [(a.name, a.code) for a in doc.actors]
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("The deal angered Ala. lawmakers and Minn. farmers.", ("KAZ", "DEU")),
+    ("Officials in Del. said the roads were closed.", ("IND",)),
+])
+def test_an_abbreviation_is_never_a_foreign_town_of_that_short_name(pipeline, text, wrong):
+    doc = _doc(pipeline, text)
+    assert not any((a.country or "") in wrong for a in doc.actors), [(a.name, a.code) for a in doc.actors]
+    assert not any(a.kind == "person" for a in doc.actors), [(a.name, a.code) for a in doc.actors]

@@ -454,7 +454,12 @@ _REGIONS = {norm(n) for n in (
 
 
 def place_country(name: str) -> str | None:
-    """The country of a city or region the KB does not list ("Tel Aviv" -> ISR, "Ontario" -> CAN), else None."""
+    """The country of a city or region the KB does not list ("Tel Aviv" -> ISR, "Ontario" -> CAN), else None.
+    One word written with a period ("Minn.", "Ala.") is an abbreviation, never a town's name (some
+    towns have such short alternate names): state and province abbreviations are read from their
+    own table (actors.names._place_abbreviation)."""
+    if name.endswith(".") and " " not in name.strip():
+        return None
     return _gazetteer().get(norm(name))
 
 

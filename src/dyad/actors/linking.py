@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from .. import kb as kbmod
 from ..kb import Entry, KB
 from .cluster import _Cluster
-from .names import (_clean_name, _fuzzy_person, _initials, _name_parts, _named_as_place, _org_key, _person_like,
+from .names import (_abbreviated, _clean_name, _fuzzy_person, _initials, _name_parts, _named_as_place, _org_key, _person_like,
                     _place_abbreviation, _place_before_title)
 from .words import ENT_KINDS, GENERIC_ORG_WORDS, KIN_NOUNS, PLACE_LABELS
 
@@ -28,6 +28,8 @@ class Linking:
                 c = _Cluster(kind="place", name=name, code=cc, country=cc, link={"method": "alias", "evidence": text})
                 clusters.append(c)
             return c
+        if _abbreviated(span) is not None and span[0].is_title:
+            return None  # "Ala." where it may be a word: no state then, and never a person's surname ("Abu Ala")
         known_place = span.label_ in PLACE_LABELS and _named_as_place(span, self.kb)  # "in Florence"
         if span.label_ != "PERSON" and len(_name_parts(span)) == 1 and span[0].is_title and not known_place:
             # the small model often labels a bare surname ("Brinken's visit") as a place or
