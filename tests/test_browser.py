@@ -452,3 +452,26 @@ def test_map_places_events_and_links_to_them(page, site):
     page.locator("svg.map a.place").first.click()
     page.wait_for_url("**/events?place=*")
     assert page.locator("table.events tr.event").count() == n
+
+
+def test_an_article_with_a_long_unbroken_source_fits_a_phone(browser, pipeline, tmp_path):
+    """A source path or URL is one long word (no spaces or hyphens to break at): it must wrap, not
+    widen the page, wherever the corpus lives."""
+    from dyad.api import create_app
+    from dyad.store import Store
+    from dyad.types import Article
+
+    source = "/" + "/".join(["averylongfoldernamewithoutanybreaks"] * 4) + "/article.txt"
+    doc = pipeline.process(Article(text="China and Japan signed a trade agreement on Tuesday.",
+                                   published="2024-05-01", source=source, doc_id="long-source"))
+    db = tmp_path / "long.duckdb"
+    with Store(db) as store:
+        store.add(doc)
+    with live_server(create_app(db, pipeline=pipeline)) as url:
+        context, pg = _page(browser, PHONE)
+        try:
+            pg.goto(url + "/article/long-source")
+            assert source in pg.locator("p.muted").first.inner_text().replace("\n", "")
+            assert pg.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        finally:
+            context.close()
