@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .. import kb as kbmod
@@ -213,7 +214,7 @@ class Codes:
                         if not any(h.kind == "country" for h in self.kb.lookup(e.text))  # a country tagged PERSON
                         for w in e if w.is_alpha}  # (the linker reads "Paris Hilton", tagged ORG, as a person too)
         for t in doc:
-            if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ == "PERSON":
+            if t.pos not in (NOUN, PROPN) or t.ent_type_ == "PERSON":  # symbol ids: no string lookups
                 continue
             # the role phrase: the head noun with its compound/amod modifiers ("foreign ministry")
             mods = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz
+from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Span
 
 from .. import kb as kbmod
@@ -314,7 +315,7 @@ class Linking:
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
-            cands = forms.get(tok.text) if i not in covered and tok.pos_ in ("PROPN", "NOUN", "ADJ") else None
+            cands = forms.get(tok.text) if i not in covered and tok.pos in (PROPN, NOUN, ADJ) else None
             if not cands:
                 i += 1
                 continue

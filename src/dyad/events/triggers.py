@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Token
 
 from .forms import base_lemma
@@ -41,9 +42,10 @@ class Triggers:
     """Matching clauses to patterns and governing embedded triggers (a mixin of EventStage)."""
 
     def _match(self, tok: Token) -> _Cand | None:
-        if tok.pos_ == "VERB" or (tok.tag_ in VERB_TAGS and tok.pos_ in ("ADJ", "NOUN", "AUX") and tok.dep_ != "compound"):
+        pos = tok.pos  # the symbol id: no string lookup for the many tokens that are no trigger
+        if pos == VERB or (pos in (ADJ, NOUN, AUX) and tok.tag_ in VERB_TAGS and tok.dep_ != "compound"):
             noun = False
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
+        elif pos in (NOUN, PROPN) and tok.dep_ != "compound":
             noun = True
         else:
             return None
