@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from .. import datafile, gender as gendermod, kb as kbmod, nlp
@@ -62,8 +63,10 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
         if ent.label_ in ENT_KINDS and not _title_word(ent):
             spans.extend(_split_abbreviation(_with_first_name(_trim(ent))))
     for t in doc[1:]:  # a first name and a surname the small model left untagged ("Const. Amrit Dhaliwal said")
+        if t.pos != PROPN:  # (the symbol id: most tokens stop here without a string lookup)
+            continue
         f = doc[t.i - 1]
-        if t.pos_ == "PROPN" and f.pos_ == "PROPN" and t.is_title and f.is_title and t.is_alpha and f.is_alpha \
+        if f.pos == PROPN and t.is_title and f.is_title and t.is_alpha and f.is_alpha \
                 and not t.ent_type_ and not f.ent_type_ and f.lower_ not in _CALENDAR and len(t) > 2 \
                 and not _title_or_rank(f) and not _title_or_rank(t) \
                 and t.lower_ not in kbmod.COMMON_WORDS and (t.i + 1 >= len(doc) or doc[t.i + 1].pos_ != "PROPN") \
