@@ -41,6 +41,15 @@ def test_passive_without_agent_is_not_two_sided(pipeline):
     assert events(pipeline, "The Ukrainian city of Kharkiv was shelled overnight.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Russian forces were seen to shell the Ukrainian city of Kharkiv.",
+    "Russian forces are believed to have shelled the Ukrainian city of Kharkiv.",
+])
+def test_passive_raising_verb_lends_its_subject_to_the_infinitive(pipeline, text):
+    # "X was seen / is believed to <verb> Y": X is the infinitive's subject, not the target of "seen"
+    assert roots(pipeline, text) == {("RUS", "19", "UKR")}
+
+
 def test_target_is_the_object_of_the_named_preposition(pipeline):
     assert triples(pipeline, "Turkey imposed sanctions on Iran.") == {("TUR", "163", "IRN")}
 

@@ -55,6 +55,7 @@ class Arguments:
         """(source token, passive target token) of a verb."""
         v = verb
         passive_tgt = None
+        raised = False  # climbed from a to-infinitive to the verb it complements
         for _ in range(6):
             subj = [x for x in _children(v, "nsubj", "csubj") if not _dateline(x)]  # "SEOUL - X did"
             if subj:
@@ -69,7 +70,9 @@ class Arguments:
                 return (pob[0] if pob else None), (sp[0] if sp else passive_tgt)
             sp = _children(v, "nsubjpass")
             if sp:
-                if _stative(v):
+                # a passive whose infinitive we came from: its subject is the infinitive's subject
+                # ("X was seen to attack", "X is known to fund", "X was urged to release")
+                if _stative(v) or raised:
                     return sp[0], passive_tgt  # "Egypt is opposed to ..."
                 if sp[0].lower_ in REL_PRONOUNS and v.dep_ == "relcl":
                     return None, v.head
@@ -80,6 +83,7 @@ class Arguments:
                 if o is not None and head.lemma_.lower() not in ("promise", "pledge", "vow", "offer", "threaten"):
                     return o, passive_tgt  # object control: "urged Iran to release"
                 v = head
+                raised = True
                 continue
             if v.dep_ in ("conj", "advcl", "acomp") and v.head.i != v.i:
                 v = v.head
