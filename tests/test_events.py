@@ -50,6 +50,16 @@ def test_passive_raising_verb_lends_its_subject_to_the_infinitive(pipeline, text
     assert roots(pipeline, text) == {("RUS", "19", "UKR")}
 
 
+@pytest.mark.parametrize("text, a, b", [
+    ("Old rivals Armenia and Azerbaijan have restored diplomatic relations.", "ARM", "AZE"),
+    ("Former enemies Vietnam and the United States signed a trade agreement.", "VNM", "USA"),
+])
+def test_descriptor_before_a_list_of_names_is_not_the_subject(pipeline, text, a, b):
+    # "Old rivals X and Y": the parser may make both "rivals" and "X" subjects; the names are the parties
+    got = triples(pipeline, text)
+    assert {(s, t) for s, _, t in got} == {(a, b), (b, a)}
+
+
 def test_target_is_the_object_of_the_named_preposition(pipeline):
     assert triples(pipeline, "Turkey imposed sanctions on Iran.") == {("TUR", "163", "IRN")}
 

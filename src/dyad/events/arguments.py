@@ -60,6 +60,10 @@ class Arguments:
             subj = [x for x in _children(v, "nsubj", "csubj") if not _dateline(x)]  # "SEOUL - X did"
             if subj:
                 s = subj[0]
+                # two subjects are a noun phrase the parser split ("Old foes Gondor and Mordor have met",
+                # "rival parties Fatah and Hamas"): a descriptor that names no actor gives way to the name
+                if len(subj) > 1 and self._resolve(s) is None:
+                    s = next((x for x in subj[1:] if x.i < v.i and self._resolve(x) is not None), s)
                 if s.lower_ in REL_PRONOUNS and v.dep_ == "relcl":
                     return v.head, passive_tgt
                 return s, passive_tgt
