@@ -101,7 +101,8 @@ class Codes:
                     ([self.kb.demonym(text)] if self.kb.demonym(text) else [])
                 for h in hits:
                     if h.kind == "country":
-                        return h
+                        region = self._namesake_region(t.doc[t.i:t.i + 1], [h], t.doc)  # "Georgia officials"
+                        return self.kb.countries.get(region, h) if region else h
                     if h.country and h.kind != "person" and t.text[:1].isupper() and not (name and h.kind != "place"):
                         return self.kb.countries.get(h.country) or Entry(name=h.country, kind="country", code=h.country)
         for t in toks if by_gazetteer else ():  # a city or region the KB does not list: "Darfur rebels"

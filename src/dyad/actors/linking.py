@@ -10,8 +10,9 @@ from spacy.tokens import Doc, Span
 from .. import kb as kbmod
 from ..kb import Entry, KB
 from .cluster import _Cluster
-from .names import (_abbreviated, _clean_name, _fuzzy_person, _initials, _name_parts, _named_as_place, _org_key, _person_like,
-                    _place_abbreviation, _place_before_title)
+from .names import (_abbreviated, _same_given_name, _clean_name, _fuzzy_person, _initials, _name_parts, _named_as_place, _org_key, _person_like,
+                    _place_abbreviation, _place_before_title, region_country)
+from .spans import _dateline_places
 from .words import ENT_KINDS, GENERIC_ORG_WORDS, KIN_NOUNS, PLACE_LABELS
 
 
@@ -41,6 +42,14 @@ class Linking:
         hits = kb.lookup(text)
         if span.label_ in ("PERSON",) and hits and all(h.kind != "person" for h in hits):
             hits = []  # a person named like a place is still a person
+        if hits and (region := self._namesake_region(span, hits, doc)) is not None:
+            # "Georgia officials" in a story set in Atlanta: the state, not the country of that name
+            c = self._same_org(_clean_name(text), "place", clusters)
+            if c is None or c.entry is not None:
+                c = _Cluster(kind="place", name=_clean_name(text), code=region, country=region,
+                             link={"method": "context", "evidence": f"a region of {region}, where the article is set"})
+                clusters.append(c)
+            return c
         if hits and all(h.kind == "place" for h in hits) and (region := self._region_after(span)) is not None \
                 and all((h.country or (h.code or "")[:3]) != region for h in hits):
             # "Paris, Texas", "Athens, Ga.": a namesake of the city the KB knows, in the region's country
@@ -97,6 +106,48 @@ class Linking:
             c.link = {"method": "context", "evidence": span.text}
         clusters.append(c)
         return c
+
+    def _namesake_region(self, span: Span, hits: list[Entry], doc: Doc) -> str | None:
+        """The country whose state or province a country's namesake is ("Georgia": USA), when the
+        article is set there: its dateline is in that country, or it names three or more places inside
+        it (cities, other states; a visit to two cities says less), and it names nothing of the
+        namesake country (no capital, people or demonym of it)."""
+        if len(hits) != 1 or hits[0].kind != "country":
+            return None
+        region = region_country(span.text)
+        if region is None or region == hits[0].code:
+            return None
+        cached = getattr(self, "_settings", None)
+        if cached is None or cached[0] is not doc:
+            cached = self._settings = (doc, self._place_countries(doc))
+        names = cached[1]
+        here = names.get(region, set())
+        return region if ("(dateline)" in here or len(here) >= 3) and not names.get(hits[0].code) else None
+
+    def _place_countries(self, doc: Doc) -> dict[str, set[str]]:
+        """The places inside each country the article names (a city, a state or province; a
+        dateline is marked "(dateline)"), and the people or places of a country it names; names that are
+        also a region of another country ("Georgia") count for neither. A capital the KB codes as
+        its government ("Washington") says who acts, not where the story is, and is left out."""
+        names: dict[str, set[str]] = {}
+        dateline = {(p.start, p.end) for p in _dateline_places(doc)}
+        for e in [*doc.ents, *(Span(doc, s, e, label="DATELINE") for s, e in dateline)]:
+            if e.label_ not in ("GPE", "LOC", "NORP", "FAC", "DATELINE") or region_country(e.text) is not None:
+                continue
+            hits = self.kb.lookup(e.text) or ([d] if (d := self.kb.demonym(e.text)) is not None else [])
+            if hits:
+                h = hits[0]
+                cc = h.code[:3] if h.kind == "country" and e.label_ == "NORP" else (h.country if h.kind != "country" else None)
+            else:
+                cc = kbmod.place_country(e.text)
+            if cc:
+                names.setdefault(cc, set()).add("(dateline)" if e.label_ == "DATELINE" else e.text.lower())
+        for t in doc:  # postal abbreviations of states ("Atlanta, Ga.") are no entities of the model
+            if t.text.endswith(".") or (t.i + 1 < len(doc) and doc[t.i + 1].text == "."):
+                abbr = _place_abbreviation(Span(doc, t.i, t.i + 1))
+                if abbr is not None:
+                    names.setdefault(abbr[1], set()).add(abbr[0].lower())
+        return names
 
     @staticmethod
     def _definite_short_form(span: Span, clusters: list[_Cluster]) -> _Cluster | None:
@@ -216,7 +267,7 @@ class Linking:
                 return self._cluster_for_entry(fz[0], clusters, published, span, "fuzzy", fz[1])
             for c in persons:
                 ct = c.tokens
-                if len(ct) == len(parts) >= 2:
+                if len(ct) == len(parts) >= 2 and _same_given_name(ct[0], parts[0]):
                     scores = [fuzz.ratio(a, b) for a, b in zip(ct, parts)]
                     if min(scores) >= 75 and sum(scores) / len(scores) >= 85:
                         return c
@@ -288,11 +339,11 @@ class Linking:
                     best = (last, c)
         return best[1] if best else None
 
-    @staticmethod
-    def _repeat_mentions(doc: Doc, clusters: list[_Cluster], span_cluster: dict) -> None:
+    def _repeat_mentions(self, doc: Doc, clusters: list[_Cluster], span_cluster: dict) -> None:
         """Second pass for what the small model tags once and misses later: every capitalised
         occurrence of a name already found (or of a person's surname, or an organisation's
-        distinctive word) becomes a mention of that actor."""
+        distinctive word) becomes a mention of that actor. A lone name several persons share goes
+        where a tagged one would (`_compatible_person`): not to a relative introduced by kinship."""
         # every mention already placed, also those that stand for no actor (a dateline, a country
         # inside a collective actor's phrase): a repeat must not make them actors again
         covered = {i for (s, e) in span_cluster for i in range(s, e)} | \
@@ -332,6 +383,8 @@ class Linking:
                 i += 1
                 continue
             _, c, k = best
+            if k == 1 and c.kind == "person" and sum(1 for w, x in cands if len(w) == 1 and x.kind == "person") > 1:
+                c = self._compatible_person(kbmod.norm(tok.text), clusters, i, fuzzy=False) or c
             span = Span(doc, i, i + k, label="REPEAT")
             c.mentions.append(span)
             span_cluster[(i, i + k)] = c

@@ -17,6 +17,13 @@ def _name_parts(span: Span) -> list[str]:
     return [t for t in kbmod.norm(span.text).split() if t not in ("jr", "sr", "ii", "iii")]
 
 
+def _same_given_name(a: str, b: str) -> bool:
+    """Whether two spellings of a given name can be one name: equal, or a variant that keeps its
+    first letter ("Anthony"/"Antony", "Jon"/"John"). A different first letter makes another name
+    ("Jean"/"Sean", "Mark"/"Clark"), so another person, however close the rest of the spelling."""
+    return a == b or a[:1] == b[:1]
+
+
 @lru_cache(maxsize=4096)
 def _fuzzy_person(kb: KB, text: str) -> tuple[Entry, float] | None:
     """A KB person for a possibly misspelt full name: same number of name parts, every part close.
@@ -34,7 +41,7 @@ def _fuzzy_person(kb: KB, text: str) -> tuple[Entry, float] | None:
             continue
         scores = [fuzz.ratio(a, b) for a, b in zip(parts, np_)]
         # Guard: the family name must be close and the given name must be compatible.
-        if min(scores) < 72 or max(scores) < 85:
+        if min(scores) < 72 or max(scores) < 85 or not _same_given_name(parts[0], np_[0]):
             continue
         score = sum(scores) / len(scores)
         if score >= 84 and (best is None or score > best[1]):
@@ -64,6 +71,17 @@ def _ngrams(toks: list[Token], sizes: tuple[int, ...] = (3, 2, 1)):
 def _abbreviations() -> dict[str, tuple[str, str]]:
     data = datafile.load_yaml(str(resources.files("dyad") / "data" / "place_abbreviations.yaml"))
     return {_abbr_key(a): (name, cc) for cc, table in (data or {}).items() for a, name in (table or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> dict[str, str]:
+    """Each state or province named in data/place_abbreviations.yaml -> its country ("georgia" -> USA)."""
+    return {kbmod.norm(name): cc for name, cc in _abbreviations().values()}
+
+
+def region_country(name: str) -> str | None:
+    """The country of a state or province so named, else None."""
+    return _region_names().get(kbmod.norm(name))
 
 
 def _abbr_key(text: str) -> str:
