@@ -5,7 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .triggers import _Cand
-from .words import DESIRE_HEADS, INABILITY_ADJ, INTENT_ADJ, INTENT_AUX, INTENT_HEADS, INTENT_NOUNS, REFUSAL_HEADS, SPECULATIVE_AUX
+from .words import (
+    DESIRE_HEADS, INABILITY_ADJ, INTENT_ADJ, INTENT_AUX, INTENT_HEADS, INTENT_NOUNS, OBLIGATION_AUX, OBLIGATION_HEADS,
+    REFUSAL_HEADS, SPECULATIVE_AUX,
+)
 
 
 class Modality:
@@ -75,6 +78,22 @@ class Modality:
             if v.i == verb.i and verb.tag_ in ("VBP", "VBZ") and not auxes:
                 return "refusal"
         return "none"
+
+    def _prescribed(self, verb: Token | None) -> bool:
+        """An act that is prescribed, not done: under "must", "should", "ought to", or the infinitive of
+        "need to" / "have to" ("Mexico must communicate ...", "X needs to meet Y"). Reported as a demand
+        of a speaker it is coded by EventStage._obligations; on its own it is no event."""
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        prev = None
+        for v in self._chain(verb):
+            if any(a.dep_ in ("aux", "auxpass") and a.lower_ in OBLIGATION_AUX for a in v.children):
+                return True
+            if prev is not None and prev.dep_ == "xcomp" and prev.head.i == v.i and v.lemma_.lower() in OBLIGATION_HEADS \
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in prev.children):
+                return True
+            prev = v
+        return False
 
     def _intent(self, verb: Token) -> bool:
         for v in self._chain(verb):

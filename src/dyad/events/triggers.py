@@ -2,7 +2,7 @@
 nested triggers is coded (see the package notes, TRIGGERS and COMPLEMENTS)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Token
@@ -10,9 +10,10 @@ from spacy.tokens import Token
 from .forms import base_lemma
 from .lexicon import NOT_AN_EVENT, Pattern, _deinflect
 from .parse import _children, _conjuncts, _object, _passive, _preps, _stative, _words
+from . import senses
 from .words import (
-    ADJUNCT_PREPS, ANIMATE_NOUNS, CLAUSAL, EMBED_DEPS, INTENT_HEADS, INTENT_NOUNS, LIGHT_VERBS, NEGATING_HEADS, REFUSAL_HEADS,
-    REPORT_HEADS, SPEECH_VERBS, THREAT_HEADS, VERB_TAGS,
+    ADJUNCT_PREPS, ANIMATE_NOUNS, CLAUSAL, EMBED_DEPS, INTENT_HEADS, INTENT_NOUNS, LIGHT_VERBS, METAPHOR_VERBS,
+    NEGATING_HEADS, REFUSAL_HEADS, REPORT_HEADS, SPEECH_VERBS, THREAT_HEADS, VERB_TAGS,
 )
 
 
@@ -118,9 +119,17 @@ class Triggers:
         subj_roles: set[str] | None = None
         mods = {w for c in tok.children if c.dep_ in ("compound", "amod", "nmod") for w in _words(c)}
         best = None
+        oclass: str | None = ""  # the object's class (senses.py), computed when a sense asks for it
+        figurative = None  # a default sense of force ruled out by an abstract object
         for p in pats:
             if p.mod is not None and not (mods & p.mod):
                 continue
+            if p.constraints == 0 and not noun and senses.needs_concrete(p.code):
+                if oclass == "":
+                    oclass = self._object_class(tok, obj)
+                if oclass == "abstract":
+                    figurative = figurative or p
+                    continue
             if p.subj_role is not None:
                 if subj_roles is None:
                     subj_roles = self._cause_roles(tok)
@@ -158,6 +167,9 @@ class Triggers:
             score = 4 * p.constraints + (2 if present else 1 if p.prep is None else 0) - 3 * shallow
             if best is None or score > best[0]:
                 best = (score, p, present)
+        if best is None and figurative is not None and lemma in METAPHOR_VERBS:
+            # "attacked the plan", "hammered the proposal": a verb of striking with an idea as its object
+            best = (0, replace(figurative, code=senses.rules()[1], intent=None, negated=None), False)
         if best is None or best[1].code == NOT_AN_EVENT:
             return None  # "fired three employees": a sense of the verb that is no event
         cand = _Cand(tok=tok, pat=best[1], noun=noun, prep_present=best[2], obj=obj)
@@ -187,6 +199,26 @@ class Triggers:
                 if r:
                     out.add(r)
         return out
+
+    def _object_class(self, verb: Token, obj: Token | None) -> str | None:
+        """What the clause acts on (its direct object and its prepositional objects): "concrete" when
+        one names an actor, a person or a place, "abstract" when every one is an abstract noun
+        (senses.abstract_word), "thing" otherwise, None when there is no object."""
+        objs = list(_conjuncts(obj)) if obj is not None else []
+        # every prepositional object ("upon" may be tagged SCONJ: "seizing upon a report")
+        objs += [c for p in _children(verb, "prep") for g in _children(p, "pobj", "pcomp")
+                 if g.pos_ in ("NOUN", "PROPN", "VERB", "PRON") and g.ent_type_ not in ("DATE", "TIME") for c in _conjuncts(g)]
+        if not objs:
+            return None
+        kinds = {"abstract" if self._abstract(o) else "thing" if self._thing(o) else "concrete" for o in objs}
+        return "concrete" if "concrete" in kinds else "abstract" if kinds == {"abstract"} else "thing"
+
+    def _abstract(self, o: Token) -> bool:
+        """An abstract head noun that names no actor: its modifiers say whose it is ("the Times report",
+        "Trump's plan"), not what it is."""
+        kb = self._resolver.kb
+        return senses.abstract_word(o) and self._resolve(o) is None and not (
+            kb.role_noun(o.lemma_.lower()) or kb.role_noun(o.lower_))
 
     def _thing(self, obj: Token) -> bool:
         """An object that is no actor and no person: "killed the bill", "hit a record", not "killed two soldiers"."""

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 INTENT_AUX = {"will", "would", "shall", "'ll", "wo"}  # "wo" is the first half of "won't"
 SPECULATIVE_AUX = {"could", "may", "might"}
-OBLIGATION_AUX = {"must", "should"}
+OBLIGATION_AUX = {"must", "should", "ought"}
+# verbs whose to-infinitive is an obligation: "needs to meet", "has to release", "ought to sanction"
+OBLIGATION_HEADS = {"need", "have", "ought"}
 # adjectives saying an act cannot happen: "will be unable to accuse X" reports no accusation
 INABILITY_ADJ = {"unable", "incapable", "powerless", "impossible"}
 INTENT_HEADS = {"plan", "intend", "promise", "pledge", "vow", "offer", "aim", "want", "wish", "prepare", "propose",

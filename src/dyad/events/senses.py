@@ -1,0 +1,53 @@
+"""Sense choice by the class of what a verb acts on (data/senses.yaml).
+
+A verb of force, seizure or military posture acts on actors, people, places and things; with an
+idea, a report, a figure or a social ill as its object the verb is figurative ("seized on a report",
+"fought bigotry", "slashed its forecast"). The object's class comes from the parse and the KB: an
+actor or person (resolved, a named entity, a role noun or an animate noun) or a place is concrete;
+a gerund, a noun with a clause of its own ("a report that ..."), a noun of the abstract class or in
+-ness/-ism/-ity is abstract; anything else is a thing. The matcher (triggers.py) skips a default
+sense whose root needs a concrete object when every object of the clause is abstract.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from ..datafile import load_yaml
+
+_SUFFIXES = ("ness", "ism", "ity")
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[frozenset[str], str, frozenset[str], frozenset[str]]:
+    """(roots needing a concrete object, the figurative code, abstract nouns, concrete -ity nouns)."""
+    data = load_yaml(resources.files("dyad") / "data" / "senses.yaml") or {}
+    return (frozenset(str(r) for r in data.get("abstract_roots") or ()), str(data.get("figurative") or "111"),
+            frozenset(str(w).lower() for w in data.get("abstract_nouns") or ()),
+            frozenset(str(w).lower() for w in data.get("concrete_ity") or ()))
+
+
+def needs_concrete(code: str) -> bool:
+    """Whether a code's act is done to something concrete (its root or the code is listed)."""
+    roots = rules()[0]
+    return code[:2] in roots or code in roots
+
+
+def abstract_word(tok: Token) -> bool:
+    """An abstract noun by its form or lemma alone: a gerund, a clause-taking noun, a listed noun,
+    or a noun in -ness/-ism/-ity that is no place or body. Whether it names an actor is the caller's
+    question (a role noun or a KB actor is never abstract)."""
+    if tok.tag_ == "VBG" or tok.pos_ == "VERB":
+        return True
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"):
+        return False
+    if any(c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+           for c in tok.children):
+        return True  # "a report that the envoy resigned": a proposition
+    lemma = tok.lemma_.lower()
+    _, _, nouns, concrete = rules()
+    if lemma in nouns or tok.lower_ in nouns:
+        return True
+    return lemma.endswith(_SUFFIXES) and len(lemma) > 5 and lemma not in concrete

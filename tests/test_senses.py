@@ -1,0 +1,70 @@
+"""Sense choice by clause features and modality from the parse, on sentences written for these tests.
+
+- a verb of force or seizure whose object is an idea, a report or a figure is figurative: no force
+  event; a verb of striking is then criticism (senses.py, data/senses.yaml);
+- signing one's own state's bill is no agreement with another actor (verbs.yaml);
+- a prescribed act ("must", "should", "needs to", "has to", "ought to") is no event (modality.py).
+"""
+from __future__ import annotations
+
+import pytest
+
+from dyad import Article
+
+
+def _codes(pipeline, text: str) -> list[tuple[str | None, str, str | None]]:
+    doc = pipeline.process(Article(text=text, published="2024-03-06", doc_id="senses"))
+    return [(e.source_country, e.cameo, e.target_country) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Elizabeth Warren seized on a report that the bank had hidden its losses.",
+    "Moscow seized the opportunity to criticise the alliance.",
+    "The Kremlin engaged in corruption for years.",
+    "The Republican Party is scrambling for turnout in Ohio.",
+    "Germany's government fought the proposal for months.",
+])
+def test_force_verb_with_an_abstract_object_is_no_force(pipeline, text):
+    assert not [c for _, c, _ in _codes(pipeline, text) if c[:2] in ("15", "17", "18", "19", "20")]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Russian troops seized the airport.", "19"),
+    ("Rebels attacked the army base near Aleppo.", "19"),
+    ("China scrambled fighter jets near Taiwan.", "15"),
+    ("Iraqi police seized weapons from the militia in Basra.", "17"),
+])
+def test_force_verb_with_a_concrete_object_keeps_its_force_sense(pipeline, text, code):
+    codes = [c for _, c, _ in _codes(pipeline, text)]
+    assert any(c.startswith(code) for c in codes), codes
+
+
+def test_striking_an_idea_is_criticism(pipeline):
+    codes = _codes(pipeline, "Hillary Clinton hammered the tax plan on Tuesday.")
+    assert [c for _, c, _ in codes] == ["111"]
+
+
+def test_signing_a_bill_is_no_agreement_but_signing_a_treaty_is(pipeline):
+    assert not [c for _, c, _ in _codes(pipeline, "President Obama signed the legislation on Friday.") if c == "057"]
+    assert not [c for _, c, _ in _codes(pipeline, "Putin signed the decree into law.") if c == "057"]
+    assert ("JPN", "057", "CHN") in _codes(pipeline, "Japan and China signed a trade agreement.")
+
+
+@pytest.mark.parametrize("text", [
+    "Germany must communicate to France how valuable the treaty is.",
+    "Mexico should expel the American ambassador.",
+    "The United States needs to meet China soon.",
+    "Iran has to release the British sailors.",
+    "France ought to sanction Russia.",
+])
+def test_prescribed_acts_are_no_events(pipeline, text):
+    assert _codes(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Mexico expelled the American ambassador.", "16"),
+    ("The United States met China in Geneva.", "04"),
+])
+def test_the_same_acts_asserted_are_events(pipeline, text, code):
+    codes = [c for _, c, _ in _codes(pipeline, text)]
+    assert any(c.startswith(code) for c in codes), codes
