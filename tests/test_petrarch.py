@@ -193,7 +193,8 @@ def test_a_petrarch_agents_dictionary_replaces_the_built_in_role_nouns(files):
 
 
 def test_names_joined_by_and_in_one_entity_are_each_their_own_actor(files):
-    """The model may tag "Veloria and Quentara" as one place: two names the KB knows are two actors;
+    """The model may tag "Veloria and Quentara" or "Veloria with Quentara" as one place: two names the
+    KB knows, joined by a conjunction or a preposition that joins parties, are two actors;
     a name the KB knows whole ("Trinidad and Tobago") stays one."""
     from spacy.tokens import Span
 
@@ -202,10 +203,37 @@ def test_names_joined_by_and_in_one_entity_are_each_their_own_actor(files):
 
     kb = kbmod.load((str(files["actors.txt"]),))
     for text, joined, names in (("Ties with Veloria and Quentara improved.", (2, 5), ["Veloria", "Quentara"]),
+                                ("Talks of Veloria with Quentara ended.", (2, 5), ["Veloria", "Quentara"]),
                                 ("Ties with Trinidad and Tobago improved.", (2, 5), ["Trinidad and Tobago"])):
         doc = nlp.parse(text)
         doc.ents = [Span(doc, *joined, label="FAC")]
         assert [s.text for s in _candidate_spans(doc, kb)] == names
+
+
+def test_an_agent_in_two_countries_is_each_ones(tmp_path):
+    """ "fishermen in A and B": the parser joins B to "fishermen", not to A; B's fishermen are meant."""
+    for name, body in (("actors.txt", GROUP_ACTORS), ("agents.txt", GROUP_AGENTS),
+                       ("verbs.txt", VERBS + "--- WELCOME [041] ---\nWELCOME\n")):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(tmp_path / "actors.txt"), str(tmp_path / "agents.txt")],
+                    verbs=str(tmp_path / "verbs.txt"))
+    doc = pipe.process(Article(text="Fishermen in Veloria and Quentara welcomed a resumption of ties with Mordavia.",
+                               published="2005-03-01"))
+    assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == {("VLRAGR", "MDV"), ("QNTAGR", "MDV")}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Veloria's harbour masters sealed off the border crossings leading into Quentara.", "QNT"),
+    ("Veloria's harbour masters sealed off the roads.", "VLR"),  # no one named: their own country, as a place
+])
+def test_a_positional_target_comes_before_the_home_country(tmp_path, files, text, target):
+    """A PETRARCH dictionary is read by position: the first actor after the verb is its target, also
+    deep in the object ("the roads leading into X"); only with none does a state's act stay at home."""
+    path = tmp_path / "seal.txt"
+    path.write_text("--- SEAL [1721] ---\nSEAL_OFF\n", encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(files["actors.txt"]), str(files["agents.txt"])], verbs=str(path))
+    doc = pipe.process(Article(text=text, published="2005-03-01"))
+    assert {(e.source_code, e.cameo, e.target_code) for e in doc.events} == {("VLRGOV", "1721", target)}
 
 
 FORM_VERBS = """--- GATHER [031] ---

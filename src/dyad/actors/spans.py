@@ -39,9 +39,11 @@ def _build_matchers(kb: KB) -> tuple[PhraseIndex, PhraseIndex]:
 
 
 def _coordinated_names(ent: Span, kb_spans: list[tuple[int, int]]) -> bool:
-    """An entity made of KB names joined by "and"/"or" ("Gondor and Arnor"), which the KB does not
-    know whole ("Trinidad and Tobago" it does)."""
-    if not any(t.lower_ in ("and", "or", "&") for t in ent) or (ent.start, ent.end) in kb_spans:
+    """An entity made of KB names joined by "and"/"or" ("Gondor and Arnor") or by a preposition that
+    joins two parties ("Gondor with Arnor", "Gondor against Arnor"), which the KB does not know whole
+    ("Trinidad and Tobago" it does)."""
+    if not any(t.lower_ in ("and", "or", "&", "with", "against", "versus", "vs", "vs.") for t in ent) \
+            or (ent.start, ent.end) in kb_spans:
         return False
     inside = [(s, e) for s, e in kb_spans if ent.start <= s and e <= ent.end]
     return len(inside) >= 2

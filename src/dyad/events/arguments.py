@@ -191,6 +191,12 @@ class Arguments:
                 fallback = fallback or got
                 continue
             return got, ""
+        if c.pat.target_after and not c.noun and not (c.pat.mutual and len(sources) > 1):
+            # a dictionary read by position: an actor named after the verb ("cordoned off the roads
+            # into X") comes before the convention of a state acting at home
+            after = self._first_after(c.tok, sources)
+            if after:
+                return after, ""
         if not fallback and (code or c.pat.code) in DOMESTIC_CODES:
             states = {s.country for s in sources if s.country and _role(s) in STATE_ROLES - {None, ""}}
             own = sorted((a for a in self._resolver.actors if a.country in states and a.id not in src_ids
@@ -433,8 +439,12 @@ class Arguments:
                     and any(c.dep_ == "cc" for c in x.subtree) and self._resolver.at(x) is not None:
                 toks += _conjuncts(x)
         span = self._resolver.mention_span(tok) if self._resolver.at(tok) is not None else None
+        spread: dict[int, Actor] = {}  # a conjunct country the mention's role spreads to
         if span is not None:  # a name misparsed into pieces ("Barack" nsubj, "Obama" pobj, "and Putin")
             toks += [c for i in range(*span) if i != tok.i for c in _conjuncts(tok.doc[i])[1:]]
+            owner = self._resolver.at(tok)
+            if self._role_of_country(owner, tok.doc[span[1] - 1]):
+                spread = {c.i: owner for c in toks if c.i >= span[1]}
         for t in toks:
             if _dateline(t):
                 continue  # "SEOUL — Putin and Kim signed ...": the dateline is not the subject
@@ -455,9 +465,21 @@ class Arguments:
                 a = (self._located(a, t) if a.kind == "group" else None) or (
                     _in_country(a, self._home) if self._home else None) or self._article_placed(a) or (
                     None if a.kind == "group" and a.code in LOCATED_ROLES else a)
+            if a is not None and t.i in spread and a.kind == "country" and a.country:
+                owner = spread[t.i]
+                a = _in_country(replace(owner, code=owner.code[len(owner.country):]), a.country)
             if a is not None and a not in out:
                 out.append(a)
         return out
+
+    def _role_of_country(self, owner: Actor, tok: Token) -> bool:
+        """Whether a group mention ends in the country name that gives it its country ("lawmakers in
+        X", "police of X"), so that a bare country coordinated right after it shares the group's role:
+        "lawmakers in X and Y" are X's lawmakers and Y's, whichever of the two the parser joins Y to."""
+        if tok.dep_ != "pobj" or owner.kind not in ("group", "organization") or not owner.country or not owner.code \
+                or len(owner.code) <= len(owner.country) or not owner.code.startswith(owner.country):
+            return False
+        return any(h.kind == "country" and h.code == owner.country for h in self._resolver.kb.lookup(tok.text))
 
     def _named(self, tok: Token) -> Actor | None:
         """A common noun with an apposed or compound name: "China's top diplomat Wang Yi" is Wang Yi,

@@ -103,7 +103,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
 
     @staticmethod
     def _add(found: dict[tuple, Event], ev: Event) -> None:
-        key = (ev.source or ev.source_code, ev.target or ev.target_code, ev.cameo)
+        # the codes too: one mention may stand for several parties ("lawmakers in X and Y")
+        key = (ev.source or ev.source_code, ev.source_code, ev.target or ev.target_code, ev.target_code, ev.cameo)
         if key in found:
             found[key].mentions += 1
         else:
