@@ -118,6 +118,9 @@ class DirectCues:
             steps += 1
         if x.pos_ not in VERBISH or not self.outside(x) or self.tok_para[x.i] != self.tok_para[roots[0].i]:
             return None
+        w = self._reporting_head(x)
+        if w is not None:
+            return w  # "Trump tweeted that Machado was “disgusting”": the reporter's word for her
         subj = next((c for c in x.children if c.dep_ == "nsubj" and self.outside(c)), None)
         if subj is None or subj.i > x.i:
             return None
@@ -125,6 +128,27 @@ class DirectCues:
         if actor is None or actor.kind != "person":
             return None
         return x
+
+    def _reporting_head(self, x: Token) -> Token | None:
+        """The reporting verb whose content clause `x` is: "said that ...", also where the parser hung
+        the that-clause as an adverbial clause or as a relative clause of a noun before it ("tweeted
+        in the early hours that X was ...": a "that" with no role in the clause is no relative
+        pronoun). Outside quotes, in the same paragraph, before the clause."""
+        if x.dep_ == "ccomp":
+            w = x.head
+        elif x.dep_ in ("advcl", "relcl") and any(c.lower_ == "that" and c.dep_ in ("mark", "advmod") and c.i < x.i
+                                                 for c in x.children):
+            w = x.head
+            for _ in range(3):  # "in the early hours that ...": up through the phrase to its verb
+                if w.pos_ in VERBISH or w.head.i == w.i:
+                    break
+                w = w.head
+        else:
+            return None
+        if not self.outside(w) or self.tok_para[w.i] != self.tok_para[x.i] or w.i > x.i:
+            return None
+        lemma = w.lemma_.lower()
+        return w if (lemma in self.lex.speech or lemma in self.lex.belief) and w.pos_ in VERBISH else None
 
     def _with_cue(self, a: _Attr, v: Token, how: str) -> _Attr | None:
         subj = self._subject(v)

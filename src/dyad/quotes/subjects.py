@@ -93,7 +93,7 @@ class Subjects:
         if h.i == v.i:
             return None
         if v.dep_ == "conj" and h.pos_ in VERBISH:
-            return self._parse_subject(h, depth + 1)
+            return self._conjunct_subject(v, h, depth)
         if v.dep_ in ("advcl", "xcomp", "pcomp") and v.tag_ in ("VBG", "VBN", "VB"):
             # "..., arguing that", "was quoted as saying", "declined to say"
             if h.pos_ in VERBISH:
@@ -114,6 +114,23 @@ class Subjects:
         if v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN"):
             return self._owner(h, depth)
         return None
+
+    def _conjunct_subject(self, v: Token, h: Token, depth: int) -> Token | None:
+        """The subject a verb shares with the verb it is coordinated with. A bare infinitive is
+        coordinated with an infinitive, not with a participle the parser hung it on ("to accuse
+        X of being duped by Y and encourage Z": the one who accuses encourages); and a passive
+        verb's agent is no subject of its active conjunct ("was praised by Y and thanked Z")."""
+        if v.tag_ == "VB" and h.tag_ in ("VBN", "VBG"):
+            g = h
+            while g.head.i != g.i and not (g.tag_ == "VB" and g.pos_ in VERBISH and g.i < v.i):
+                g = g.head
+            if g.tag_ == "VB" and g.i != h.i and g.i < v.i:
+                return self._parse_subject(g, depth + 1)
+        if any(c.dep_ == "agent" for c in h.children) and v.tag_ not in ("VBN",):
+            grammatical = next((c for c in h.children if c.dep_ in ("nsubjpass", "nsubj") and self.outside(c)), None)
+            if grammatical is not None:
+                return grammatical
+        return self._parse_subject(h, depth + 1)
 
     def _who_antecedent(self, who: Token) -> Token | None:
         """ "workers here, who have marched ...": "who" stands for the nearest noun before it (past
