@@ -89,6 +89,9 @@ class Arguments:
                 v = head
                 raised = True
                 continue
+            if v.dep_ == "conj" and v is verb and v.head.i != v.i and any(c.dep_ == "auxpass" for c in v.children) \
+                    and not _stative(v):
+                return None, self._subject(v.head)[0]  # "the suspects fled and were arrested": they were arrested
             if v.dep_ in ("conj", "advcl", "acomp") and v.head.i != v.i:
                 v = v.head
                 continue
@@ -290,8 +293,9 @@ class Arguments:
             got, _ = self._targets(comp, sources, ptgt, comp.pat.code)
             yield got
         # 4. the subject of a complement clause ("demanded that X withdraw", "allowed X to run");
-        #    not for denials: "denied that the US was trying ..." is aimed at the accuser, not the US
-        for x in (tok.children if code != "016" else ()):
+        #    not for denials: "denied that the US was trying ..." is aimed at the accuser, not the US;
+        #    not for force, which takes no clause: "X beat Y; Z routed W" is two clauses the parser joined
+        for x in (tok.children if code != "016" and root not in ("18", "19", "20") else ()):
             if x.dep_ in ("ccomp", "xcomp"):
                 sx = _children(x, "nsubj", "nsubjpass")
                 if sx:
@@ -353,7 +357,7 @@ class Arguments:
                 yield ok([a for w, g in places if w in ("outside", "at") for a in self._actors(g)
                           if a.kind in ("organization", "group")])
             located = [a for w, g in places for a in self._places(g)]
-            yield _one_per_country([_as_place(a) if a.kind == "place" else a for a in located
+            yield _one_per_country([_as_place(a) if a.kind != "country" else a for a in located  # "in Tokyo": no government
                                     if a.dyad_code not in src_countries and ok([a])])
             # a domestic act (a curfew in Dakar, shelling in Juba, a strike in Lagos): the country
             # it happens in, as a place, so that the government acting in its own capital is a dyad

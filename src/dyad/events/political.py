@@ -24,6 +24,11 @@ def _rules() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["roles"]), frozenset(data.get("political_roots") or ())
 
 
+def political_roots() -> frozenset[str]:
+    """CAMEO roots whose act is political whoever does it (a demonstration)."""
+    return _rules()[1]
+
+
 def _role_of(code: str, country: str | None) -> str | None:
     """The role part of a side's code: USAGOV -> GOV; a code with no country of its own (a party
     code that is the code itself: IGOUNO, NGOHRIAMN, or a bare role, LEG) -> its first three

@@ -16,10 +16,10 @@ from .conventions import Conventions, _role, _role_only, _same_party, _unarmed
 from .lexicon import derived_intent, lexicon, mirror
 from .modality import Modality
 from .parse import _children, _preps
-from . import discards, petrarch
+from . import contests, discards, doers, petrarch
 from .echoes import drop_echoes
 from .placing import Placing
-from .political import is_political
+from .political import is_political, political_roots
 from .statements import Statements
 from .triggers import Triggers, _Cand
 from .words import (
@@ -283,6 +283,12 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             pairs = [(t, s) for s, t in pairs]
         returned = [] if p.paired is None or p.mutual and not targets else [
             (t, s) for s, t in pairs if s is not None and t is not None]  # "[032:033]": the target's part
+        if code[:2] not in political_roots():  # "a family crosses into Texas": where, not whom (doers.py)
+            private = not sources and not c.noun and doers.private_doer(self._subject(tok)[0], self._resolver)
+            pairs = [(s, t) for s, t in pairs if not doers.private_on_place(s, t, private, code)]
+        if self._contest(tok):  # "Boston routed Toronto 120-98": teams, not states (contests.py)
+            pairs = [(s, t) for s, t in pairs if _agent(s) or _agent(t)]
+            returned = [(s, t) for s, t in returned if _agent(s) or _agent(t)]
         if code[:2] in ("18", "19", "20") and tok.lemma_.lower() in METAPHOR_VERBS and pairs and all(
                 s is not None and t is not None and _unarmed(s) and _unarmed(t) and (t.kind == "person" or _role(t))
                 for s, t in pairs):
@@ -295,6 +301,13 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
                 ev.place = self._place(tok)
                 out.append((ev, depth, tok, need if t is None or _role_only(t) else ""))
         return out
+
+    def _contest(self, tok: Token) -> bool:
+        """Whether a trigger reports a contest: its clause does, or its article is mostly results."""
+        doc = tok.doc
+        if getattr(self, "_contest_doc", (None,))[0] is not doc:
+            self._contest_doc = (doc, contests.contest_article(doc))
+        return self._contest_doc[1] or contests.contest_clause(tok)
 
     def _first_after(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """The first actor in the verb's phrase after it, not one of the sources: the target by
@@ -345,6 +358,10 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             name=c.name, trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text),
             source_country=src.dyad_code if src else None, target_country=tgt.dyad_code if tgt else None,
             source_name=src.name if src else None, target_name=tgt.name if tgt else None)
+
+
+def _agent(a: Actor | None) -> bool:
+    return a is not None and contests.agent(a, a.code, a.dyad_code)
 
 
 def _each_code(ev: Event) -> list[Event]:

@@ -66,6 +66,8 @@ class Triggers:
                 pats = (pats or []) + self.lex[(base, False)]
         if not pats:
             return None
+        if pos == PROPN and getattr(self._resolver.at(tok), "kind", None) == "person":
+            return None  # a word of a person's name ("Judge Susan Grant") is no act
         obj = None
         if not noun:
             obj = _object(tok)

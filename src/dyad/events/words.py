@@ -44,7 +44,9 @@ REFLEXIVES = {"himself", "herself", "itself", "themselves", "oneself", "myself",
 # what kills without an attacker, and attacks whose "in" names the attacker's act
 ACCIDENTS = {"crash", "accident", "collision", "earthquake", "quake", "flood", "floods", "flooding", "storm", "hurricane",
              "typhoon", "cyclone", "tornado", "avalanche", "landslide", "mudslide", "blaze", "disease",
-             "outbreak", "epidemic", "virus", "heatwave", "drought", "stampede", "derailment", "tsunami"}
+             "outbreak", "epidemic", "virus", "heatwave", "drought", "stampede", "derailment", "tsunami",
+             "wind", "winds", "gust", "gusts", "rain", "rains", "rainfall", "downpour", "snow", "snowstorm", "hail",
+             "lightning", "blizzard", "monsoon", "gale", "gales", "wildfire", "wildfires", "pandemic", "weather"}
 ATTACK_NOUNS = {"shelling", "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
                 "bombardment", "bombing", "bombings", "ambush", "assault", "offensive", "gunfire", "crossfire",
                 "clash", "clashes", "fighting", "operation", "crackdown"}

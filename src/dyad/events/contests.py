@@ -1,0 +1,111 @@
+"""Contests: a sports result is not force, and a team named by its city or country is not a state.
+
+Sports report results in the words of force ("routed", "crushed", "attacked down the left", "invaded
+the French half") and name teams by their cities and countries ("Boston beat Toronto 3-2", "India
+thrashed Pakistan by eight wickets", "Turkey will meet Austria"). A clause reports a contest when it
+has a score ("3-2", "120-98") or a margin ("by eight wickets", "by 12 seconds"), or a noun only games
+use ("overtime", "semifinal", "the first half"; data/contests.yaml). So do the clauses a contest
+clause carries (its infinitives and relative clauses: "... 2-1 to reach the last 16, where they will
+meet Austria"), and every clause of an article most of whose sentences report contests (a cricket
+report's "England were routed by Afghanistan"). There places and countries are teams: an event is
+kept only when one side is a political agent in its own right, one a country's name cannot stand
+for: a government, army, police or court, an organisation, or a person of the knowledge base
+("police arrested fans after the final" is still an arrest; "Iran defeated the United States 2-1"
+is no event).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from ..dates import _clause_head
+from ..datafile import load_yaml
+from ..types import Actor
+from .political import _role_of, _rules
+
+# the clauses a verb heads that are not part of its own clause
+_OTHER_CLAUSES = {"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl"}
+_DASHES = {"-", "\u2013", "\u2014"}
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_yaml(resources.files("dyad") / "data" / "contests.yaml")
+    return frozenset(data["nouns"]), frozenset(data["measured"]), frozenset(data["units"])
+
+
+def _score(tok: Token) -> bool:
+    """ "3-2", "120-98", "6-3": two small numbers joined by a dash with no space (not "2015-2020")."""
+    doc = tok.doc
+    if tok.like_num and "-" in tok.text:
+        a, _, b = tok.text.partition("-")
+        return a.isdigit() and b.isdigit() and len(a) <= 3 and len(b) <= 3
+    if not (tok.text.isdigit() and len(tok.text) <= 3) or tok.i + 2 >= len(doc):
+        return False
+    dash, other = doc[tok.i + 1], doc[tok.i + 2]
+    return (dash.text in _DASHES and other.text.isdigit() and len(other.text) <= 3
+            and dash.idx == tok.idx + len(tok.text) and other.idx == dash.idx + len(dash.text))
+
+
+def _signal(tok: Token) -> bool:
+    """Whether one token says "a contest": a score, a margin, or a noun only games use."""
+    nouns, measured, units = _words()
+    if _score(tok):
+        return True
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in nouns or tok.lower_ in nouns:
+        return True
+    if lemma in measured and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return tok.head.lower_ != "by"  # "cut by half" is a measure, not a half of a game
+    if lemma in units or tok.lower_ in units:  # "by eight wickets": a margin
+        return any(c.like_num for c in tok.children) and tok.head.lower_ == "by"
+    return False
+
+
+def _clause(verb: Token) -> list[Token]:
+    """The tokens of a verb's own clause: its subtree without the other clauses it heads."""
+    out, stack = [], [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [c for c in t.children if not (c.dep_ in _OTHER_CLAUSES and c.pos_ in ("VERB", "AUX"))]
+    return out
+
+
+def contest_clause(tok: Token) -> bool:
+    """Whether the trigger's clause reports a contest, or a clause that carries it as an infinitive
+    or relative clause, or whose subject it shares ("attacked from the kickoff and fired four shots")."""
+    v = _clause_head(tok)
+    for _ in range(4):
+        if any(_signal(t) for t in _clause(v)):
+            return True
+        shared = v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+        if not (shared or v.dep_ in ("xcomp", "relcl")) or v.head.i == v.i:
+            return False
+        v = _clause_head(v.head)
+    return False
+
+
+def contest_article(doc: Doc) -> bool:
+    """Whether most of an article is results: at least two sentences and at least a third of them
+    report a contest (any token of the sentence)."""
+    sents = list(doc.sents)
+    n = sum(1 for s in sents if any(_signal(t) for t in s))
+    return n >= 2 and n * 3 >= len(sents)
+
+
+def agent(actor: Actor | None, code: str | None, country: str | None) -> bool:
+    """A political agent a team's name cannot stand for: a side with a political role (government,
+    army, police, court ...), an organisation, or a person of the knowledge base. A bare country or
+    city is not one here."""
+    if actor is None or not code:
+        return False
+    roles, _ = _rules()
+    role = _role_of(code, country)
+    if role:
+        return role in roles
+    return actor.kind == "person" and bool(actor.kb_id)
