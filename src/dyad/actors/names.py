@@ -74,6 +74,18 @@ def _abbreviations() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _title_nouns() -> dict[str, frozenset[str]]:
+    data = datafile.load_yaml(str(resources.files("dyad") / "data" / "title_abbreviations.yaml")) or {}
+    return {str(k).lower(): frozenset(str(w).lower() for w in v or []) for k, v in data.items()}
+
+
+def title_nouns(word: str) -> frozenset[str]:
+    """The nouns a later description may use for a title written short ("Sen." -> senator,
+    lawmaker): data/title_abbreviations.yaml; empty for other words."""
+    return _title_nouns().get(word.lower().rstrip("."), frozenset())
+
+
+@lru_cache(maxsize=1)
 def _region_names() -> dict[str, str]:
     """Each state or province named in data/place_abbreviations.yaml -> its country ("georgia" -> USA)."""
     return {kbmod.norm(name): cc for name, cc in _abbreviations().values()}

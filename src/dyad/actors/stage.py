@@ -11,6 +11,7 @@ from .cluster import _Cluster
 from .codes import Codes
 from .genders import Genders
 from .linking import Linking
+from .names import title_nouns
 from .nested import nested_mentions
 from .resolver import Resolver
 from .spans import _byline_tokens, _candidate_spans, _dateline_tokens
@@ -88,6 +89,8 @@ class ActorStage(Linking, Codes, Genders):
                 names = set(c.tokens)
                 c.described = {t.lemma_.lower() for m in c.mentions for t in self._context_tokens(m)
                                if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in names}
+                # "Sen. Marcus Hale" is "the senator" later: titles written short, and their synonyms
+                c.described |= {n for w in list(c.described) for n in title_nouns(w)}
         for c in clusters:
             if c.kind == "person" and c.code is None and c.link.get("method") != "byline":
                 self._code_from_context(c, doc)  # (a writer's byline says nothing of whom they serve)
