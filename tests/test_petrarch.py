@@ -236,6 +236,34 @@ def test_a_positional_target_comes_before_the_home_country(tmp_path, files, text
     assert {(e.source_code, e.cameo, e.target_code) for e in doc.events} == {("VLRGOV", "1721", target)}
 
 
+def test_a_capitalised_epithet_before_a_country_is_not_part_of_its_name(files):
+    """ "Embattled Veloria" at a sentence's start, tagged as one person: the country is the name; an
+    organisation named so ("Air Veloria") and a first word the KB knows stay as tagged."""
+    from spacy.tokens import Span
+
+    from dyad import nlp
+    from dyad.actors.spans import _candidate_spans
+
+    kb = kbmod.load((str(files["actors.txt"]),))
+    for text, label, names in (("Embattled Veloria asked Quentara for help.", "PERSON", ["Veloria", "Quentara"]),
+                               ("Air Veloria asked Quentara for help.", "ORG", ["Air Veloria", "Quentara"]),
+                               ("Quentara Veloria asked for help.", "PERSON", ["Quentara Veloria"])):
+        doc = nlp.parse(text)
+        doc.ents = [Span(doc, 0, 2, label=label)]
+        assert [s.text for s in _candidate_spans(doc, kb)] == names
+
+
+def test_a_list_member_read_as_an_apposition_of_another_country(tmp_path):
+    """ "Veloria, the awful Quentara, and good Mordavia": the model makes the second name an
+    apposition of the first; one country is never another, so each is a source."""
+    for name, body in (("actors.txt", GROUP_ACTORS + "OSTRAVA [OST]\n"), ("verbs.txt", VERBS)):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(tmp_path / "actors.txt")], verbs=str(tmp_path / "verbs.txt"))
+    doc = pipe.process(Article(text="Veloria, the awful Quentara, and good Mordavia mended relations "
+                                    "with Ostrava.", published="2005-03-01"))
+    assert {e.source_code for e in doc.events if e.target_code == "OST"} == {"VLR", "QNT", "MDV"}
+
+
 FORM_VERBS = """--- GATHER [031] ---
 GATHER
 --- GATHERED [032] ---

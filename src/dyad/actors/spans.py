@@ -49,6 +49,20 @@ def _coordinated_names(ent: Span, kb_spans: list[tuple[int, int]]) -> bool:
     return len(inside) >= 2
 
 
+def _capitalised_epithet(ent: Span, kb_spans: list[tuple[int, int]], kb: KB) -> bool:
+    """An entity that is a sentence's first word, capitalised only as the first, before a country
+    name the KB knows ("Evil Gondor", "Neighbouring Arnor" tagged as a person or place): the
+    country is the name. An organisation ("Air France") and a name the KB knows whole are left alone,
+    and so is a first word the KB or the first-name list knows."""
+    if len(ent) < 2 or ent.label_ not in ("PERSON", "GPE", "LOC", "NORP") or not ent[0].is_sent_start \
+            or (ent.start, ent.end) in kb_spans or (ent.start + 1, ent.end) not in kb_spans:
+        return False
+    first = ent[0]
+    if not first.is_title or not first.is_alpha or kb.lookup(first.text) or gendermod.first_name_gender(first.text):
+        return False
+    return any(h.kind == "country" for h in kb.lookup(ent[1:].text))
+
+
 def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
     """Entity spans and KB matches, longest first, without overlaps."""
     exact, lower = _matchers(kb)
@@ -62,6 +76,8 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
     for ent in _merged_ents(doc):
         if _coordinated_names(ent, kb_spans):
             continue  # "Gondor and Arnor" tagged as one place: two names the KB knows, each its own
+        if _capitalised_epithet(ent, kb_spans, kb):
+            continue  # "Embattled Gondor said": the sentence's capital letter, not a longer name
         if ent.label_ in ENT_KINDS and not _title_word(ent):
             spans.extend(_split_abbreviation(_with_first_name(_trim(ent))))
     for t in doc[1:]:  # a first name and a surname the small model left untagged ("Const. Amrit Dhaliwal said")

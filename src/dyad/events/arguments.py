@@ -437,6 +437,8 @@ class Arguments:
         for x in tok.children:  # "The US, Russia, and Switzerland met": a list misparsed as an apposition
             if x.dep_ == "appos" and any(c.dep_ == "cc" for c in x.subtree) and _children(x, "conj"):
                 toks += _conjuncts(x)
+            elif x.dep_ == "appos" and len(toks) > 1 and self._other_country(tok, x):
+                toks.append(x)  # "X, the awful Y, and Z": a list member read as an apposition of X
             # "Fornost and the evil Gondor agreed", "meet Eriadori and Calenardhon leaders": a list misparsed
             # as a modifier of its last name or of the noun after it
             if x.dep_ in ("nmod", "compound") and x.i < tok.i and tok.pos_ in ("PROPN", "NOUN") and _children(x, "conj") \
@@ -475,6 +477,14 @@ class Arguments:
             if a is not None and a not in out:
                 out.append(a)
         return out
+
+    def _other_country(self, tok: Token, appos: Token) -> bool:
+        """Whether an apposition after a comma names a country other than the one its head names: one
+        country is never another, so the two are members of a list, not one thing said twice."""
+        if appos.left_edge.i == 0 or appos.doc[appos.left_edge.i - 1].text != ",":
+            return False  # "X, the awful Y, and Z": set off by commas as list members are
+        a, b = self._resolver.at(tok), self._resolver.at(appos)
+        return a is not None and b is not None and a.kind == b.kind == "country" and a.code != b.code
 
     def _role_of_country(self, owner: Actor, tok: Token) -> bool:
         """Whether a group mention ends in the country name that gives it its country ("lawmakers in
