@@ -109,6 +109,9 @@ class Indirect:
         for c in v.children:
             if not self.outside(c) and c.i < v.i:
                 continue  # “...,” X said: the quote before the cue is its content, found already
+            if c.dep_ == "ccomp" and c.i < v.i and self._colon_between(
+                    max(x.i for x in c.subtree if not x.is_punct), v.i):
+                continue  # "X set off fireworks on Friday: Republicans said ...": news, then its report
             if c.dep_ == "ccomp" and speechy and _content_clause(c):
                 out.append(self._clause_span(c, v))
             elif c.dep_ == "xcomp" and lemma in lex.infinitive and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
@@ -154,12 +157,40 @@ class Indirect:
 
     def _clause_span(self, c: Token, v: Token) -> tuple[int, int]:
         toks = [t for t in c.subtree]
+        cut = self._next_report(c)
+        if cut is not None:
+            # "she said A, and when pressed, the mother replied, “B”": the second report is no part of A
+            toks = [t for t in toks if t.i < cut]
+            while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+                toks.pop()
         while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in ("that",) or toks[0].is_punct and toks[0].text not in ALL_MARKS):
             toks = toks[1:]
         if not toks:
             return (c.idx, c.idx)
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         return s, e
+
+    def _quote_ends_sentence(self, j: int) -> bool:
+        """Token j closes a quote whose words end a sentence ("... “without delay.” Clinton plans
+        ..."): the next sentence starts after it, with a capital."""
+        doc, k = self.doc, self.qidx[j]
+        if k < 0 or (j + 1 < len(doc) and self.qidx[j + 1] == k):
+            return False
+        body = self.text[self.marked[k].start:self.marked[k].end].rstrip()
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        return bool(body) and body[-1] in ".!?" and nxt is not None and nxt.text[:1].isupper()
+
+    def _colon_between(self, a: int, b: int) -> bool:
+        return any(self.doc[i].text in (":", ";") and self.outside(self.doc[i]) for i in range(a + 1, b))
+
+    def _next_report(self, c: Token) -> int | None:
+        """Where a complement clause gives way to a report of its own: the first word of a clause
+        coordinated with it whose verb is a reporting verb with its own subject."""
+        for x in c.children:
+            if x.dep_ == "conj" and x.i > c.i and x.lemma_.lower() in self.verbs and x.pos_ in VERBISH and \
+                    any(y.dep_ in ("nsubj", "nsubjpass") for y in x.children):
+                return x.left_edge.i
+        return None
 
     def _trim(self, s: int, e: int, anchor: int) -> tuple[int, int]:
         """Clip a span to the paragraph of `anchor` and strip loose punctuation at its ends."""
@@ -223,7 +254,8 @@ class Indirect:
         ps, pe = self.paras[pi]
         # the sentence around the phrase, bounded by sentence ends outside quotes
         lo = i
-        while lo > 0 and self.tok_para[lo - 1] == pi and not (self.sent_end(doc[lo - 1]) and self.outside(doc[lo - 1])):
+        while lo > 0 and self.tok_para[lo - 1] == pi and not (self.sent_end(doc[lo - 1]) and self.outside(doc[lo - 1])) \
+                and not self._quote_ends_sentence(lo - 1):
             lo -= 1
         hi = self.tok_index(p_end)
         while hi < len(doc) and self.tok_para[hi] == pi and not (self.sent_end(doc[hi]) and self.outside(doc[hi])):
