@@ -465,12 +465,14 @@ class Arguments:
                     b = _in_country(a, b.code)  # "Kenya's Supreme Court": KENJUD
                 if b is not None and (a is None or not _role_only(b)):
                     a = b
+            if a is None:
+                a = self._unnamed(t)  # "officials said", "the ministry denied": unnamed.py
             if a is not None and _role_only(a):
                 # "rebels ambushed a convoy in northern Mali": MLIREB; unplaced, the country of the
                 # article's dateline or of the article (placing.py); else "rebels" is no party
-                a = (self._located(a, t) if a.kind == "group" else None) or (
+                a = (self._located(a, t) if self._placed_by_clause(a) else None) or (
                     _in_country(a, self._home) if self._home else None) or self._article_placed(a) or (
-                    None if a.kind == "group" and a.code in LOCATED_ROLES else a)
+                    None if a.kind == "group" and a.code in LOCATED_ROLES or self._is_unnamed(a) else a)
             if a is not None and t.i in spread and a.kind == "country" and a.country:
                 owner = spread[t.i]
                 a = _in_country(replace(owner, code=owner.code[len(owner.country):]), a.country)

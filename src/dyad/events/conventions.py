@@ -197,7 +197,7 @@ class Conventions:
                 if w not in ("in", "at", "near", "across", "throughout", "inside") and not (w == "from" and h.i == tok.i):
                     continue  # "protesters from Hong Kong", but not "expelled from Moscow"
                 for a in self._actors(g) if g.i != tok.i else []:
-                    if a.kind in ("country", "place") or a.code == a.dyad_code:
+                    if (a.kind in ("country", "place") or a.code == a.dyad_code) and not _role_only(a):  # not "the Senate"
                         country = a.country or a.dyad_code
                         if country:
                             return _in_country(actor, country)

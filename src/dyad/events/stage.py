@@ -21,6 +21,7 @@ from .echoes import drop_echoes
 from .placing import Placing
 from .political import is_political, political_roots
 from .statements import Statements
+from .unnamed import Unnamed
 from .triggers import Triggers, _Cand
 from .words import (
     ACCIDENTS, INTENT_NOUNS, METAPHOR_VERBS, OBLIGATION_AUX, PROTEST_NOUNS, REFLEXIVES, SPEECH_VERBS, STATE_ROLES,
@@ -38,7 +39,7 @@ def _code_record(code: str) -> ontology.Code:
                              None, "", "")
 
 
-class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing):
+class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing, Unnamed):
     """The CAMEO coder of one parsed article: `stage(doc, resolver, published)` -> events.
 
     Each step lives in its own mixin module (triggers, modality, arguments, conventions); this class
@@ -53,6 +54,7 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         self._placed_cache: dict[str, Actor | None] = {}
         self._home: str | None = None  # see _code: the country an unplaced group is in, for domestic acts
         self._locating: set[int] = set()  # tokens whose place _located is looking for
+        self._unnamed_made: dict[str, Actor] = {}  # unnamed.py: role nouns with no actor, by phrase
         self._resolver = resolver
         self._ents = list(doc.ents)  # Doc.ents builds its spans on every access
         found: dict[tuple, Event] = {}
@@ -90,13 +92,14 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         if quotes:
             self._statements(doc, quotes, found, published)  # statements.py
         self._article_country()
-        self._record_placements()  # placing.py
-        actors = {a.id: a for a in resolver.actors}
+        actors = {a.id: a for a in [*resolver.actors, *self._unnamed_made.values()]}
         events = [x for ev in found.values() for x in _each_code(ev)]
         # who is political is the dictionaries' say when they are PETRARCH's alone: PETRARCH codes every
         # actor they list (a user's own codes, "ORCHOB", are no CAMEO roles political.py could judge)
         chosen = resolver.kb.petrarch_actors
         kept = drop_echoes([ev for ev in events if chosen or is_political(ev, actors)])  # political.py, echoes.py
+        self._register_unnamed(kept)  # unnamed.py
+        self._record_placements()  # placing.py
         for ev in kept:
             ev.one_sided = ev.source is None or ev.target is None
         return sorted(kept, key=lambda e: e.start)  # stable: within a sentence, main clause first

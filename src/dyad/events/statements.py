@@ -14,7 +14,8 @@ event of its speaker, unless a more specific event covers its clause.
   speculative, questioned or passive cue ("did not say", "if he says", "could say", "was told").
 - Covered: no statement when the sentence already holds an event of the same speaker (the verb
   lexicon coded the clause: "accused", "urged", "praised"), or an event whose trigger lies inside
-  the quoted content (the quote reports that act). A statement the verb lexicon made from a quote's
+  the quoted content (the quote reports that act); words nobody is said to speak (a verbal act
+  with no source, which the political filter drops) cover nothing. A statement the verb lexicon made from a quote's
   cue is replaced by the quote's own, which knows more (its target, its 01x class) and is made per
   sentence.
 - Dedup: one statement per speaker and sentence, however many quotes of that speaker the sentence
@@ -89,7 +90,7 @@ class Statements:
     """Statement events from attributed quotes (a mixin of EventStage)."""
 
     def _statements(self, doc: Doc, quotes: list[Quote], found: dict[tuple, Event], published: str | None) -> None:
-        by_id = {a.id: a for a in self._resolver.actors}
+        by_id = {a.id: a for a in [*self._resolver.actors, *self._unnamed_made.values()]}
         done: set[tuple[str, int]] = set()
         made: list[tuple[tuple, Event, int]] = []
         for q in quotes:
@@ -164,9 +165,11 @@ class Statements:
         return a if a is not None and a.code and not _role_only(a) else None
 
     def _covered(self, found: dict[tuple, Event], src: Actor, sent_start: int, q: Quote) -> bool:
-        """A more specific event of the same clause: drop the statement (or a lexicon statement it replaces)."""
+        """A more specific event of the same clause: drop the statement (or a lexicon statement it replaces).
+        A verbal act with no source covers nothing ("said members will help him": a help by no one
+        named is no event, the saying is)."""
         for key, ev in list(found.items()):
-            if ev.start != sent_start:
+            if ev.start != sent_start or ev.source is None and ev.quad_class == 1:
                 continue
             own = ev.source == src.id or (ev.source_code == src.code and ev.source_code is not None)
             inside = ev.trigger_start is not None and q.start <= ev.trigger_start < q.end
@@ -184,7 +187,7 @@ class Statements:
         """Political actors the content names, in order of first mention, other than the speaker."""
         seen: list[tuple[int, Actor]] = []
         for a in self._resolver.actors:
-            if a.id == src.id or not political(a):
+            if a.id == src.id or not political(a) or _role_only(a):  # "the Senate" of no country: no party
                 continue
             first = min((m.start for m in a.mentions if q.start <= m.start < q.end), default=None)
             if first is not None:

@@ -1,0 +1,74 @@
+"""Unnamed actors: a noun the KB's agents data lists as a political role that the actors stage left
+without an actor ("officials said", "the administration criticized", "the ministry denied", "a
+union endorsed", "prosecutors charged").
+
+The actors stage codes a role noun only when something names its country ("Chinese officials") or,
+for groups that act where they are (police, rebels, protesters), leaves it unplaced. For event data
+an unnamed agent of a state is that state's all the same, once the story says where: so a role noun
+of a political role (data/political.yaml) becomes a group coded with the role alone, which the
+events stage then places as every role-only actor (the place its clause names, else the article's
+dateline, else the country the article is mostly about: conventions._located, placing.py). Placed
+nowhere, it is no party. One group per role phrase and article ("officials" twice is one group);
+it joins the article's actors only when a kept event uses it.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .. import kb as kbmod
+from ..types import Actor, Mention
+
+from .political import _rules
+
+METHOD = "role noun"
+
+# roles whose agents act abroad as often as at home ("soldiers shelled positions near Rafah"): the
+# place of their clause says nothing of their country, only the dateline or the article does
+ABROAD = {"MIL", "SPY"}
+
+
+class Unnamed:
+    """Role nouns with no actor as role-only groups (a mixin of EventStage)."""
+
+    def _unnamed(self, tok: Token) -> Actor | None:
+        if tok.pos_ != "NOUN" or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return None
+        kb = self._resolver.kb
+        mods = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")
+                and self._resolver.at(c) is None]
+        words = [*mods, tok]
+        phrase = " ".join(t.text for t in words).lower()
+        # a noun before the role says whose agents they are: "company officials" are the company's,
+        # "party officials" the party's; a modifier that is no role of the KB leaves them unknown
+        tries = [phrase, " ".join([*(t.text for t in mods), tok.lemma_])] + (
+            [mods[-1].text, mods[-1].lemma_] if mods else [tok.lemma_])
+        role = next((r for p in tries if (r := kb.role_noun(p))), None)
+        if role is None or kbmod.agent_role(role) not in _rules()[0]:
+            return None
+        made: dict[str, Actor] = self._unnamed_made
+        start, end = words[0].idx, tok.idx + len(tok.text)
+        a = made.get(phrase)
+        if a is None:
+            n = 1 + max((int(x.id[1:]) for x in [*self._resolver.actors, *made.values()]
+                         if x.id[1:].isdigit()), default=0)
+            a = made[phrase] = Actor(id=f"A{n}", name=phrase, kind="group", code=kbmod.agent_role(role),
+                                     role=kbmod.agent_role(role), link={"method": METHOD})
+        if all(m.start != start for m in a.mentions):
+            a.mentions.append(Mention(start, end, tok.doc.text[start:end], form="role"))
+        return a
+
+    @staticmethod
+    def _is_unnamed(a: Actor) -> bool:
+        return a.link.get("method") == METHOD and a.country is None
+
+    def _placed_by_clause(self, a: Actor) -> bool:
+        """Whether the place its clause names gives a role-only group its country."""
+        return a.kind == "group" and not (self._is_unnamed(a) and a.code in ABROAD)
+
+    def _register_unnamed(self, events: list) -> None:
+        """The groups a kept event uses join the article's actors (placing.py then records their country)."""
+        used = {x for ev in events for x in (ev.source, ev.target)}
+        for a in self._unnamed_made.values():
+            if a.id in used:
+                a.mentions.sort(key=lambda m: m.start)
+                self._resolver.actors.append(a)

@@ -1,0 +1,63 @@
+"""Unnamed actors named by a political role noun ("officials said", "the ministry denied", "a union
+endorsed") and statements whose clause holds only words nobody spoke. Real spaCy parse, real
+knowledge base; sentences written here."""
+from __future__ import annotations
+
+import pytest
+
+from dyad.types import Article
+
+PUB = "2021-03-02"
+
+
+def doc_of(pipeline, text: str):
+    return pipeline.process(Article(text=text, published=PUB))
+
+
+def coded(pipeline, text: str) -> list[tuple]:
+    return [(e.source_code, e.root, e.target_code) for e in doc_of(pipeline, text).events]
+
+
+@pytest.mark.parametrize("text, source, root", [
+    ("BERLIN \u2014 The administration criticized the court's decision on Tuesday.", "DEUGOV", "11"),
+    ("PARIS \u2014 The ministry denied the report on Wednesday.", "FRAGOV", "01"),
+    ("OSLO \u2014 Prosecutors appealed the verdict against the two men.", "NORJUD", "02"),
+    ("OTTAWA \u2014 A union representing nurses endorsed Justin Trudeau on Friday.", "CANLAB", "05"),
+])
+def test_a_role_noun_with_no_actor_takes_the_datelines_country(pipeline, text, source, root):
+    got = coded(pipeline, text)
+    assert got and got[0][0] == source, got
+    assert any(r == root for _, r, _ in got) or root == "02", got
+
+
+def test_the_placed_group_is_one_actor_per_phrase_and_says_how_it_was_placed(pipeline):
+    doc = doc_of(pipeline, "LIMA, Peru (AP) \u2014 Officials met protest leaders on Friday. "
+                           "The officials said the talks would continue.")
+    groups = {e.source for e in doc.events if e.source_code == "PERGOV"}
+    assert len(groups) == 1 and len(doc.events) >= 2
+    officials = doc.actor(groups.pop())
+    assert officials.link["method"] == "dateline" and len(officials.mentions) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the border would reopen on Monday.",  # no dateline, no country in the story
+    "MADRID \u2014 Analysts said the euro would fall.",  # a role, but not a political one
+    "MADRID \u2014 No officials attended the ceremony.",
+])
+def test_no_event_from_a_role_noun_without_a_country_or_a_political_role(pipeline, text):
+    assert coded(pipeline, text) == []
+
+
+def test_a_role_only_organisation_is_no_place_for_a_group(pipeline):
+    got = coded(pipeline, "The Greek prime minister said that volunteers in the Senate will help him.")
+    assert all(s is None or s.startswith("GRC") for s, _, _ in got) and all(
+        t is None or t.startswith("GRC") for _, _, t in got), got
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Angela Merkel said that many members would support her in the vote.", "DEUGOV"),
+    ("Rep. Gregory Meeks said members will help him raise cash.", "USALEG"),
+])
+def test_words_nobody_spoke_do_not_cover_a_statement(pipeline, text, source):
+    # the support has no named giver, so it is no event: the saying is the event of the sentence
+    assert [(s, r) for s, r, _ in coded(pipeline, text)] == [(source, "01")]
