@@ -26,6 +26,10 @@ METHOD = "role noun"
 # place of their clause says nothing of their country, only the dateline or the article does
 ABROAD = {"MIL", "SPY"}
 
+# roles whose unnamed members are people described, not an organisation's agents: "charities",
+# "environmentalists", "volunteers" are of no state, and no one body
+NOT_AGENTS = {"NGO"}
+
 
 class Unnamed:
     """Role nouns with no actor as role-only groups (a mixin of EventStage)."""
@@ -43,7 +47,7 @@ class Unnamed:
         tries = [phrase, " ".join([*(t.text for t in mods), tok.lemma_])] + (
             [mods[-1].text, mods[-1].lemma_] if mods else [tok.lemma_])
         role = next((r for p in tries if (r := kb.role_noun(p))), None)
-        if role is None or kbmod.agent_role(role) not in _rules()[0]:
+        if role is None or kbmod.agent_role(role) not in _rules()[0] - NOT_AGENTS:
             return None
         made: dict[str, Actor] = self._unnamed_made
         start, end = words[0].idx, tok.idx + len(tok.text)
