@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
-from .attribution import VERBISH, _Attr, _content_clause
+from .attribution import SUBORDINATORS, VERBISH, _Attr, _content_clause
 from .spans import ALL_MARKS
 
 
@@ -114,6 +114,11 @@ class Indirect:
                 continue  # "X set off fireworks on Friday: Republicans said ...": news, then its report
             if c.dep_ == "ccomp" and speechy and _content_clause(c):
                 out.append(self._clause_span(c, v))
+            elif c.dep_ == "advcl" and lemma in lex.speech and (subj := self._bare_clause_subject(c, v)) is not None:
+                # "said after the convention he would not accept ...": the parser took the
+                # complement, with no "that", for an adverbial clause
+                s, e = self._clause_span(c, v)
+                out.append((max(s, subj.left_edge.idx), e))
             elif c.dep_ == "xcomp" and lemma in lex.infinitive and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
                 s, e = self._clause_span(c, v)
                 obj = next((x for x in v.children if x.dep_ == "dobj" and x.i < c.i), None)
@@ -154,6 +159,16 @@ class Indirect:
                     return out
                 out.append((s, last.idx + len(last.text)))
         return [(s, e) for s, e in out if e > s]
+
+    def _bare_clause_subject(self, c: Token, v: Token) -> Token | None:
+        """The subject of a finite clause after a speech verb that no subordinator opens (no
+        "because", "if", "when" ...: those are adverbial), when a personal pronoun or a noun
+        phrase comes right before its verb: what was said, which the parser hung as an adverbial."""
+        if c.i < v.i or c.tag_ in ("VBG", "VBN", "VB") and not any(x.dep_ == "aux" for x in c.children):
+            return None
+        if any(x.dep_ == "mark" or x.lower_ in SUBORDINATORS and x.dep_ != "prep" for x in c.children):
+            return None
+        return next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass") and v.i < x.i < c.i), None)
 
     def _clause_span(self, c: Token, v: Token) -> tuple[int, int]:
         toks = [t for t in c.subtree]

@@ -21,6 +21,8 @@ class Subjects:
         if v.tag_ == "VBG" and (p := self._person_before(v)) is not None:
             return p
         s = self._parse_subject(v)
+        if s is not None:
+            s = self._partitive_head(s)
         if s is not None and (a := self.res.at(s)) is not None and a.kind == "place":
             # "WASHINGTON -- President Obama, ..., said": a dateline the parser made the subject,
             # with the speaker in apposition
@@ -43,6 +45,19 @@ class Subjects:
             return None
         a = self.res.at(p)
         return p if a is not None and a.kind == "person" else None
+
+    def _partitive_head(self, s: Token) -> Token:
+        """ "many of whom say", "some of the residents said", "two of them told": a quantity of a
+        group speaks for the group; "whom"/"which" stand for the noun before them."""
+        if s.pos_ not in ("ADJ", "DET", "NUM", "PRON", "NOUN") or s.lower_ not in PARTITIVES and not s.like_num:
+            return s
+        of = next((c for c in s.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        g = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if g is None:
+            return s
+        if g.lower_ == "whom":
+            return self._who_antecedent(g, at=s) or s
+        return g
 
     def _participle_subject(self, v: Token) -> Token | None:
         """ "..., asserting, “...”": a participle's speaker is the subject of the clause it hangs on,
@@ -132,12 +147,14 @@ class Subjects:
                 return grammatical
         return self._parse_subject(h, depth + 1)
 
-    def _who_antecedent(self, who: Token) -> Token | None:
+    def _who_antecedent(self, who: Token, at: Token | None = None) -> Token | None:
         """ "workers here, who have marched ...": "who" stands for the nearest noun before it (past
         a comma and "here"/"there"), wherever the parser hung its clause; past a place or thing
-        it is the noun that one modifies ("residents of the town, who ...")."""
+        it is the noun that one modifies ("residents of the town, who ..."). `at`: the word the
+        relative phrase opens with, when it is not "who" itself ("many of whom")."""
         if who.lower_ not in ("who", "whom"):
             return None
+        who = at if at is not None else who
         j = who.i - 1
         while j >= 0 and (self.doc[j].is_punct or self.doc[j].pos_ == "ADV") and who.i - j <= 3:
             j -= 1
@@ -189,6 +206,10 @@ class Subjects:
                                           ("statement", "report", "spokesman", "spokeswoman", "spokesperson", "release")):
                         return g
         return src
+
+
+PARTITIVES = {"many", "some", "most", "several", "few", "all", "none", "each", "both", "one", "half", "majority",
+               "minority", "number", "dozens", "hundreds", "thousands", "millions", "any", "either", "neither"}
 
 
 def _age_phrase(t: Token) -> bool:
