@@ -2,6 +2,7 @@
 
 - a verb of force or seizure whose object is an idea, a report or a figure is figurative: no force
   event; a verb of striking is then criticism (senses.py, data/senses.yaml);
+- military force (19) between two unarmed sides (politicians, offices) is figurative: no event;
 - signing one's own state's bill is no agreement with another actor (verbs.yaml);
 - a prescribed act ("must", "should", "needs to", "has to", "ought to") is no event (modality.py).
 """
@@ -23,6 +24,7 @@ def _codes(pipeline, text: str) -> list[tuple[str | None, str, str | None]]:
     "The Kremlin engaged in corruption for years.",
     "The Republican Party is scrambling for turnout in Ohio.",
     "Germany's government fought the proposal for months.",
+    "The Labour Party engaged in fraud in London.",  # the place where it happened is not what is acted on
 ])
 def test_force_verb_with_an_abstract_object_is_no_force(pipeline, text):
     assert not [c for _, c, _ in _codes(pipeline, text) if c[:2] in ("15", "17", "18", "19", "20")]
@@ -37,6 +39,18 @@ def test_force_verb_with_an_abstract_object_is_no_force(pipeline, text):
 def test_force_verb_with_a_concrete_object_keeps_its_force_sense(pipeline, text, code):
     codes = [c for _, c, _ in _codes(pipeline, text)]
     assert any(c.startswith(code) for c in codes), codes
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ted Cruz battled Governor Greg Abbott for weeks.",
+    "Mayor Bill de Blasio fought Governor Andrew Cuomo over the subway budget.",
+])
+def test_military_force_between_unarmed_people_is_figurative(pipeline, text):
+    assert not [c for _, c, _ in _codes(pipeline, text) if c.startswith("19")]
+
+
+def test_military_force_with_an_armed_side_stays(pipeline):
+    assert ("SYR", "190", "SYR") in _codes(pipeline, "Syrian troops fought rebels near Aleppo.")
 
 
 def test_striking_an_idea_is_criticism(pipeline):

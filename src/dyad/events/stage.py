@@ -296,6 +296,10 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
                 s is not None and t is not None and _unarmed(s) and _unarmed(t) and (t.kind == "person" or _role(t))
                 for s, t in pairs):
             code = "111"  # "Clinton hit Trump for not paying taxes": words, not force
+        elif code[:2] == "19" and p.constraints == 0 and pairs and all(
+                s is not None and t is not None and _unarmed(s) and _unarmed(t) and (t.kind == "person" or _role(t))
+                for s, t in pairs):
+            return []  # "the senator engaged the crowd", "the mayor fought the council": military force needs arms
         out = []
         depth = self._depth(tok)
         for (s, t), this in [*((x, code) for x in pairs), *((x, p.paired) for x in returned)]:

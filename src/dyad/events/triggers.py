@@ -13,7 +13,7 @@ from .parse import _children, _conjuncts, _object, _passive, _preps, _stative, _
 from . import senses
 from .words import (
     ADJUNCT_PREPS, ANIMATE_NOUNS, CLAUSAL, EMBED_DEPS, INTENT_HEADS, INTENT_NOUNS, LIGHT_VERBS, METAPHOR_VERBS,
-    NEGATING_HEADS, REFUSAL_HEADS, REPORT_HEADS, SPEECH_VERBS, THREAT_HEADS, VERB_TAGS,
+    NEGATING_HEADS, PLACE_PREPS, REFUSAL_HEADS, REPORT_HEADS, SPEECH_VERBS, THREAT_HEADS, VERB_TAGS,
 )
 
 
@@ -208,8 +208,10 @@ class Triggers:
         (senses.abstract_word), "thing" otherwise, None when there is no object."""
         objs = list(_conjuncts(obj)) if obj is not None else []
         # every prepositional object ("upon" may be tagged SCONJ: "seizing upon a report")
+        # (not a time, nor the place where it happened: "scrambled for votes in Ohio")
         objs += [c for p in _children(verb, "prep") for g in _children(p, "pobj", "pcomp")
-                 if g.pos_ in ("NOUN", "PROPN", "VERB", "PRON") and g.ent_type_ not in ("DATE", "TIME") for c in _conjuncts(g)]
+                 if g.pos_ in ("NOUN", "PROPN", "VERB", "PRON") and g.ent_type_ not in ("DATE", "TIME")
+                 and not (p.lower_ in PLACE_PREPS and g.ent_type_ in ("GPE", "LOC", "FAC")) for c in _conjuncts(g)]
         if not objs:
             return None
         kinds = {"abstract" if self._abstract(o) else "thing" if self._thing(o) else "concrete" for o in objs}
