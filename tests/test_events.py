@@ -60,6 +60,12 @@ def test_descriptor_before_a_list_of_names_is_not_the_subject(pipeline, text, a,
     assert {(s, t) for s, _, t in got} == {(a, b), (b, a)}
 
 
+def test_former_officials_are_elites(pipeline):
+    # CAMEO's ELI: former government officials; the country stays theirs
+    assert {(e.source_code, e.target_code) for e in events(pipeline, "Former US officials criticized the nuclear "
+                                                                     "deal with Iran.")} == {("USAELI", "IRN")}
+
+
 def test_target_is_the_object_of_the_named_preposition(pipeline):
     assert triples(pipeline, "Turkey imposed sanctions on Iran.") == {("TUR", "163", "IRN")}
 

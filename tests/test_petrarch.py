@@ -264,6 +264,32 @@ def test_a_list_member_read_as_an_apposition_of_another_country(tmp_path):
     assert {e.source_code for e in doc.events if e.target_code == "OST"} == {"VLR", "QNT", "MDV"}
 
 
+def test_a_complex_event_marker_is_no_code(tmp_path, files):
+    """TABARI's "[+++]" marks a complex event PETRARCH does not code: the block's other patterns code
+    the phrase, and a block marked so has no default code."""
+    path = tmp_path / "complex.txt"
+    path.write_text("--- MEND [064] ---\nMEND\n- * SECRET TIES [+++]\n- * TIES [066]\n"
+                    "--- BLAST [+++] ---\nBLAST\n", encoding="utf-8")
+    d = read_verbs(path)
+    assert {r["code"] for r in d.records} == {"064", "066", "none"} and d.skipped == 1
+    pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(path))
+    for text, expected in (("Veloria mended secret ties with Quentara.", {("VLR", "QNT", "066")}),
+                           ("Veloria blasted Quentara.", set())):
+        doc = pipe.process(Article(text=text, published="2005-03-01"))
+        assert {(e.source_code, e.target_code, e.cameo) for e in doc.events} == expected
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Former Velorian harbour masters mended relations with Quentara.", "VLRELI"),
+    ("Velorian harbour masters mended relations with Quentara.", "VLRGOV"),
+])
+def test_former_holders_of_a_state_role_are_elites(files, text, source):
+    """ "former harbour masters" hold the role no more: CAMEO's ELI (former government officials)."""
+    pipe = Pipeline(kb_files=[str(files["actors.txt"]), str(files["agents.txt"])], verbs=str(files["verbs.txt"]))
+    doc = pipe.process(Article(text=text, published="2005-03-01"))
+    assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == {(source, "QNT")}
+
+
 FORM_VERBS = """--- GATHER [031] ---
 GATHER
 --- GATHERED [032] ---

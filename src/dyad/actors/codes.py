@@ -10,7 +10,7 @@ from .. import kb as kbmod
 from ..kb import Entry
 from .cluster import _Cluster
 from .names import _abbreviated, _names_a_person, _ngrams, _person_like, _place_abbreviation, continues_name, stance_prefixed
-from .words import COLLECTIVES, DOMESTIC_ROLES, LOCATED_ROLES, MEMBER_NOUNS, STATELESS_ROLES, WATERS
+from .words import COLLECTIVES, DOMESTIC_ROLES, FORMER_ROLES, LOCATED_ROLES, MEMBER_NOUNS, STATELESS_ROLES, WATERS
 
 # "(D-Mont.)", "(R-Texas)", "(I-Vt.)", "(D-N.Y.)", "(R-TX)", "(D-Calif., chair)": party letter, a dash, a state
 _CONGRESS = re.compile(r"\s*\(\s*(?:D|R|I|Ind)\s*[-\u2013]\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*(?:[,;][^()]{0,40})?\)")
@@ -245,6 +245,8 @@ class Codes:
             if not role:
                 self._prefixed_name(t, mods, out)
                 continue
+            if kbmod.agent_role(role) in FORMER_ROLES and _former_of(t):
+                role = "ELI"  # "former security officials": CAMEO's elites, no longer the state
             if _names_a_person(t, self.kb) and not self._titles_a_country_name(t):
                 continue  # "China's top diplomat Wang Yi": a title of the person, not a collective actor
             if t.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
@@ -394,3 +396,17 @@ def _place_name(token: Token) -> str:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end].text
+
+
+def _former_of(head: Token) -> bool:
+    """Whether "former" or "ex-" modifies a role noun, directly or through its other modifiers ("former
+    Velorian harbour masters"), not inside a possessor ("a former minister's guards" are no elites)."""
+    for x in head.doc[head.left_edge.i:head.i]:
+        if not (x.lower_ in ("former", "ex", "ex-") or x.lower_.startswith("ex-")):
+            continue
+        up, hops = x, 0
+        while up.i != head.i and up.dep_ != "poss" and hops < 10:
+            up, hops = up.head, hops + 1
+        if up.i == head.i:
+            return True
+    return False

@@ -119,3 +119,6 @@ RANKS = {"const", "cst", "cpl", "sgt", "det", "insp", "supt", "capt", "maj", "pt
 
 
 PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "area", "capital", "port"}
+# roles of the state a "former" holder no longer has: a group of former officials, officers, judges or
+# police is CAMEO's ELI (elites: former government officials)
+FORMER_ROLES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}

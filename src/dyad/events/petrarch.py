@@ -26,7 +26,8 @@ The conversion keeps what dyad's dependency-based matcher can express and report
   target after it too, has no dependency equivalent: skipped, counted in `skipped`;
 - a line that is neither a header, a verb, a set member nor a well-formed pattern is reported with
   its line number in `problems`, and the rest still loads.
-Codes are kept as written: a PETRARCH dictionary may use codes outside CAMEO (the validation suite's
+TABARI's complex-event marker "[+++]" is no code: such a pattern is skipped (PETRARCH does not
+implement it), so the block's other patterns code the phrase. Codes are kept as written: a PETRARCH dictionary may use codes outside CAMEO (the validation suite's
 WEIS-era codes). Modality does not change them (PETRARCH does not), so each pattern's intent code is
 its own code.
 """
@@ -80,8 +81,10 @@ def _uncomment(raw: str) -> str:
 
 
 def _code(raw: str) -> str:
+    """A pattern's or block's code; "[---]" (no event) and TABARI's complex-event marker "[+++]",
+    which PETRARCH does not implement, are no code ("none")."""
     code = raw.split(":")[0].strip()
-    return "none" if not code or set(code) <= {"-"} else code
+    return "none" if not code or set(code) <= {"-"} or set(code) <= {"+"} else code
 
 
 def _paired(raw: str) -> dict:
@@ -201,6 +204,9 @@ def read_verbs(path: str | Path) -> VerbDictionary:
             out.records.append(rec)
         for n, text, raw in b["patterns"]:
             code = _code(raw)
+            if code == "none" and set(raw.split(":")[0].strip()) <= {"+"}:
+                out.skipped += 1  # "[+++]": a complex event PETRARCH does not code; the other patterns apply
+                continue
             toks = _words(text.replace("*", " * "))
             star = toks.index("*")
             reverse = "+" in toks[:star] and "$" in toks[star + 1:] and "$" not in toks[:star] \
