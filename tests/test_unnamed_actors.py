@@ -23,6 +23,7 @@ def coded(pipeline, text: str) -> list[tuple]:
     ("PARIS \u2014 The ministry denied the report on Wednesday.", "FRAGOV", "01"),
     ("OSLO \u2014 Prosecutors appealed the verdict against the two men.", "NORJUD", "02"),
     ("OTTAWA \u2014 A union representing nurses endorsed Justin Trudeau on Friday.", "CANLAB", "05"),
+    ("DENVER \u2014 The campaign criticized the new voting rules on Monday.", "USAPTY", "11"),
 ])
 def test_a_role_noun_with_no_actor_takes_the_datelines_country(pipeline, text, source, root):
     got = coded(pipeline, text)
