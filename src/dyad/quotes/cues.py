@@ -28,6 +28,7 @@ class Lexicon:
     organisations: frozenset[str] = frozenset()
     manner: frozenset[str] = frozenset()
     persons: frozenset[str] = frozenset()
+    issuing: frozenset[str] = frozenset()
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -45,7 +46,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     return Lexicon(speech=speech, belief=words("belief"), infinitive=words("infinitive"), objects=objects,
                    addressee=words("addressee"), phrases=tuple(str(p).lower() for p in data.get("phrases") or []),
                    nouns=words("nouns"), sources=words("sources"), organisations=words("organisations"),
-                   manner=words("manner"), persons=words("persons"))
+                   manner=words("manner"), persons=words("persons"), issuing=words("issuing"))
 
 
 @lru_cache(maxsize=8)

@@ -176,6 +176,8 @@ class Subjects:
         speaks = (self.res.at(n) is not None or n.pos_ != "NOUN" or n.lemma_.lower() in self.lex.sources
                   or n.lemma_.lower() in self.lex.organisations or self.res.kb.role_noun(n.lemma_) is not None
                   or n.lower_ in ("people", "group", "crowd"))
+        if n.lemma_.lower() in self.lex.sources and (issuer := self._issuer(n, depth)) is not None:
+            return issuer
         if speaks or n.dep_ not in ("dobj", "pobj", "attr", "oprd"):
             return n
         gov = n.head.head if n.dep_ == "pobj" else n.head
@@ -184,9 +186,24 @@ class Subjects:
         s = self._parse_subject(gov, depth + 1)
         return s if s is not None else n
 
-    @staticmethod
-    def _relative(v: Token) -> Token | None:
-        """ "who" in "Wang, who said ...": the word that names the speaker in the text."""
+    def _issuer(self, n: Token, depth: int) -> Token | None:
+        """Who put out a statement, letter or tweets that a cue modifies: the subject of a verb of
+        issuing with the noun as its object ("X issued a statement calling ...", "X unleashed a
+        series of tweets criticizing ..."), when that subject is an actor."""
+        g, steps = n, 0
+        while g.pos_ not in VERBISH and g.dep_ in ("dobj", "pobj", "prep") and g.head.i != g.i and steps < 4:
+            g, steps = g.head, steps + 1
+        if g.pos_ not in VERBISH or g.lemma_.lower() not in self.lex.issuing:
+            return None
+        s = self._parse_subject(g, depth + 1)
+        return s if s is not None and self.res.resolve(s) is not None else None
+
+    def _relative(self, v: Token) -> Token | None:
+        """ "who" in "Wang, who said ...", "many" in "many of whom say": the word that names the
+        speaker in the text, when it is not the head of the phrase resolved."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None and self._partitive_head(subj) is not subj:
+            return subj
         if v.dep_ != "relcl":
             return None
         return next((c for c in v.children if c.dep_ == "nsubj" and c.lower_ in RELATIVE), None)
