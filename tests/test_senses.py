@@ -4,7 +4,8 @@
   event; a verb of striking is then criticism (senses.py, data/senses.yaml);
 - military force (19) between two unarmed sides (politicians, offices) is figurative: no event;
 - signing one's own state's bill is no agreement with another actor (verbs.yaml);
-- a prescribed act ("must", "should", "needs to", "has to", "ought to") is no event (modality.py).
+- a prescribed act ("must", "should", "needs to", "has to", "ought to") is no event (modality.py);
+- a speaker described as a private expert ("an economist at X") makes no statement (statements.py).
 """
 from __future__ import annotations
 
@@ -82,3 +83,15 @@ def test_prescribed_acts_are_no_events(pipeline, text):
 def test_the_same_acts_asserted_are_events(pipeline, text, code):
     codes = [c for _, c, _ in _codes(pipeline, text)]
     assert any(c.startswith(code) for c in codes), codes
+
+
+@pytest.mark.parametrize("text", [
+    "\"Taxes will rise,\" said Alan Cole, an economist at the Tax Foundation's policy center.",
+    "Economist Alan Cole of the Tax Foundation said taxes would rise.",
+])
+def test_a_private_expert_speaking_makes_no_statement(pipeline, text):
+    assert not [c for _, c, _ in _codes(pipeline, text) if c.startswith("01")]
+
+
+def test_a_political_speaker_makes_a_statement(pipeline):
+    assert ("USA", "010", None) in _codes(pipeline, "\"Taxes will rise,\" said Senator Ted Cruz.")

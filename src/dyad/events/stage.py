@@ -20,7 +20,7 @@ from . import contests, discards, doers, petrarch
 from .echoes import drop_echoes
 from .placing import Placing
 from .political import is_political, political_roots
-from .statements import Statements
+from .statements import Statements, expert
 from .unnamed import Unnamed
 from .triggers import Triggers, _Cand
 from .words import (
@@ -249,6 +249,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         if p.code[:2] in ("18", "19", "20") and not c.noun and (self._cause_words(tok) | {
                 g.lemma_.lower() for w, g in _preps(tok) if w == "in"}) & ACCIDENTS:
             return []  # "victims killed by the crash", "died in a fire": no one attacked
+        if code[:2] == "01" and not c.noun and expert(self._subject(tok)[0]):
+            return []  # "said Jane Roe, an economist at X": commentary, no statement of X (statements.expert)
         sources, passive_target = self._sources(c)
         if not sources:
             sources = self._attack_agent(c, code) or self._unidentified(c, code)

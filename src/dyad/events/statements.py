@@ -49,7 +49,7 @@ def _classes() -> dict:
     return {"cues": invert(data.get("cues")), "objects": invert(data.get("objects")),
             "content": invert(data.get("content")), "no_comment": frozenset(data.get("no_comment") or ()),
             "no_comment_content": frozenset(data.get("no_comment_content") or ()),
-            "decline": frozenset(data.get("decline") or ())}
+            "decline": frozenset(data.get("decline") or ()), "experts": frozenset(data.get("experts") or ())}
 
 
 def _token_at(doc: Doc, char: int | None) -> Token | None:
@@ -86,6 +86,18 @@ def statement_code(cue: Token, content: str, content_lemmas: set[str], lex_defau
     return moods.pop() if len(moods) == 1 else "010"
 
 
+def expert(speaker: Token | None) -> bool:
+    """A speaker the sentence describes as a private expert: "Jane Roe, an economist at X", "analyst
+    Jane Roe" (statements.yaml `experts`); what they say is commentary, not an act of X."""
+    if speaker is None:
+        return False
+    head = speaker
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head  # "Alan" -> "Cole"
+    experts = _classes()["experts"]
+    return any(c.dep_ in ("appos", "compound", "amod") and c.lemma_.lower() in experts for c in head.children)
+
+
 class Statements:
     """Statement events from attributed quotes (a mixin of EventStage)."""
 
@@ -100,7 +112,7 @@ class Statements:
             if not self._said(cue, q):
                 continue
             src = self._speaker(doc, q, by_id)
-            if src is None or not political(src):
+            if src is None or not political(src) or self._expert(doc, q):
                 continue
             sent = cue.sent
             if (src.id, sent.start) in done:
@@ -153,6 +165,10 @@ class Statements:
         if _children(cue, "auxpass", "nsubjpass"):
             return False  # "Kenya was urged to ...": the subject of a passive is spoken to, not speaking
         return not self._hypothetical(cue)
+
+    @staticmethod
+    def _expert(doc: Doc, q: Quote) -> bool:
+        return expert(_token_at(doc, q.speaker_start))
 
     def _speaker(self, doc: Doc, q: Quote, by_id: dict[str, Actor]) -> Actor | None:
         """The speaker as the events stage codes actors (a role noun placed in its country)."""
