@@ -39,13 +39,23 @@ def split_point(word: str) -> int | None:
     return len(m.group(1)) if m else None
 
 
+# a line that is a unit of its own: a list item ("- ", "* ", "• ", "3. ", "2) ") or a table row
+# (columns set apart by a tab or by runs of spaces)
+_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014]\s|\d{1,3}[.)]\s)")
+_ROW = re.compile(r"\t|\S {2,}\S.* {2,}\S")
+SHORT_LINE = 40  # characters: hard-wrapped prose fills its lines (60-80), lists and tables do not
+
+
 def paragraph_breaks(text: str) -> bool:
-    """Whether single newlines end paragraphs here (most lines end a sentence), rather than
-    wrapping lines inside one (hard-wrapped text, where only blank lines end paragraphs)."""
+    """Whether single newlines end paragraphs here (most lines end a sentence, or are list items,
+    table rows or short lines), rather than wrapping lines inside one (hard-wrapped text, where only
+    blank lines end paragraphs). A list read as one sentence gives the parser one tree of thousands of
+    tokens: slow for every later stage, and a verb of one item takes its arguments from another."""
     lines = [ln.rstrip() for ln in text.splitlines() if ln.strip()]
     if len(lines) < 2:
         return True
-    ends = sum(ln[-1] in ".!?:\"'\u201d\u2019)" for ln in lines)
+    ends = sum(ln[-1] in ".!?:\"'\u201d\u2019)" or len(ln.strip()) < SHORT_LINE or bool(_ITEM.match(ln) or _ROW.search(ln))
+               for ln in lines)
     return ends >= 0.6 * len(lines)
 
 

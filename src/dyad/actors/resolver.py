@@ -79,6 +79,8 @@ class Resolver:
             for t in kids:
                 if t.dep_ == "appos" and self.at(t) is not None:
                     return self.at(t)
+                if t.dep_ == "poss" and not role and getattr(self.at(t), "kind", None) == "country":
+                    continue  # "Norway's Equinor": a name nobody coded is from Norway, not Norway itself
                 if t.dep_ in ("compound", "poss", "flat", "nmod") and self.at(t) and (token.pos_ == "PROPN" or role):
                     return self.at(t)
             if role and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):

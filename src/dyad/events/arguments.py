@@ -388,7 +388,7 @@ class Arguments:
         """Actors named inside an object noun phrase: "Russian diplomats", "sanctions on Iran"."""
         for x in obj.children:  # a possessive pronoun ("its demands") is mostly the source itself
             if x.dep_ in ("poss", "compound", "amod", "nmod") and x.pos_ != "PRON" and not stance_prefixed(x) \
-                    and self._resolve(x) is not None:
+                    and self._resolve(x) is not None and not self._origin_only(obj, x):
                 got = ok(self._actors(x))
                 if got:
                     return got
@@ -513,6 +513,17 @@ class Arguments:
                     return a
         return None
 
+    def _origin_only(self, head: Token, mod: Token) -> bool:
+        """A country's possessive on a name nobody coded, not a person's ("Norway's Equinor", "Nigeria's
+        Dangote Group") says where it is from, not that the state acts: a firm is no state."""
+        if mod.dep_ != "poss" or head.pos_ != "PROPN":
+            return False
+        owner = self._resolver.at(head)
+        if owner is not None and (owner.kind == "person" or owner.code):
+            return False
+        a = self._resolve(mod)
+        return a is not None and a.kind == "country"
+
     def _down(self, tok: Token, depth: int) -> Actor | None:
         """ "officials of the foreign ministry", "thousands of Peruvians", "Ugandan opposition candidates",
         "China's top diplomat Wang Yi" (the name before the possessor)."""
@@ -520,7 +531,7 @@ class Arguments:
                       key=lambda c: (c.dep_ not in ("appos", "compound"), c.dep_ == "poss", c.i))
         for c in kids:
             a = self._resolve(c)
-            if a is not None and not _role_only(a):
+            if a is not None and not _role_only(a) and not self._origin_only(tok, c):
                 if a.kind == "country" and c.dep_ in ("amod", "compound") and tok.tag_ in ("NNS", "NNPS"):
                     return replace(a, kind="group")  # "Moroccan farmers": a people, not the state
                 return a

@@ -80,8 +80,9 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
                 sent_events = [x for x in sent_events if not report(x)]
             sent_events.sort(key=lambda x: (x[0], x[1].trigger_start or 0))
             sent_dates = [e for e in self._ents if sent.start <= e.start < sent.end and e.label_ == "DATE"]
+            sent_text = sent.text  # once: a Span builds its text token by token
             for _, ev, trig, need in sent_events:
-                ev.start, ev.end, ev.sentence = sent.start_char, sent.end_char, sent.text
+                ev.start, ev.end, ev.sentence = sent.start_char, sent.end_char, sent_text
                 got = dates.clause_date(trig, published, sent_dates)
                 ev.date = got[0] if got else published
                 if ev.source is None or ev.target is None or need:
