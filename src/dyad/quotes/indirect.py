@@ -200,10 +200,13 @@ class Indirect:
 
     def _next_report(self, c: Token) -> int | None:
         """Where a complement clause gives way to a report of its own: the first word of a clause
-        coordinated with it whose verb is a reporting verb with its own subject."""
+        coordinated with it whose verb is a verb of saying with its own subject ("said A, and the
+        captain replied ..."); a second complement ("said A and that the footage did not show B")
+        is no new report."""
         for x in c.children:
-            if x.dep_ == "conj" and x.i > c.i and x.lemma_.lower() in self.verbs and x.pos_ in VERBISH and \
-                    any(y.dep_ in ("nsubj", "nsubjpass") for y in x.children):
+            if x.dep_ == "conj" and x.i > c.i and x.lemma_.lower() in self.lex.speech and x.pos_ in VERBISH and \
+                    any(y.dep_ in ("nsubj", "nsubjpass") for y in x.children) and \
+                    not any(y.dep_ == "mark" for y in x.children):
                 return x.left_edge.i
         return None
 
