@@ -66,6 +66,15 @@ def test_former_officials_are_elites(pipeline):
                                                                      "deal with Iran.")} == {("USAELI", "IRN")}
 
 
+@pytest.mark.parametrize("text, codes", [
+    ("The Iranian activist has been in detention since June.", set()),  # a condition of the one held
+    ("The Syrian colonel shot at his guards while in custody.", set()),
+    ("China placed the dissident in detention.", {"173"}),  # the act of holding someone
+])
+def test_being_held_is_no_act_of_the_one_held(pipeline, text, codes):
+    assert {e.cameo for e in events(pipeline, text, one_sided=True) if e.root == "17"} == codes
+
+
 def test_target_is_the_object_of_the_named_preposition(pipeline):
     assert triples(pipeline, "Turkey imposed sanctions on Iran.") == {("TUR", "163", "IRN")}
 

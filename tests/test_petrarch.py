@@ -290,6 +290,20 @@ def test_former_holders_of_a_state_role_are_elites(files, text, source):
     assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == {(source, "QNT")}
 
 
+@pytest.mark.parametrize("text, code", [
+    ("Veloria quietly mended relations with Quentara.", "065"),
+    ("Veloria quietly has mended relations with Quentara.", "064"),  # a word between: the block's code
+])
+def test_a_context_word_joined_to_the_verb_comes_right_before_it(tmp_path, files, text, code):
+    """ "QUIETLY_*": the "_" joins the word to the verb, so nothing may stand between them."""
+    path = tmp_path / "joined.txt"
+    path.write_text("--- MEND [064] ---\nMEND\n- QUIETLY_* [065]\n", encoding="utf-8")
+    assert any(r.get("pre") == [[["quietly"], False], [["*"], True]] for r in read_verbs(path).records)
+    pipe = Pipeline(kb_files=[str(files["actors.txt"])], verbs=str(path))
+    doc = pipe.process(Article(text=text, published="2005-03-01"))
+    assert {(e.source_code, e.target_code, e.cameo) for e in doc.events} == {("VLR", "QNT", code)}
+
+
 FORM_VERBS = """--- GATHER [031] ---
 GATHER
 --- GATHERED [032] ---

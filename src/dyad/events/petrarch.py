@@ -17,7 +17,8 @@ The conversion keeps what dyad's dependency-based matcher can express and report
   with no target acts on each other; a paired code "[032:033]" codes the act and, from the target
   back to the source, what it does in return (`paired`);
 - words before the verb ("SAID WOULD *", "&NEGATION EVER *") become `pre` slots matched, in order,
-  against the sentence's words left of the verb (triggers._holds); such a pattern's code includes
+  against the sentence's words left of the verb (triggers._holds); a word joined to the verb by "_"
+  ("RECENTLY_*", "FAILED_TO_*") must come right before it (a last slot "*", the verb, joined to it); such a pattern's code includes
   its modality, so negation in its context does not drop the event;
 - a target before the verb with the source after it ("+ * FROM $", "+ WAS_ * TO_ ^ FROM $") says
   the subject is the receiving end: read like "* FROM +" with `reverse` (the pairs are turned round,
@@ -221,6 +222,8 @@ def read_verbs(path: str | Path) -> VerbDictionary:
                 out.skipped += 1  # the target before the verb with no source after it, or the reverse
                 continue
             pre = _context(text.split("*", 1)[0], phrases)
+            if pre and text.split("*", 1)[0].endswith("_"):
+                pre.append([["*"], True])  # "RECENTLY_*": the word right before the verb, nothing between
             if pre is None:
                 out.problems.append(f"{path}:{n}: pattern names an empty or unknown set: {text!r}")
                 continue

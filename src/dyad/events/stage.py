@@ -24,7 +24,7 @@ from .statements import Statements, expert
 from .unnamed import Unnamed
 from .triggers import Triggers, _Cand
 from .words import (
-    ACCIDENTS, INTENT_NOUNS, METAPHOR_VERBS, OBLIGATION_AUX, PROTEST_NOUNS, REFLEXIVES, SPEECH_VERBS, STATE_ROLES,
+    ACCIDENTS, HELD_NOUNS, INTENT_NOUNS, METAPHOR_VERBS, OBLIGATION_AUX, PROTEST_NOUNS, REFLEXIVES, SPEECH_VERBS, STATE_ROLES,
 )
 
 
@@ -212,6 +212,10 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as") and tok.lemma_.lower() in PROTEST_NOUNS | {
                     "violation", "breach", "contravention"}:
                 return []  # "in protest against X", "in retaliation for": a motive, not an event
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "under") and tok.lemma_.lower() in HELD_NOUNS \
+                    and not _children(tok.head.head, "dobj"):
+                return []  # "shot at guards while in detention", "died in custody": a condition, not an act
+                # (but "placed X in detention" is the act of holding X)
             if self._noun_intent(tok) or c.intent_head:
                 code = p.intent or derived_intent(p.code) or code
         else:

@@ -152,7 +152,9 @@ class Triggers:
                 continue
             if p.compound and not any(_children(x, "conj") for x in _children(tok, "nsubj", "nsubjpass")):
                 continue
-            if p.pre is not None and not _holds(p.pre, [(t.lower_, t.lemma_.lower()) for t in tok.sent if t.i < tok.i]):
+            # the words left of the verb, then the verb as "*" (a slot joined to it: "RECENTLY_*")
+            if p.pre is not None and not _holds(p.pre, [(t.lower_, t.lemma_.lower()) for t in tok.sent if t.i < tok.i]
+                                                + [(VERB_SLOT, VERB_SLOT)]):
                 continue
             if p.post is not None and not _holds(p.post, [(t.lower_, t.lemma_.lower()) for t in tok.subtree if t.i > tok.i]):
                 continue
@@ -383,6 +385,9 @@ class Triggers:
         t.suppressed = True
         if t.noun:
             g.embedded.append(t)
+
+
+VERB_SLOT = "*"  # the verb itself among the words a pattern's context is matched against
 
 
 def _holds(slots: tuple[tuple[frozenset[str], bool], ...], words: list[tuple[str, str]]) -> bool:

@@ -83,3 +83,5 @@ ANIMATE_NOUNS = {"people", "person", "man", "men", "woman", "women", "child", "c
 # (coded on its own) and are a statement only when nothing else in the sentence is coded
 SPEECH_VERBS = {"say", "tell", "state", "add", "report", "reiterate", "note", "explain", "write", "tweet", "quote",
                 "remark", "comment", "reply", "respond", "announce", "declare", "stress", "emphasize", "emphasise"}
+# being held: "in detention", "under house arrest"-like conditions of the one held, not someone's act
+HELD_NOUNS = {"detention", "custody", "captivity", "confinement", "exile"}
