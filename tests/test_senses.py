@@ -95,3 +95,9 @@ def test_a_private_expert_speaking_makes_no_statement(pipeline, text):
 
 def test_a_political_speaker_makes_a_statement(pipeline):
     assert ("USA", "010", None) in _codes(pipeline, "\"Taxes will rise,\" said Senator Ted Cruz.")
+
+
+def test_a_headline_verb_tagged_as_a_plural_noun_is_read_as_the_verb(pipeline):
+    # the tagger reads "questions" as a noun, the parser gives it a direct object: it is the verb
+    codes = _codes(pipeline, "Angela Merkel questions the legitimacy of the Russian election.")
+    assert [(s, c[:2]) for s, c, _ in codes] == [("DEU", "11")]

@@ -257,6 +257,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         if code[:2] == "01" and not c.noun and expert(self._subject(tok)[0]):
             return []  # "said Jane Roe, an economist at X": commentary, no statement of X (statements.expert)
         sources, passive_target = self._sources(c)
+        if not sources and not c.noun and tok.pos_ == "NOUN":  # a verb tagged as a noun: its "compound" is the subject
+            sources = [a for x in _children(tok, "compound") for a in self._actors(x)][-1:]
         if not sources:
             sources = self._attack_agent(c, code) or self._unidentified(c, code)
         # a government, police or court arresting, banning or pardoning an unnamed group acts at home

@@ -46,6 +46,8 @@ class Triggers:
         pos = tok.pos  # the symbol id: no string lookup for the many tokens that are no trigger
         if pos == VERB or (pos in (ADJ, NOUN, AUX) and tok.tag_ in VERB_TAGS and tok.dep_ != "compound"):
             noun = False
+        elif pos == NOUN and tok.dep_ == "ROOT" and tok.tag_ == "NNS" and _children(tok, "dobj") and _children(tok, "compound"):
+            noun = False  # "Trump questions the fairness of X": the parser gives the "noun" an object, so it is the verb
         elif pos in (NOUN, PROPN) and tok.dep_ != "compound":
             noun = True
         else:
