@@ -24,6 +24,9 @@ NO_EVENT = {
     "a fixture's next round": "Croatia won 2-0 in Leipzig to reach the quarter-finals, where they will meet Italy.",
     # weather and nature do what armies do, in words (words.ACCIDENTS)
     "weather": "Gusts of 120 kilometres per hour hit Galway on Tuesday and heavy rain battered Cork.",
+    "a named storm, any verb": "Hurricane Delia slammed into western Cuba on Sunday.",
+    "a storm's forecast": "The cyclone is expected to strike Chittagong on Tuesday.",
+    "a capital as a team": "Washington beat Dallas 24-10 on Sunday.",
     # a private doer's place is where it acted, not whom (doers.py)
     "private trade": "His daughters export the cheese to shops in Italy and Spain.",
     "private crime in a country": "In Ghana, a trader shot a rival shopkeeper in a quarrel over a market stall.",
@@ -52,6 +55,7 @@ KEEP = [
     ("Thousands of people protested in Santiago against the government.", "CHLCVL", "14"),
     ("Iran's foreign minister met his Saudi counterpart in Beijing after the World Cup final.", "IRNGOV", "04"),
     ("Gunmen killed 12 villagers in Zamfara state, Nigeria.", "NGAREB", "18"),
+    ("Flood victims protested in Lahore.", "PAKCVL", "14"),  # a flood in a modifier is no subject
 ]
 
 

@@ -100,10 +100,10 @@ def contest_article(doc: Doc) -> bool:
 
 def agent(actor: Actor | None, code: str | None, country: str | None) -> bool:
     """A political agent a team's name cannot stand for: a side with a political role (government,
-    army, police, court ...), an organisation, or a person of the knowledge base. A bare country or
-    city is not one here."""
-    if actor is None or not code:
-        return False
+    army, police, court ...), an organisation, or a person of the knowledge base. A country or city,
+    bare or standing for its government ("Washington"), is not one here."""
+    if actor is None or not code or actor.kind in ("country", "place", "location"):
+        return False  # a city standing for its government ("Washington") is a team here too
     roles, _ = _rules()
     role = _role_of(code, country)
     if role:

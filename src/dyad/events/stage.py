@@ -254,6 +254,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         if p.code[:2] in ("18", "19", "20") and not c.noun and (self._cause_words(tok) | {
                 g.lemma_.lower() for w, g in _preps(tok) if w == "in"}) & ACCIDENTS:
             return []  # "victims killed by the crash", "died in a fire": no one attacked
+        if not c.noun and _nature(self._subject(tok)[0]):
+            return []  # "Typhoon Nanmadol slammed into Japan", "the storm is expected to strike Tokyo"
         if code[:2] == "01" and not c.noun and expert(self._subject(tok)[0]):
             return []  # "said Jane Roe, an economist at X": commentary, no statement of X (statements.expert)
         sources, passive_target = self._sources(c)
@@ -374,6 +376,17 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             name=c.name, trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text),
             source_country=src.dyad_code if src else None, target_country=tgt.dyad_code if tgt else None,
             source_name=src.name if src else None, target_name=tgt.name if tgt else None)
+
+
+def _nature(subj: Token | None) -> bool:
+    """Whether a subject is a force of nature (words.ACCIDENTS): its head word, or for a name the
+    word it is a name of ("Typhoon Nanmadol"); not a modifier ("flood victims protested")."""
+    if subj is None:
+        return False
+    words = {subj.lower_, subj.lemma_.lower()}
+    if subj.pos_ == "PROPN":
+        words |= {c.lower_ for c in subj.children if c.dep_ == "compound"}
+    return bool(words & ACCIDENTS)
 
 
 def _agent(a: Actor | None) -> bool:
