@@ -101,3 +101,15 @@ def test_a_headline_verb_tagged_as_a_plural_noun_is_read_as_the_verb(pipeline):
     # the tagger reads "questions" as a noun, the parser gives it a direct object: it is the verb
     codes = _codes(pipeline, "Angela Merkel questions the legitimacy of the Russian election.")
     assert [(s, c[:2]) for s, c, _ in codes] == [("DEU", "11")]
+
+
+@pytest.mark.parametrize("text", [
+    "Congress has the right for its committees to question the generals.",  # the infinitive hangs on a noun
+    "Chinese investors look to buy American companies.",  # bare "look" is no investigation ("look into" is)
+])
+def test_no_event_from_a_right_to_act_or_from_looking_to_act(pipeline, text):
+    assert not [c for _, c, _ in _codes(pipeline, text) if c.startswith("09")]
+
+
+def test_looking_into_is_an_investigation(pipeline):
+    assert [c for _, c, _ in _codes(pipeline, "The FBI looked into the incident.")] == ["090"]
