@@ -62,3 +62,20 @@ def test_a_role_only_organisation_is_no_place_for_a_group(pipeline):
 def test_words_nobody_spoke_do_not_cover_a_statement(pipeline, text, source):
     # the support has no named giver, so it is no event: the saying is the event of the sentence
     assert [(s, r) for s, r, _ in coded(pipeline, text)] == [(source, "01")]
+
+
+def test_they_after_two_people_named_as_one_subject_is_them(pipeline):
+    text = ("Sen. Chuck Grassley and Sen. Patrick Leahy say other changes are needed. "
+            "The program has grown too large, they say.")
+    doc = doc_of(pipeline, text)
+    second = [e for e in doc.events if e.start >= text.index("The program")]
+    assert [(e.source_code, e.root) for e in second] == [("USALEG", "01")]
+
+
+@pytest.mark.parametrize("text", [
+    "Sen. Chuck Grassley met Sen. Patrick Leahy on Monday. The program has grown too large, they say.",
+    "Two farmers and a teacher were interviewed. The program has grown too large, they say.",
+])
+def test_they_is_no_pair_of_people_who_were_not_a_subject_together(pipeline, text):
+    doc = doc_of(pipeline, text)
+    assert not [e for e in doc.events if e.start >= text.index("The program")]

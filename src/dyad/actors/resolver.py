@@ -104,7 +104,26 @@ class Resolver:
             score = (coded, self._salience(self.doc[s:e].root) > 0, s)
             if best is None or score > best[0]:
                 best = (score, a)
+        if token.lower_ not in ("it", "its"):
+            pair = self._people_pair(token, window_start)
+            if pair is not None and (best is None or pair[0] > best[0][2]):
+                return pair[1]  # "Mr. Grassley and Mr. Leahy say ... they say": the first of the two
         return best[1] if best else None
+
+    def _people_pair(self, token: Token, window_start: int) -> tuple[int, Actor] | None:
+        """The latest subject before `token` that joins two or more people ("X and Y said"), as (its
+        position, its first person): what a plural pronoun after it stands for."""
+        found = None
+        for s, e, a in self._mentions:
+            if s >= token.i or s < window_start or a.kind != "person":
+                continue
+            root = self.doc[s:e].root
+            if root.dep_ not in ("nsubj", "nsubjpass") or root.i >= token.i:
+                continue
+            others = [c for c in root.conjuncts if c.i != root.i and (o := self.at(c)) is not None and o.kind == "person"]
+            if others:
+                found = (s, a)
+        return found
 
     def antecedent(self, token: Token, gender: str | None = None) -> Actor | None:
         """The nearest person before `token`, subjects first, within the last three sentences."""

@@ -55,6 +55,7 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         self._home: str | None = None  # see _code: the country an unplaced group is in, for domestic acts
         self._locating: set[int] = set()  # tokens whose place _located is looking for
         self._unnamed_made: dict[str, Actor] = {}  # unnamed.py: role nouns with no actor, by phrase
+        self._repeats: dict[tuple, list[tuple[int, int | None]]] = {}  # (sentence, trigger) of repeated mentions
         self._resolver = resolver
         self._ents = list(doc.ents)  # Doc.ents builds its spans on every access
         found: dict[tuple, Event] = {}
@@ -105,12 +106,12 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             ev.one_sided = ev.source is None or ev.target is None
         return sorted(kept, key=lambda e: e.start)  # stable: within a sentence, main clause first
 
-    @staticmethod
-    def _add(found: dict[tuple, Event], ev: Event) -> None:
+    def _add(self, found: dict[tuple, Event], ev: Event) -> None:
         # the codes too: one mention may stand for several parties ("lawmakers in X and Y")
         key = (ev.source or ev.source_code, ev.source_code, ev.target or ev.target_code, ev.target_code, ev.cameo)
         if key in found:
             found[key].mentions += 1
+            self._repeats.setdefault(key, []).append((ev.start, ev.trigger_start))  # statements._covered
         else:
             found[key] = ev
 

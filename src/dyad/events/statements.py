@@ -107,8 +107,8 @@ class Statements:
         made: list[tuple[tuple, Event, int]] = []
         for q in quotes:
             cue = _token_at(doc, q.cue_start)
-            if q.speaker is None or cue is None:
-                continue
+            if cue is None or q.speaker is None and q.speaker_start is None:
+                continue  # (a speaker the quote stage left unnamed, "they", may be one the events stage resolves)
             if not self._said(cue, q):
                 continue
             src = self._speaker(doc, q, by_id)
@@ -185,13 +185,16 @@ class Statements:
         A verbal act with no source covers nothing ("said members will help him": a help by no one
         named is no event, the saying is)."""
         for key, ev in list(found.items()):
-            if ev.start != sent_start or ev.source is None and ev.quad_class == 1:
+            if ev.source is None and ev.quad_class == 1:
                 continue
-            own = ev.source == src.id or (ev.source_code == src.code and ev.source_code is not None)
-            inside = ev.trigger_start is not None and q.start <= ev.trigger_start < q.end
-            if not (own or inside) or ev.root == "01" and ev.trigger_start == q.cue_start:
-                continue  # (the verb lexicon's statement at this very cue is replaced, not a cover)
-            return True
+            if ev.start == sent_start:
+                own = ev.source == src.id or (ev.source_code == src.code and ev.source_code is not None)
+                inside = ev.trigger_start is not None and q.start <= ev.trigger_start < q.end
+                if (own or inside) and not (ev.root == "01" and ev.trigger_start == q.cue_start):
+                    return True  # (the verb lexicon's statement at this very cue is replaced, not a cover)
+            if ev.root != "01" and any(start == sent_start and trig is not None and q.start <= trig < q.end
+                                       for start, trig in self._repeats.get(key, ())):
+                return True  # an act said again inside the quote ("X confirmed that Turkey imposed sanctions")
         return False
 
     def _addressee(self, cue: Token, src: Actor) -> list[Actor]:
