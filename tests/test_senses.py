@@ -113,3 +113,19 @@ def test_no_event_from_a_right_to_act_or_from_looking_to_act(pipeline, text):
 
 def test_looking_into_is_an_investigation(pipeline):
     assert [c for _, c, _ in _codes(pipeline, "The FBI looked into the incident.")] == ["090"]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ted Cruz's plan would cut aid to Egypt.",
+    "Under the proposal, Germany would expel the Russian ambassador.",
+])
+def test_an_unreported_would_is_conditional_not_an_event(pipeline, text):
+    assert _codes(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Iraq said it would allow the return of U.N. weapons inspectors.", "03"),
+    ("Russia would send troops to Syria, the Kremlin announced.", "13"),
+])
+def test_a_reported_would_is_an_intent(pipeline, text, code):
+    assert any(c.startswith(code) for _, c, _ in _codes(pipeline, text))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..quotes.cues import lexicon as reporting
 from .triggers import _Cand
 from .words import (
     DESIRE_HEADS, INABILITY_ADJ, INTENT_ADJ, INTENT_AUX, INTENT_HEADS, INTENT_NOUNS, OBLIGATION_AUX, OBLIGATION_HEADS,
-    REFUSAL_HEADS, SPECULATIVE_AUX,
+    REFUSAL_HEADS, REPORT_HEADS, SPECULATIVE_AUX,
 )
 
 
@@ -94,6 +95,22 @@ class Modality:
                 return True
             prev = v
         return False
+
+    def _unreported_would(self, verb: Token) -> bool:
+        """A "would" outside reported speech is conditional or counterfactual ("the plan would raise
+        taxes", "the days when they would visit"), not the backshifted "will" of "X said it would
+        withdraw": reported means a verb or noun of saying, thinking or intending governs the clause,
+        or the sentence's own attribution ("'We would never accept it,' he said")."""
+        if not any(a.dep_ == "aux" and a.lower_ in ("would", "'d") for v in self._chain(verb) for a in v.children):
+            return False
+        lex = reporting()
+        heads = REPORT_HEADS | INTENT_HEADS | DESIRE_HEADS
+        for h in verb.ancestors:
+            lemma = h.lemma_.lower()
+            if lemma in heads or lemma in lex.speech or lemma in lex.belief or lemma in lex.nouns:
+                return False
+        root = verb.sent.root
+        return not any(c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in lex.speech for c in root.children)
 
     def _intent(self, verb: Token) -> bool:
         for v in self._chain(verb):

@@ -196,6 +196,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             return []
         if p.pre is None and self._prescribed(tok if not c.noun else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None):
             return []  # "Mexico must communicate ...": prescribed, not done (a pattern's "SHOULD *" context codes it)
+        if p.pre is None and self._unreported_would(tok if not c.noun else tok.head if tok.dep_ in ("dobj", "nsubjpass") else tok):
+            return []  # "the plan would raise taxes": conditional, not a reported intent
         if (not c.noun and (tok.dep_ == "acl" or tok.dep_ == "advcl" and tok.head.pos_ in ("NOUN", "PROPN"))
                 and not c.intent_head and not c.refused
                 and any(x.dep_ == "aux" and x.lower_ == "to" for x in tok.children)):
