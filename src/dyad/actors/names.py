@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from .. import datafile, gender as gendermod, kb as kbmod
 from ..kb import Entry, KB
-from .words import _AMBIGUOUS_ABBR, GENERIC_ORG_WORDS, LOCAL_TITLES, ORG_NAME_WORDS, PLACE_NOUNS
+from .words import _AMBIGUOUS_ABBR, GENERIC_ORG_WORDS, KIN_NOUNS, LOCAL_TITLES, ORG_NAME_WORDS, PLACE_NOUNS
 
 
 def _name_parts(span: Span) -> list[str]:
@@ -138,10 +138,31 @@ def _person_like(span: Span, kb: KB) -> bool:
         return False
     if span.start > 0 and span.doc[span.start - 1].lower_ == "the":
         return False
-    if any(t.lower_ in GENERIC_ORG_WORDS or t.lower_ in ORG_NAME_WORDS or kb.lookup(t.text) or
-           kbmod.place_country(t.text) for t in toks[1:]):
+    if any(t.lower_ in GENERIC_ORG_WORDS or t.lower_ in ORG_NAME_WORDS or kb.lookup(t.text) for t in toks[1:]):
         return False
-    return gendermod.first_name_gender(toks[0].text) is not None
+    if gendermod.first_name_gender(toks[0].text) is None:
+        return False
+    # a surname that is also a town ("Sophie Laurent", "Karen Holt") reads as a person's only where
+    # the article describes the name as one: "Sophie Laurent, the festival's director, ..."
+    return not any(kbmod.place_country(t.text) for t in toks[1:]) or _described_as_person(span)
+
+
+def _described_as_person(span: Span) -> bool:
+    """Whether a name has an apposition headed by a noun only a person is: a gendered title or
+    kinship word, or a person noun of the reporting lexicon ("director", "owner"). (The KB's role
+    nouns also name bodies: "bank" is a business role.)"""
+    for c in span.root.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN":
+            lemma = c.lemma_.lower()
+            if gendermod.title_gender(lemma) or lemma in KIN_NOUNS or lemma in _person_nouns():
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    data = datafile.load_yaml(str(resources.files("dyad") / "data" / "reporting.yaml")) or {}
+    return frozenset(str(w).lower() for w in data.get("persons") or [])
 
 
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
