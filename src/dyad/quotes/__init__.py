@@ -13,8 +13,9 @@
    right after it (“…,” X said / said X), or governing it in the parse (described them as
    “candid”); a verb of wording in an "as" clause ("…,” as a ministry memo put it"); a
    participle right after a named person ("footage of X asking, “…”"); "according to X"; a "― Name" signature; "X said." opening the next sentence; a
-   colon or dash after a named actor; or, for a phrase quoted inside a sentence, the named person
-   who is the subject of its clause. A quote with no cue of its own continues the speaker of the
+   colon or dash after a named actor; or, for a phrase quoted inside a sentence, the reporter of
+   the that-clause it sits in ("X tweeted that Y was “a fraud”"), else the named person who is the
+   subject of its clause. A quote with no cue of its own continues the speaker of the
    quote before it in its paragraph (and shares its cue, as one attribution), a paragraph that
    is only a quote continues the previous speaker (after direct or indirect speech; lines of
    separators such as " ." or "***" are no paragraphs), and a quote that is a sentence of its own
@@ -26,13 +27,18 @@
    or, for verbs like call, describe or accuse, an object ("called the plan “a disaster”");
    "according to X"; nouns of saying ("Trump's claim that ..."). A complement that holds a
    direct quote becomes one `mixed` quote; nested attributions are kept, each with its speaker.
+   A complement ends where a coordinated clause reports with its own subject ("said A, and the
+   captain replied ..."); news before a colon is no complement of the cue after it; the sentence
+   of "according to X" ends at a quote that closes a sentence.
 4. Speakers go through the actors stage: names directly (a bare surname is the most salient
    holder, not a relative introduced by kinship); "he"/"she" to the latest speaker of that gender
    unless another person has since been a main-clause subject (else the resolver's antecedent,
    else the latest person of that gender in the last paragraphs), never a place, an organisation
    or a person of the other gender; descriptions and role nouns to the person the article
    described so ("the mayor", "the defenceman", "the 34-year-old"), persons first; statements,
-   releases and other documents to their author ("a statement from the EU"); organisations by
+   releases and other documents to their author ("a statement from the EU") or issuer ("X issued a
+   statement calling ..."); a quantity of a group to the group ("many of whom say"); a coordinated
+   verb to its partner's grammatical subject, never a passive partner's agent; organisations by
    a definite head noun ("the ministry" after "China's foreign ministry", "the company"); "who"
    to the noun it follows; they/it in a clause embedded in one whose subject is an organisation
    to that organisation ("the Sierra Club contrasts ... with what they call"); a document that
