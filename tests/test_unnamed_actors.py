@@ -1,5 +1,6 @@
-"""Unnamed actors named by a political role noun ("officials said", "the ministry denied", "a union
-endorsed") and statements whose clause holds only words nobody spoke. Real spaCy parse, real
+"""Actors events find where no name is: a political role noun ("officials said", "the ministry
+denied", "a union endorsed"), "they" after two people, the receiver of an act it undergoes ("faced
+criticism"); and statements whose clause holds only words nobody spoke. Real spaCy parse, real
 knowledge base; sentences written here."""
 from __future__ import annotations
 
@@ -79,3 +80,16 @@ def test_they_after_two_people_named_as_one_subject_is_them(pipeline):
 def test_they_is_no_pair_of_people_who_were_not_a_subject_together(pipeline, text):
     doc = doc_of(pipeline, text)
     assert not [e for e in doc.events if e.start >= text.index("The program")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Brazilian president drew criticism from Argentina over the plan.", ("ARG", "11", "BRAGOV")),
+    ("The Brazilian president won praise from Argentina for the deal.", ("ARG", "05", "BRAGOV")),
+    ("The Brazilian president has faced sharp criticism for failing to act.", (None, "11", "BRAGOV")),
+])
+def test_an_act_undergone_targets_the_subject_of_face_draw_or_win(pipeline, text, want):
+    assert coded(pipeline, text) == [want]
+
+
+def test_facing_something_that_is_no_act_is_no_event(pipeline):
+    assert coded(pipeline, "The Brazilian president faced a vote on Tuesday.") == []

@@ -14,7 +14,7 @@ from .parse import _children, _conjuncts, _dateline, _object, _passive, _preps, 
 from .triggers import _Cand
 from .words import (
     ACTOR_DOWN_DEPS, ACTOR_DOWN_PREPS, DOMESTIC_CODES, LIGHT_VERBS, OTHER_TARGET_PREPS, PLACE_PREPS, PROTEST_NOUNS,
-    REL_PRONOUNS, REPORT_HEADS, STATE_ROLES, TALK_NOUNS, THREAT_HEADS,
+    REL_PRONOUNS, REPORT_HEADS, STATE_ROLES, TALK_NOUNS, THREAT_HEADS, UNDERGO_VERBS,
 )
 
 
@@ -160,6 +160,24 @@ class Arguments:
                 s, _ = self._subject(v)
                 sources = self._actors(s)
         return sources
+
+    def _undergone(self, noun: Token) -> tuple[list[Actor], list[Actor]] | None:
+        """An act named by a noun that its receiver undergoes ("X faced sharp criticism", "drew
+        condemnation from Y", "came under pressure"): (the sources its "from"/"by" phrase names, the
+        receiver) when the receiver is an actor, else None."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "under":
+            verb = verb.head  # "came under fire"
+        elif noun.dep_ != "dobj":
+            return None
+        if verb.lemma_.lower() not in UNDERGO_VERBS:
+            return None
+        subj, _ = self._subject(verb)
+        targets = self._actors(subj)
+        if not targets:
+            return None
+        sources = [a for h in (noun, verb) for w, g in _preps(h) if w in ("from", "by") for a in self._actors(g)]
+        return [a for a in sources if not any(_same_party(a, t) for t in targets)], targets
 
     def _targets(self, c: _Cand, sources: list[Actor], passive_tgt: Token | None,
                  code: str | None = None) -> tuple[list[Actor], str]:

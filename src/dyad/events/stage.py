@@ -279,6 +279,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
                 targets = self._first_after(tok, sources)
         finally:
             self._home = None
+        if c.noun and (undergone := self._undergone(tok)) is not None:  # "X faced criticism from Y"
+            sources, targets = undergone
         if c.noun and not sources:  # "talks between X and Y"
             between = [a for w, g in _preps(tok) if w == "between" for a in self._actors(g)]
             if len(between) > 1:

@@ -85,3 +85,9 @@ SPEECH_VERBS = {"say", "tell", "state", "add", "report", "reiterate", "note", "e
                 "remark", "comment", "reply", "respond", "announce", "declare", "stress", "emphasize", "emphasise"}
 # being held: "in detention", "under house arrest"-like conditions of the one held, not someone's act
 HELD_NOUNS = {"detention", "custody", "captivity", "confinement", "exile"}
+
+
+# verbs whose subject receives the act their object noun names: "X faced criticism", "drew
+# condemnation from Y", "came under pressure", "won praise" (the act's source is its "from" phrase)
+UNDERGO_VERBS = {"face", "draw", "receive", "suffer", "attract", "endure", "weather", "meet", "come", "win", "earn",
+                 "get", "incur", "invite", "provoke", "spark"}
