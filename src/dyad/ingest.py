@@ -267,11 +267,32 @@ def nesting_depth(html: str) -> int:
     return deepest
 
 
+# Tags in a page. Trafilatura's fallback extractor (jusText) compares every paragraph with its
+# neighbours, in time that grows with the square of their number: 6,000 menu items take 6 s, 60,000
+# over ten minutes. Past FAST_HTML_TAGS the page is read without the fallback; past MAX_HTML_TAGS (a
+# news page has a few thousand) it is refused, as no article is that markup.
+FAST_HTML_TAGS = 8_000
+MAX_HTML_TAGS = 100_000
+# a line of links set apart by bars ("Home | World | Sport", "Related: A | B | C"), or a bar alone
+_LINK_BAR = re.compile(r"^[^|\n]*(?:\|[^|\n]*){2,}$|^\s*\|\s*$", re.M)
+
+
+def _without_link_bars(text: str) -> str:
+    """The extracted text without menu lines a table layout leaves in it: their headlines are other
+    articles ("Related: Russia attacks ports | Iran warns Israel"), not this one's sentences."""
+    return re.sub(r"\n{2,}", "\n", _LINK_BAR.sub("", text)).strip() if "|" in text else text
+
+
 def html_to_article(html: str, source: str) -> Article:
     """Main text of an HTML page, with its title and date when the page says them."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True)
+    tags = sum(1 for _ in _TAG.finditer(html))
+    if tags > MAX_HTML_TAGS:
+        raise Refused(f"HTML too large to read: {tags:,} tags (limit {MAX_HTML_TAGS:,}; a news page has a few "
+                      "thousand); give dyad the article's own text")
+    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True,
+                                      fast=tags > FAST_HTML_TAGS)
     text = getattr(doc, "text", None) if doc is not None else None
     if isinstance(doc, dict):  # older trafilatura versions return a dict
         text = doc.get("text")
@@ -281,6 +302,7 @@ def html_to_article(html: str, source: str) -> Article:
         doc = trafilatura.bare_extraction(_LAYOUT_TAGS.sub(" ", html), include_comments=False,
                                           include_tables=False, with_metadata=True)
         text = (doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)) if doc is not None else None
+    text = _without_link_bars(text) if text else text
     if not text or len(text.split()) < 8:  # a menu or a cookie notice is not an article
         raise DyadError("no article text found in the HTML")
     meta = doc if isinstance(doc, dict) else {"title": getattr(doc, "title", None), "date": getattr(doc, "date", None)}
