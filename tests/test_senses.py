@@ -129,3 +129,19 @@ def test_an_unreported_would_is_conditional_not_an_event(pipeline, text):
 ])
 def test_a_reported_would_is_an_intent(pipeline, text, code):
     assert any(c.startswith(code) for _, c, _ in _codes(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Barack Obama recognized the Muslim holiday of Eid.",
+    "Joe Biden called the meeting productive.",
+])
+def test_a_call_or_recognition_of_no_one_is_no_call_or_recognition(pipeline, text):
+    assert not [c for _, c, _ in _codes(pipeline, text) if c in ("041", "054")]
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Sweden recognized Palestine in 2014.", ("SWE", "054", "PSE")),
+    ("Joe Biden called Xi Jinping on Monday.", ("USA", "041", "CHN")),
+])
+def test_a_call_or_recognition_of_an_actor_stays(pipeline, text, event):
+    assert event in _codes(pipeline, text)

@@ -18,6 +18,9 @@ from spacy.tokens import Token
 from ..datafile import load_yaml
 
 _SUFFIXES = ("ness", "ism", "ity")
+# the lexicon files whose senses these restrictions are written for (a user's PETRARCH dictionary
+# says itself what its patterns need)
+BUILT_IN = frozenset({"verbs.yaml", "verb_classes.yaml", "generated"})
 
 
 @lru_cache(maxsize=1)
@@ -27,6 +30,17 @@ def rules() -> tuple[frozenset[str], str, frozenset[str], frozenset[str]]:
     return (frozenset(str(r) for r in data.get("abstract_roots") or ()), str(data.get("figurative") or "111"),
             frozenset(str(w).lower() for w in data.get("abstract_nouns") or ()),
             frozenset(str(w).lower() for w in data.get("concrete_ity") or ()))
+
+
+@lru_cache(maxsize=1)
+def _actor_codes() -> frozenset[str]:
+    data = load_yaml(resources.files("dyad") / "data" / "senses.yaml") or {}
+    return frozenset(str(c) for c in data.get("actor_codes") or ())
+
+
+def needs_actor(code: str) -> bool:
+    """Whether a code's default sense needs an actor, a person or a place as its direct object."""
+    return code in _actor_codes()
 
 
 def needs_concrete(code: str) -> bool:

@@ -128,6 +128,9 @@ class Triggers:
         for p in pats:
             if p.mod is not None and not (mods & p.mod):
                 continue
+            if p.constraints == 0 and not noun and obj is not None and senses.needs_actor(p.code) \
+                    and p.origin in senses.BUILT_IN and not self._names_actor(obj):
+                continue  # "called the system crazy", "recognized the holiday": no one called or recognised
             if p.constraints == 0 and not noun and senses.needs_concrete(p.code):
                 if oclass == "":
                     oclass = self._object_class(tok, obj)
@@ -220,6 +223,15 @@ class Triggers:
             return None
         kinds = {"abstract" if self._abstract(o) else "thing" if self._thing(o) else "concrete" for o in objs}
         return "concrete" if "concrete" in kinds else "abstract" if kinds == {"abstract"} else "thing"
+
+    def _names_actor(self, o: Token) -> bool:
+        """Whether the head noun itself names an actor, a person or a place (its modifiers aside:
+        "the Muslim holiday" names none, "two Chinese diplomats" and "Kosovo" do)."""
+        if o.pos_ == "PRON" or o.ent_type_ in ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"):
+            return True
+        kb = self._resolver.kb
+        return self._resolve(o) is not None or bool(kb.role_noun(o.lemma_.lower()) or kb.role_noun(o.lower_)) \
+            or o.lemma_.lower() in ANIMATE_NOUNS
 
     def _abstract(self, o: Token) -> bool:
         """An abstract head noun that names no actor: its modifiers say whose it is ("the Times report",
