@@ -93,3 +93,10 @@ def test_an_act_undergone_targets_the_subject_of_face_draw_or_win(pipeline, text
 
 def test_facing_something_that_is_no_act_is_no_event(pipeline):
     assert coded(pipeline, "The Brazilian president faced a vote on Tuesday.") == []
+
+
+def test_a_reports_finding_is_its_authors_statement_but_a_polls_is_none(pipeline):
+    got = coded(pipeline, "An Interior Department report released last year found that the agency had lost track of the money.")
+    assert [(s[:3], r) for s, r, _ in got] == [("USA", "01")]
+    assert coded(pipeline, "A Pentagon survey found that most soldiers want longer leave.") == []
+    assert coded(pipeline, "The senator believes that the program has failed.") == []

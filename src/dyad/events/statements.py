@@ -8,7 +8,8 @@ event of its speaker, unless a more specific event covers its clause.
 - Target: the addressee when it is a political actor ("told Iran" IRN; "told reporters" none),
   else the principal other political actor the content names (the first one that is a different
   party from the speaker), else none: a statement to the public is a one-sided event.
-- Which quotes: those whose cue is a verb of saying (data/reporting.yaml `speech`), a cue phrase
+- Which quotes: those whose cue is a verb of saying (data/reporting.yaml `speech`), a belief verb
+  whose subject is a written source ("a GAO report found that": its author states), a cue phrase
   ("according to"), a noun of saying or a headline colon ("Pence: Trump was joking"); not a quote carried by a verb whose content is its object
   ("attacked X for ...": the verb lexicon codes that act), and not a negated, conditional,
   speculative, questioned or passive cue ("did not say", "if he says", "could say", "was told").
@@ -49,7 +50,8 @@ def _classes() -> dict:
     return {"cues": invert(data.get("cues")), "objects": invert(data.get("objects")),
             "content": invert(data.get("content")), "no_comment": frozenset(data.get("no_comment") or ()),
             "no_comment_content": frozenset(data.get("no_comment_content") or ()),
-            "decline": frozenset(data.get("decline") or ()), "experts": frozenset(data.get("experts") or ())}
+            "decline": frozenset(data.get("decline") or ()), "experts": frozenset(data.get("experts") or ()),
+            "measurements": frozenset(data.get("measurements") or ())}
 
 
 def _token_at(doc: Doc, char: int | None) -> Token | None:
@@ -155,8 +157,12 @@ class Statements:
         if q.start <= cue.idx < q.end:
             return False  # a verb inside the quoted words is not its cue
         k = _classes()
+        # a document's finding is its author's statement: "a GAO report found that ..." (a belief verb
+        # whose subject is a noun of a written source), not "X believes that ..."
+        written = lemma in lex.belief and any(t.lemma_.lower() in lex.sources - k["measurements"]
+                                              for t in _children(cue, "nsubj"))
         if not (lemma in lex.speech or lemma in lex.nouns or (q.cue or "").lower() in lex.phrases
-                or cue.text == ":"):
+                or cue.text == ":" or written):
             return False
         if cue.sent.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):
             return False
