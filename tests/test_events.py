@@ -60,6 +60,15 @@ def test_descriptor_before_a_list_of_names_is_not_the_subject(pipeline, text, a,
     assert {(s, t) for s, _, t in got} == {(a, b), (b, a)}
 
 
+@pytest.mark.parametrize("text, sources", [
+    ("Egyptian police and soldiers arrested dozens of protesters.", {"EGYCOP", "EGYMIL"}),
+    ("Danish media and government criticized Russia.", {"DNKMED", "DNKGOV"}),
+])
+def test_a_country_said_once_for_two_coordinated_groups(pipeline, text, sources):
+    # "Egyptian police and soldiers": both Egyptian
+    assert {e.source_code for e in events(pipeline, text)} == sources
+
+
 def test_former_officials_are_elites(pipeline):
     # CAMEO's ELI: former government officials; the country stays theirs
     assert {(e.source_code, e.target_code) for e in events(pipeline, "Former US officials criticized the nuclear "

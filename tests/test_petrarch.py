@@ -236,6 +236,24 @@ def test_a_positional_target_comes_before_the_home_country(tmp_path, files, text
     assert {(e.source_code, e.cameo, e.target_code) for e in doc.events} == {("VLRGOV", "1721", target)}
 
 
+def test_names_of_two_parties_joined_by_of_in_one_entity_are_two_actors(tmp_path):
+    """ "Quentara of the Veloria Army" tagged as one place: two parties the KB knows, each its own; a
+    name of one party said with another of its names ("the Free State of Veloria") stays one."""
+    from spacy.tokens import Span
+
+    from dyad import nlp
+    from dyad.actors.spans import _candidate_spans
+
+    path = tmp_path / "actors.txt"
+    path.write_text(ACTORS.replace("+VELORIAN\n", "+VELORIAN\n+FREE_STATE\n"), encoding="utf-8")
+    kb = kbmod.load((str(path),))
+    for text, joined, names in (("Envoys met the Quentara of the Veloria Army.", (3, 8), ["Quentara", "Veloria Army"]),
+                                ("Envoys met the Free State of Veloria.", (3, 7), ["Free State of Veloria"])):
+        doc = nlp.parse(text)
+        doc.ents = [Span(doc, *joined, label="FAC")]
+        assert [s.text for s in _candidate_spans(doc, kb)] == names
+
+
 def test_a_capitalised_epithet_before_a_country_is_not_part_of_its_name(files):
     """ "Embattled Veloria" at a sentence's start, tagged as one person: the country is the name; an
     organisation named so ("Air Veloria") and a first word the KB knows stay as tagged."""

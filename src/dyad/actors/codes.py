@@ -261,6 +261,14 @@ class Codes:
                 country = self._country_in(list(ct.subtree))
                 if country:
                     break
+            if not country and t.dep_ == "conj" and t.head.pos in (NOUN, PROPN) and t.head.i < t.i \
+                    and not any(c.dep_ in ("det", "poss") for c in t.children):
+                # "Danish media and government", "Russian troops and police": one country for both
+                for ct in t.head.children:
+                    if ct.i < t.head.i and ct.dep_ in ("amod", "compound", "nmod"):
+                        country = self._country_in(list(ct.subtree))
+                        if country:
+                            break
             end = t.i + 1
             if not country and kbmod.agent_role(role) != "GOV":
                 # "refugees fleeing the war in Liberia", "civilians fleeing Syria": where they come from

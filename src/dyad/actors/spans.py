@@ -38,15 +38,24 @@ def _build_matchers(kb: KB) -> tuple[PhraseIndex, PhraseIndex]:
     return (PhraseIndex(nlp.phrase_tokens(sorted(ex))), PhraseIndex(nlp.phrase_tokens(sorted(lo)), lower=True))
 
 
-def _coordinated_names(ent: Span, kb_spans: list[tuple[int, int]]) -> bool:
+def _coordinated_names(ent: Span, kb_spans: list[tuple[int, int]], kb: KB) -> bool:
     """An entity made of KB names joined by "and"/"or" ("Gondor and Arnor") or by a preposition that
     joins two parties ("Gondor with Arnor", "Gondor against Arnor"), which the KB does not know whole
-    ("Trinidad and Tobago" it does)."""
-    if not any(t.lower_ in ("and", "or", "&", "with", "against", "versus", "vs", "vs.") for t in ent) \
-            or (ent.start, ent.end) in kb_spans:
+    ("Trinidad and Tobago" it does); or made only of KB names of different parties and "of"/"the"
+    between them ("Gondor of the Prince of Dol Amroth": "the Islamic Republic of Iran", one party, stays)."""
+    if (ent.start, ent.end) in kb_spans:
         return False
     inside = [(s, e) for s, e in kb_spans if ent.start <= s and e <= ent.end]
-    return len(inside) >= 2
+    if len(inside) < 2:
+        return False
+    if any(t.lower_ in ("and", "or", "&", "with", "against", "versus", "vs", "vs.") for t in ent):
+        return True
+    named = {i for s, e in inside for i in range(s, e)}
+    if any(t.i not in named and t.lower_ not in ("of", "the") for t in ent) or \
+            not any(t.i not in named and t.lower_ == "of" for t in ent):
+        return False
+    codes = {h.code for s, e in inside for h in kb.lookup(ent.doc[s:e].text)}
+    return len(codes) >= 2
 
 
 def _capitalised_epithet(ent: Span, kb_spans: list[tuple[int, int]], kb: KB) -> bool:
@@ -74,7 +83,7 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
                 spans.append(Span(doc, s, e, label="KB"))
     kb_spans = [(s.start, s.end) for s in spans]
     for ent in _merged_ents(doc):
-        if _coordinated_names(ent, kb_spans):
+        if _coordinated_names(ent, kb_spans, kb):
             continue  # "Gondor and Arnor" tagged as one place: two names the KB knows, each its own
         if _capitalised_epithet(ent, kb_spans, kb):
             continue  # "Embattled Gondor said": the sentence's capital letter, not a longer name
