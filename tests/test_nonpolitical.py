@@ -125,3 +125,8 @@ def test_hard_wrapped_prose_keeps_its_sentences_across_line_breaks():
             "to resume talks on the disputed border next month, officials from both sides\n"
             "said after the meeting.\n")
     assert len(list(nlp.parse(text).sents)) == 1
+
+
+def test_a_dateline_is_not_what_a_statement_is_about(pipeline):
+    events = _events(pipeline, "OTTAWA — A man stabbed his neighbour during a quarrel over a hedge, police said.")
+    assert events and all(e.target_name != "Ottawa" for e in events)

@@ -214,7 +214,8 @@ class Statements:
         for a in self._resolver.actors:
             if a.id == src.id or not political(a) or _role_only(a):  # "the Senate" of no country: no party
                 continue
-            first = min((m.start for m in a.mentions if q.start <= m.start < q.end), default=None)
+            first = min((m.start for m in a.mentions if q.start <= m.start < q.end and m.form != "dateline"),
+                        default=None)  # "WASHINGTON — A man shot ..., police said": where, not what about
             if first is not None:
                 seen.append((first, a))
         return [a for _, a in sorted(seen, key=lambda x: x[0]) if not _same_party(a, src)]
