@@ -322,6 +322,16 @@ def test_a_context_word_joined_to_the_verb_comes_right_before_it(tmp_path, files
     assert {(e.source_code, e.target_code, e.cameo) for e in doc.events} == {("VLR", "QNT", code)}
 
 
+def test_a_name_parsed_as_a_compound_of_a_finite_verb_is_its_subject(tmp_path):
+    """ "Ethiopia act on a resolution with Libya": the model makes "Ethiopia" a compound of the verb
+    "act"; a verb has no compounds, so the name before it is its subject."""
+    (tmp_path / "actors.txt").write_text("ETHIOPIA [ETH]\nLIBYA [LBY]\n", encoding="utf-8")
+    (tmp_path / "verbs.txt").write_text("--- ACT [100] ---\nACT\n- * ON RESOLUTION [102]\n", encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(tmp_path / "actors.txt")], verbs=str(tmp_path / "verbs.txt"))
+    doc = pipe.process(Article(text="Ethiopia act on a resolution with Libya.", published="2005-03-01"))
+    assert {(e.source_code, e.target_code, e.cameo) for e in doc.events} == {("ETH", "LBY", "102")}
+
+
 FORM_VERBS = """--- GATHER [031] ---
 GATHER
 --- GATHERED [032] ---

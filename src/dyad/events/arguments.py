@@ -58,6 +58,10 @@ class Arguments:
         raised = False  # climbed from a to-infinitive to the verb it complements
         for _ in range(6):
             subj = [x for x in _children(v, "nsubj", "csubj") if not _dateline(x)]  # "SEOUL - X did"
+            if not subj and v.pos_ == "VERB" and v.tag_ in ("VBP", "VBZ", "VBD"):
+                # a finite verb the parser gave a name as a "compound" ("Ethiopia act on ..."): a verb
+                # has no compounds, the name before it is its subject
+                subj = [x for x in _children(v, "compound") if x.i < v.i and x.pos_ == "PROPN"]
             if subj:
                 s = subj[0]
                 # two subjects are a noun phrase the parser split ("Old foes Gondor and Mordor have met",
