@@ -144,7 +144,8 @@ def _person_like(span: Span, kb: KB) -> bool:
         return False
     # a surname that is also a town ("Sophie Laurent", "Karen Holt") reads as a person's only where
     # the article describes the name as one: "Sophie Laurent, the festival's director, ..."
-    return not any(kbmod.place_country(t.text) for t in toks[1:]) or _described_as_person(span)
+    return not any(kbmod.place_country(t.text) for t in toks[1:]) or _described_as_person(span) or \
+        _pronoun_follows(span, gendermod.first_name_gender(toks[0].text))
 
 
 def _described_as_person(span: Span) -> bool:
@@ -156,6 +157,25 @@ def _described_as_person(span: Span) -> bool:
             lemma = c.lemma_.lower()
             if gendermod.title_gender(lemma) or lemma in KIN_NOUNS or lemma in _person_nouns():
                 return True
+    return False
+
+
+def _pronoun_follows(span: Span, gender: str | None) -> bool:
+    """Whether the next gendered pronoun after a name, within the next three sentences and before
+    any other name the model tags as a person that could be of the same gender, is of its first
+    name's gender ("Karen Holt chairs the board. Her deputy, Robert Munoz, ...")."""
+    doc = span.doc
+    sents = 0
+    for t in doc[span.end:]:
+        if t.is_sent_start:
+            sents += 1
+            if sents > 3:
+                return False
+        if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and gendermod.first_name_gender(t.text) in (gender, None):
+            return False
+        g = gendermod.pronoun_gender(t.text)
+        if g is not None:
+            return g == gender
     return False
 
 
