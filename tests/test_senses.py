@@ -145,3 +145,10 @@ def test_a_call_or_recognition_of_no_one_is_no_call_or_recognition(pipeline, tex
 ])
 def test_a_call_or_recognition_of_an_actor_stays(pipeline, text, event):
     assert event in _codes(pipeline, text)
+
+
+def test_a_ruled_out_default_leaves_no_fallback_to_an_absent_preposition(pipeline):
+    # "engage" with an abstract object is no fighting, and "engage WITH" (absent) is no consultation
+    assert _codes(pipeline, "The Labour Party engaged in fraud in London.") == []
+    assert ("IRN", "040", "IGO") in [(s, c, (t or "")[:3]) for s, c, t in
+                                     _codes(pipeline, "Iran engaged with the European Union on Monday.")]

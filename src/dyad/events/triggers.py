@@ -176,6 +176,9 @@ class Triggers:
             score = 4 * p.constraints + (2 if present else 1 if p.prep is None else 0) - 3 * shallow
             if best is None or score > best[0]:
                 best = (score, p, present)
+        if figurative is not None and best is not None and best[1].constraints == 0 and best[1].prep is not None \
+                and not best[2]:
+            best = None  # "engaged in fraud": with its default ruled out, "engage WITH" (absent) is no fallback
         if best is None and figurative is not None and lemma in METAPHOR_VERBS:
             # "attacked the plan", "hammered the proposal": a verb of striking with an idea as its object
             best = (0, replace(figurative, code=senses.rules()[1], intent=None, negated=None), False)
