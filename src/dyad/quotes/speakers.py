@@ -76,8 +76,9 @@ class Speakers:
             return self._by_age(tok)
         definite = tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                                          for c in tok.children)
-        if definite and tok.pos_ == "NOUN" and tok.tag_ != "NNS":
-            a = res.by_description(tok)  # "the mayor said": a person first
+        if definite and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_upper) and tok.tag_ != "NNS":
+            # "the mayor said": a person first (also a title the tagger reads as a name, "the CEO")
+            a = res.by_description(tok)
             if a is not None:
                 return a
         source = self._source_of(tok)
