@@ -2,7 +2,8 @@
 
 - a verb of force or seizure whose object is an idea, a report or a figure is figurative: no force
   event; a verb of striking is then criticism (senses.py, data/senses.yaml);
-- military force (19) between two unarmed sides (politicians, offices) is figurative: no event;
+- a military act (force, posture, military aid) between two unarmed sides (politicians, offices), or
+  by an unarmed person at no one, is figurative: no event;
 - signing one's own state's bill is no agreement with another actor (verbs.yaml);
 - a prescribed act ("must", "should", "needs to", "has to", "ought to") is no event (modality.py);
 - a speaker described as a private expert ("an economist at X") makes no statement (statements.py).
@@ -45,6 +46,7 @@ def test_force_verb_with_a_concrete_object_keeps_its_force_sense(pipeline, text,
 @pytest.mark.parametrize("text", [
     "Senator Ted Cruz battled Governor Greg Abbott for weeks.",
     "Mayor Bill de Blasio fought Governor Andrew Cuomo over the subway budget.",
+    "Senator Ted Cruz battled for the Republican nomination.",  # an unarmed person, no one fought
 ])
 def test_military_force_between_unarmed_people_is_figurative(pipeline, text):
     assert not [c for _, c, _ in _codes(pipeline, text) if c.startswith("19")]

@@ -38,6 +38,18 @@ def _actor_codes() -> frozenset[str]:
     return frozenset(str(c) for c in data.get("actor_codes") or ())
 
 
+@lru_cache(maxsize=1)
+def _military_codes() -> frozenset[str]:
+    data = load_yaml(resources.files("dyad") / "data" / "senses.yaml") or {}
+    return frozenset(str(c) for c in data.get("military_codes") or ())
+
+
+def military(code: str) -> bool:
+    """Whether a code is a military act (its root or the code is listed), which needs an armed side."""
+    codes = _military_codes()
+    return code[:2] in codes or code[:3] in codes or code in codes
+
+
 def needs_actor(code: str) -> bool:
     """Whether a code's default sense needs an actor, a person or a place as its direct object."""
     return code in _actor_codes()

@@ -21,6 +21,7 @@ from .echoes import drop_echoes
 from .placing import Placing
 from .political import is_political, political_roots
 from .statements import Statements, expert
+from . import senses
 from .unnamed import Unnamed
 from .triggers import Triggers, _Cand
 from .words import (
@@ -313,10 +314,11 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
                 s is not None and t is not None and _unarmed(s) and _unarmed(t) and (t.kind == "person" or _role(t))
                 for s, t in pairs):
             code = "111"  # "Clinton hit Trump for not paying taxes": words, not force
-        elif code[:2] == "19" and p.constraints == 0 and pairs and all(
-                s is not None and t is not None and _unarmed(s) and _unarmed(t) and (t.kind == "person" or _role(t))
+        elif senses.military(code) and p.constraints == 0 and pairs and all(
+                s is not None and _unarmed(s) and (
+                    t is not None and _unarmed(t) and (t.kind == "person" or _role(t)) or t is None and s.kind == "person")
                 for s, t in pairs):
-            return []  # "the senator engaged the crowd", "the mayor fought the council": military force needs arms
+            return []  # "the mayor fought the council", "gave ammunition to his critics": military acts need arms
         out = []
         depth = self._depth(tok)
         for (s, t), this in [*((x, code) for x in pairs), *((x, p.paired) for x in returned)]:
