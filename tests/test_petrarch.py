@@ -332,6 +332,20 @@ def test_a_name_parsed_as_a_compound_of_a_finite_verb_is_its_subject(tmp_path):
     assert {(e.source_code, e.target_code, e.cameo) for e in doc.events} == {("ETH", "LBY", "102")}
 
 
+@pytest.mark.parametrize("text", [
+    "Veloria mended relations with the Net_Menders_League.",  # one word with underscores
+    "Veloria mended relations with the Net Menders_League.",  # part of the name
+])
+def test_a_name_written_with_underscores_is_the_name(tmp_path, files, text):
+    """PETRARCH writes names of several words with "_" ("Minas_Tirith"); text written so names them too."""
+    assert kbmod.norm("Net_Menders_League") == kbmod.norm("Net Menders League")
+    path = tmp_path / "guilds.txt"
+    path.write_text(ACTORS + "NET_MENDERS_LEAGUE [QNTNML]\n", encoding="utf-8")
+    pipe = Pipeline(kb_files=[str(path)], verbs=str(files["verbs.txt"]))
+    doc = pipe.process(Article(text=text, published="2005-03-01"))
+    assert {(e.source_code, e.target_code) for e in doc.events if not e.one_sided} == {("VLR", "QNTNML")}
+
+
 FORM_VERBS = """--- GATHER [031] ---
 GATHER
 --- GATHERED [032] ---

@@ -100,12 +100,13 @@ _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u20
 
 @lru_cache(maxsize=200_000)
 def norm(text: str) -> str:
-    """Matching form of a name: no accents, lower case, straight apostrophes, no article or possessive."""
+    """Matching form of a name: no accents, lower case, straight apostrophes, no article or possessive,
+    "_" as a space (PETRARCH's way of writing a name of several words: "Minas_Tirith")."""
     if not text.isascii():  # (ASCII text has no accents or typographic marks: the common case, skipped)
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
         text = text.translate(_TYPOGRAPHIC)
-    text = " ".join(text.lower().split())
+    text = " ".join(text.lower().replace("_", " ").split())
     if text.startswith("the"):
         text = _THE.sub("", text)
     if text.endswith(("'", "'s")):

@@ -72,6 +72,27 @@ def _capitalised_epithet(ent: Span, kb_spans: list[tuple[int, int]], kb: KB) -> 
     return any(h.kind == "country" for h in kb.lookup(ent[1:].text))
 
 
+def _underscored_names(doc: Doc, kb: KB) -> list[Span]:
+    """KB names written with "_" for spaces, as PETRARCH's files and some feeds write them ("the
+    Prince of Dol_Amroth", "Minas_Tirith"): the tokenizer keeps such a word whole, so the phrase
+    index cannot see its words; the shortest run of up to four tokens around it that the KB knows
+    once the underscores are spaces is a KB match."""
+    out = []
+    for t in doc:
+        if "_" not in t.text or not _UNDERSCORED.fullmatch(t.text):
+            continue
+        runs = sorted(((a, b) for a in range(max(0, t.i - 3), t.i + 1) for b in range(t.i + 1, min(len(doc), t.i + 4) + 1)),
+                      key=lambda r: (r[1] - r[0], r[0]))
+        for a, b in runs:
+            if kb.lookup(doc[a:b].text):  # (kb.norm reads "_" as a space)
+                out.append(Span(doc, a, b, label="KB"))
+                break
+    return out
+
+
+_UNDERSCORED = re.compile(r"[A-Za-z]+(?:_[A-Za-z]+)+")
+
+
 def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
     """Entity spans and KB matches, longest first, without overlaps."""
     exact, lower = _matchers(kb)
@@ -81,6 +102,7 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
             span = doc[s:e]
             if span[0].is_title or span[0].is_upper or kbmod.case_sensitive(span.text) or span.text[0].isdigit():
                 spans.append(Span(doc, s, e, label="KB"))
+    spans.extend(_underscored_names(doc, kb))
     kb_spans = [(s.start, s.end) for s in spans]
     for ent in _merged_ents(doc):
         if _coordinated_names(ent, kb_spans, kb):
