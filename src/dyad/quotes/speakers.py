@@ -205,14 +205,22 @@ class Speakers:
 
     def _source_of(self, tok: Token) -> Actor | None:
         """The author of a statement, release or letter ("a statement from the EU", "the ministry's
-        statement"), or the employer of a spokesperson: nouns listed as `sources` in the lexicon."""
+        statement", "a statement read on behalf of the premier"), or the employer of a spokesperson:
+        nouns listed as `sources` in the lexicon."""
         if tok.lemma_.lower() not in self.lex.sources:
             return None
-        for c in tok.children:
+        # "on behalf of X" may hang on the verb whose subject the document is
+        behalf = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "on"] if tok.dep_ == "nsubj" else []
+        for c in [*tok.children, *behalf]:
             if c.dep_ == "poss" and (a := self._named(c)) is not None:
                 return a
-            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of", "for"):
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of", "for", "on"):
                 g = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if g is not None and c.lower_ == "on" and g.lower_ == "behalf":  # "on behalf of X"
+                    of = next((x for x in g.children if x.dep_ == "prep" and x.lower_ == "of"), None)
+                    g = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
+                elif c.lower_ == "on":
+                    continue
                 if g is not None and (a := self._named(g)) is not None:
                     return a
         for c in tok.children:  # "a Health Canada statement"
