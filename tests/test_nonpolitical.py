@@ -42,8 +42,15 @@ NO_EVENT = {
 SPORTS_ARTICLE = (
     "Egypt lost 3-1 to Ghana in the first leg of the semifinal in Accra on Saturday. "
     "Nigeria drew 0-0 with Senegal in the other semifinal. "
-    "Egypt were routed by Ghana in a cup tie last year as well. "
+    "Egypt were routed by Ghana in Accra last year as well. "
     "The return matches are on Wednesday."
+)
+
+# a news story with a match in it is not a results article: a state's force there is still force
+MIXED_ARTICLE = (
+    "Oman's foreign minister met his Qatari counterpart in Doha on the sidelines of the Gulf Cup. "
+    "Oman beat Kuwait 2-1 in the semifinal that evening. "
+    "Separately, Israel struck targets in southern Lebanon overnight, the Israeli army said."
 )
 
 # the same shapes with a political actor acting: (text, source code, CAMEO root)
@@ -70,6 +77,10 @@ def test_no_event_where_nothing_political_happened(pipeline, text):
 
 def test_a_sports_article_codes_no_result_as_force(pipeline):
     assert [(e.source_code, e.cameo, e.target_code) for e in _events(pipeline, SPORTS_ARTICLE)] == []
+
+
+def test_a_story_with_a_match_in_it_keeps_its_force_events(pipeline):
+    assert ("ISR", "19") in {(e.source_code, e.root) for e in _events(pipeline, MIXED_ARTICLE)}
 
 
 @pytest.mark.parametrize("text,source,root", KEEP, ids=[k[0][:30] for k in KEEP])

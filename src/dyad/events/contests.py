@@ -6,8 +6,9 @@ thrashed Pakistan by eight wickets", "Turkey will meet Austria"). A clause repor
 has a score ("3-2", "120-98") or a margin ("by eight wickets", "by 12 seconds"), or a noun only games
 use ("overtime", "semifinal", "the first half"; data/contests.yaml). So do the clauses a contest
 clause carries (its infinitives and relative clauses: "... 2-1 to reach the last 16, where they will
-meet Austria"), and every clause of an article most of whose sentences report contests (a cricket
-report's "England were routed by Afghanistan"). There places and countries are teams: an event is
+meet Austria"), and every clause of an article most of whose sentences report contests and name no
+political agent (a cricket report's "England were routed by Afghanistan"; not a story of ministers
+meeting at a cup final). There places and countries are teams: an event is
 kept only when one side is a political agent in its own right, one a country's name cannot stand
 for: a government, army, police or court, an organisation, or a person of the knowledge base
 ("police arrested fans after the final" is still an arrest; "Iran defeated the United States 2-1"
@@ -90,11 +91,13 @@ def contest_clause(tok: Token) -> bool:
     return False
 
 
-def contest_article(doc: Doc) -> bool:
-    """Whether most of an article is results: at least two sentences and at least a third of them
-    report a contest (any token of the sentence)."""
+def contest_article(doc: Doc, agent_at=lambda tok: False) -> bool:
+    """Whether an article is mostly results: at least two sentences, and a third of them, report a
+    contest (any token of the sentence) and name no political agent (`agent_at(token)`). A news
+    story with a match in it is not one ("Oman's foreign minister met his Qatari counterpart on the
+    sidelines of the Gulf Cup. Oman beat Kuwait 2-1. Separately, Israel struck Lebanon")."""
     sents = list(doc.sents)
-    n = sum(1 for s in sents if any(_signal(t) for t in s))
+    n = sum(1 for s in sents if any(_signal(t) for t in s) and not any(agent_at(t) for t in s))
     return n >= 2 and n * 3 >= len(sents)
 
 
@@ -104,6 +107,8 @@ def agent(actor: Actor | None, code: str | None, country: str | None) -> bool:
     bare or standing for its government ("Washington"), is not one here."""
     if actor is None or not code or actor.kind in ("country", "place", "location"):
         return False  # a city standing for its government ("Washington") is a team here too
+    if not actor.country and len(code) == 3 and code not in ("IGO", "NGO"):
+        return False  # a bare role of no country: "Premier League" read as a premier's office
     roles, _ = _rules()
     role = _role_of(code, country)
     if role:
