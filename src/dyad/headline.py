@@ -1,0 +1,80 @@
+"""Title-case headlines parsed as sentences, without moving a character.
+
+News headlines are often written in title case ("Chris Christie Calls Hillary Clinton 'A Disgrace'
+Over Police Shooting Comments"). spaCy's small model reads every capitalised word there as a proper
+noun, so the verb of the headline is lost ("Calls" a name, "Hammers" part of one) and no later stage
+finds its act. The first line of a text, when it is in title case, is parsed a second time with the
+words that are no name written in lower case (a name: a word the knowledge base knows, or a word of
+a named entity before its last); the tags, lemmas, dependency tree and entities of that parse replace
+the first's on that line, token for token. The tokens and `doc.text` are the first parse's, so every
+offset stays the input's. Nothing changes when the two parses do not
+split the line into the same tokens.
+"""
+from __future__ import annotations
+
+from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+# a line is a title-case headline when this share of its words of four letters or more is capitalised
+# (short function words are often left in lower case: "in", "of", "to", "for")
+TITLE_SHARE = 0.8
+MIN_WORDS = 3
+NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+
+
+def headline_end(doc: Doc) -> int:
+    """The token index where the text's first line ends."""
+    for t in doc:
+        if "\n" in t.text or "\n" in t.whitespace_:
+            return t.i + (0 if "\n" in t.text else 1)
+    return len(doc)
+
+
+def known_name(word: str) -> bool:
+    """A word the knowledge base knows as a name (a person's surname, a place, an organisation), which
+    the model may have missed as an entity in title case ("Obama Seeks ...")."""
+    from . import kb  # the built-in knowledge base, loaded once per process
+    base = kb.load()
+    return bool(base.lookup(word) or base.surname_candidates(word) or kb.place_country(word))
+
+
+def is_title_case(words: list[str]) -> bool:
+    long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return len(long) >= MIN_WORDS and sum(w[0].isupper() for w in long) >= TITLE_SHARE * len(long)
+
+
+class Headline:
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self.busy = False
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.busy:
+            return doc
+        end = headline_end(doc)
+        if end < MIN_WORDS or not is_title_case([t.text for t in doc[:end]]):
+            return doc
+        # an entity's last word may be the headline's verb swallowed into a name ("Angela Merkel Criticizes"):
+        # within an entity only the words before its last, and any word the knowledge base knows, stay names
+        words = [t.text if (t.i == 0 or not t.text.istitle() or known_name(t.text) or t.ent_type_ in NAME_TYPES
+                            and t.i + 1 < end and doc[t.i + 1].ent_iob_ == "I") else t.text.lower() for t in doc[:end]]
+        text = "".join(w + t.whitespace_ for w, t in zip(words, doc[:end]))
+        self.busy = True
+        try:
+            again = self.nlp(text.rstrip())
+        finally:
+            self.busy = False
+        if len(again) != end or any(a.text.lower() != t.text.lower() for a, t in zip(again, doc[:end])):
+            return doc  # tokenised otherwise: keep the first parse
+        attrs = [TAG, POS, LEMMA, HEAD, DEP]
+        arr = doc.to_array(attrs)
+        arr[:end] = again.to_array(attrs)
+        doc.from_array(attrs, arr)
+        doc.ents = [Span(doc, e.start, e.end, label=e.label_) for e in again.ents] + [e for e in doc.ents if e.start >= end]
+        return doc
+
+
+@Language.factory("dyad_headline")
+def make_headline(nlp: Language, name: str) -> Headline:
+    return Headline(nlp)
