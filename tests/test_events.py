@@ -69,6 +69,16 @@ def test_a_country_said_once_for_two_coordinated_groups(pipeline, text, sources)
     assert {e.source_code for e in events(pipeline, text)} == sources
 
 
+@pytest.mark.parametrize("text, sources", [
+    ("Lawmakers and officials in France and Germany welcomed the resumption of talks with Iran.",
+     {"FRALEG", "FRAGOV", "DEULEG", "DEUGOV"}),
+    ("Police and soldiers in Kenya arrested dozens of protesters.", {"KENCOP", "KENMIL"}),
+])
+def test_roles_in_countries_are_each_role_of_each_country(pipeline, text, sources):
+    # "lawmakers and officials in X and Y": every role of every country, however the list is parsed
+    assert {e.source_code for e in events(pipeline, text)} == sources
+
+
 def test_former_officials_are_elites(pipeline):
     # CAMEO's ELI: former government officials; the country stays theirs
     assert {(e.source_code, e.target_code) for e in events(pipeline, "Former US officials criticized the nuclear "

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from .. import kb as kbmod
 from ..actors import LOCATED_ROLES, stance_prefixed
 from ..types import Actor
 
@@ -473,6 +474,9 @@ class Arguments:
             owner = self._resolver.at(tok)
             if self._role_of_country(owner, tok.doc[span[1] - 1]):
                 spread = {c.i: owner for c in toks if c.i >= span[1]}
+        grid = self._role_grid(toks)
+        if grid:
+            return grid
         for t in toks:
             if _dateline(t):
                 continue  # "SEOUL — Putin and Kim signed ...": the dateline is not the subject
@@ -501,6 +505,38 @@ class Arguments:
             if a is not None and a not in out:
                 out.append(a)
         return out
+
+    def _role_grid(self, toks: list[Token]) -> list[Actor]:
+        """ "Lawmakers and officials in X and Y": role nouns and countries in one list, with one "in",
+        "of" or "from" naming a country: each role of each country (XLEG, XGOV, YLEG, YGOV). The
+        parser hangs such a list anywhere; what says it is a grid is that every member is a bare role
+        noun or a bare country name, and the roles share the one place."""
+        if len(toks) < 2:
+            return []
+        kb = self._resolver.kb
+        roles: list[tuple[Token, str]] = []
+        names: list[Token] = []
+        for t in toks:
+            role = kb.role_noun(t.lemma_) if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NNPS") else None
+            if role and not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in t.children):
+                roles.append((t, role))
+            elif t.pos_ == "PROPN" and any(h.kind == "country" for h in kb.lookup(t.text)):
+                names.append(t)
+            else:
+                return []
+        places = [g for t, _ in roles for w, g in _preps(t) if w in ("in", "of", "from")]
+        if len(roles) < 2 or len(places) != 1:
+            return []
+        names += _conjuncts(places[0])
+        countries = {a.code: a for a in self._resolver.actors if a.kind == "country" and a.code}
+        picked = []
+        for t in names:
+            code = next((h.code for h in kb.lookup(t.text) if h.kind == "country"), None)
+            if code not in countries:
+                return []
+            picked.append(countries[code])
+        return [replace(c, kind="group", role=kbmod.agent_role(role), code=kbmod.compose_code(c.code, role))
+                for _, role in roles for c in picked]
 
     def _other_country(self, tok: Token, appos: Token) -> bool:
         """Whether an apposition after a comma names a country other than the one its head names: one
