@@ -35,6 +35,9 @@ NO_EVENT = {
     "private person by name": "Maria Lopez killed it in Amsterdam on Saturday night.",
     # a firm named with its country's possessive is not that state (actors/resolver.py, arguments.py)
     "firms with country possessives": "Norway's Equinor signed a supply deal with Germany's RWE.",
+    # an obituary: the family speaks, not the late official it mourns (statements.py)
+    "a family's statement": "Anna Berg, a Danish diplomat who was ambassador to Chile, has died aged 90, "
+                            "her family said on Monday.",
     "a firm's statement": "Chile's Codelco said it would cut copper output by 5 percent.",
 }
 

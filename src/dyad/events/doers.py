@@ -30,6 +30,11 @@ def _people() -> frozenset[str]:
     return frozenset(data["people"]) | ANIMATE_NOUNS
 
 
+def private_people(tok: Token) -> bool:
+    """Whether a noun names people acting in their own name ("family", "son", "neighbour")."""
+    return tok.lemma_.lower() in _people() or tok.lower_ in _people()
+
+
 def private_doer(subject: Token | None, resolver) -> bool:
     """Whether an active subject that gave no source names a private doer: a person nobody coded
     ("Beyonce"), a role noun whose KB role is private ("a businessman": BUS), or people named by a
@@ -45,7 +50,7 @@ def private_doer(subject: Token | None, resolver) -> bool:
     role = resolver.kb.role_noun(lemma) or resolver.kb.role_noun(subject.lower_)
     if role:
         return role not in _rules()[0] and role not in ARMED_ROLES
-    return lemma in _people() or subject.lower_ in _people()
+    return private_people(subject)
 
 
 def _place(a: Actor | None, force: bool) -> bool:

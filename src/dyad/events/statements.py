@@ -36,6 +36,7 @@ from ..quotes.cues import lexicon as reporting
 from ..types import Actor, Event, Quote
 
 from .conventions import _role_only, _same_party
+from .doers import private_people
 from .parse import _children, _preps
 from .political import political
 
@@ -179,6 +180,8 @@ class Statements:
     def _speaker(self, doc: Doc, q: Quote, by_id: dict[str, Actor]) -> Actor | None:
         """The speaker as the events stage codes actors (a role noun placed in its country)."""
         tok = _token_at(doc, q.speaker_start)
+        if tok is not None and tok.dep_ == "poss" and tok.pos_ == "PRON" and private_people(tok.head):
+            return None  # "his family said": relatives speak for themselves, not for the man they mourn
         if tok is not None:
             got = self._actors(tok)
             if got:
