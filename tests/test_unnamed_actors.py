@@ -100,3 +100,16 @@ def test_a_reports_finding_is_its_authors_statement_but_a_polls_is_none(pipeline
     assert [(s[:3], r) for s, r, _ in got] == [("USA", "01")]
     assert coded(pipeline, "A Pentagon survey found that most soldiers want longer leave.") == []
     assert coded(pipeline, "The senator believes that the program has failed.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "A Gallup poll found that many Republicans abandoned the party over the summer.",
+    "According to a new survey, Democrats attacked the plan more often than Republicans.",
+])
+def test_what_a_poll_found_is_its_result_not_an_event(pipeline, text):
+    assert coded(pipeline, text) == []
+
+
+def test_the_same_act_said_by_a_person_is_still_coded(pipeline):
+    got = coded(pipeline, "The senator said that many Republicans abandoned the party over the summer.")
+    assert [r for _, r, _ in got] == ["08"]

@@ -146,6 +146,23 @@ class Statements:
                     del found[k2]  # the verb lexicon's statement at this cue: the quote's replaces it
             found[key] = ev
 
+    def _drop_measured(self, doc: Doc, quotes: list[Quote], found: dict[tuple, Event]) -> None:
+        """Acts reported as what a poll or survey found ("a Gallup poll found that Republicans abandoned
+        ...", "according to a new survey, ...") are its results, not events (data/statements.yaml
+        `measurements`)."""
+        measured = _classes()["measurements"]
+        spans = []
+        for q in quotes:
+            cue = _token_at(doc, q.cue_start)
+            who = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand") \
+                if q.speaker_start is not None and q.speaker_end is not None else None
+            heads = ([who.root] if who is not None else []) + (_children(cue, "nsubj") if cue is not None else [])
+            if any(h.lemma_.lower() in measured for h in heads):
+                spans.append((q.start, q.end))
+        for key, ev in list(found.items()):
+            if ev.trigger_start is not None and any(a <= ev.trigger_start < b for a, b in spans):
+                del found[key]
+
     def _default_code(self, cue: Token) -> str | None:
         """The verb lexicon's default code of the cue lemma, if it has one."""
         pats = self.lex.get((cue.lemma_.lower(), False)) or []
