@@ -29,12 +29,13 @@ from .political import _role_of, _rules
 # the clauses a verb heads that are not part of its own clause
 _OTHER_CLAUSES = {"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl"}
 _DASHES = {"-", "\u2013", "\u2014"}
+_NOUN_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "attr"}
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = load_yaml(resources.files("dyad") / "data" / "contests.yaml")
-    return frozenset(data["nouns"]), frozenset(data["measured"]), frozenset(data["units"])
+    return frozenset(data["nouns"]), frozenset(data["measured"]), frozenset(data["units"]), frozenset(data["counted"])
 
 
 def _score(tok: Token) -> bool:
@@ -52,16 +53,18 @@ def _score(tok: Token) -> bool:
 
 def _signal(tok: Token) -> bool:
     """Whether one token says "a contest": a score, a margin, or a noun only games use."""
-    nouns, measured, units = _words()
+    nouns, measured, units, counted = _words()
     if _score(tok):
         return True
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return False
+    if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "ADJ" and tok.dep_ in _NOUN_DEPS):
+        return False  # "in the final", "in a friendly": the tagger reads an adjective used as a noun
     lemma = tok.lemma_.lower()
     if lemma in nouns or tok.lower_ in nouns:
         return True
     if lemma in measured and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return tok.head.lower_ != "by"  # "cut by half" is a measure, not a half of a game
+    if lemma in counted and any(c.like_num for c in tok.children):
+        return True  # "two goals down"
     if lemma in units or tok.lower_ in units:  # "by eight wickets": a margin
         return any(c.like_num for c in tok.children) and tok.head.lower_ == "by"
     return False
