@@ -24,6 +24,7 @@ NO_EVENT = {
     "a fixture's next round": "Croatia won 2-0 in Leipzig to reach the quarter-finals, where they will meet Italy.",
     "an adjective read as the game": "Portugal and Wales will clash in the final in Madrid on Sunday.",
     "goals counted": "Chile fought back from two goals down to draw with Ecuador.",
+    "decided on penalties": "Bolivia crushed Paraguay on penalties in La Paz.",
     # weather and nature do what armies do, in words (words.ACCIDENTS)
     "weather": "Gusts of 120 kilometres per hour hit Galway on Tuesday and heavy rain battered Cork.",
     "a named storm, any verb": "Hurricane Delia slammed into western Cuba on Sunday.",

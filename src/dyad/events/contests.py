@@ -33,9 +33,9 @@ _NOUN_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "attr"}
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _words() -> tuple[frozenset[str], ...]:
     data = load_yaml(resources.files("dyad") / "data" / "contests.yaml")
-    return frozenset(data["nouns"]), frozenset(data["measured"]), frozenset(data["units"]), frozenset(data["counted"])
+    return tuple(frozenset(data[k]) for k in ("nouns", "measured", "units", "counted", "decided"))
 
 
 def _score(tok: Token) -> bool:
@@ -53,7 +53,7 @@ def _score(tok: Token) -> bool:
 
 def _signal(tok: Token) -> bool:
     """Whether one token says "a contest": a score, a margin, or a noun only games use."""
-    nouns, measured, units, counted = _words()
+    nouns, measured, units, counted, decided = _words()
     if _score(tok):
         return True
     if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "ADJ" and tok.dep_ in _NOUN_DEPS):
@@ -63,6 +63,9 @@ def _signal(tok: Token) -> bool:
         return True
     if lemma in measured and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return tok.head.lower_ != "by"  # "cut by half" is a measure, not a half of a game
+    if (lemma in decided or tok.lower_ in decided) and tok.dep_ == "pobj" and tok.head.lower_ == "on" \
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True  # "won on penalties"
     if lemma in counted and any(c.like_num for c in tok.children):
         return True  # "two goals down"
     if lemma in units or tok.lower_ in units:  # "by eight wickets": a margin
