@@ -79,10 +79,13 @@ def test_roles_in_countries_are_each_role_of_each_country(pipeline, text, source
     assert {e.source_code for e in events(pipeline, text)} == sources
 
 
-def test_former_officials_are_elites(pipeline):
-    # CAMEO's ELI: former government officials; the country stays theirs
-    assert {(e.source_code, e.target_code) for e in events(pipeline, "Former US officials criticized the nuclear "
-                                                                     "deal with Iran.")} == {("USAELI", "IRN")}
+@pytest.mark.parametrize("text, source", [
+    ("Former US officials criticized the nuclear deal with Iran.", "USAELI"),
+    ("Former officials at the Pentagon criticized Iran.", "USAMILELI"),  # the office they were in
+])
+def test_former_officials_are_elites(pipeline, text, source):
+    # CAMEO's ELI: former government officials; the country (or office) stays theirs
+    assert {(e.source_code, e.target_code) for e in events(pipeline, text)} == {(source, "IRN")}
 
 
 @pytest.mark.parametrize("text, codes", [

@@ -299,7 +299,7 @@ class Codes:
                                           if (n := self._kb_name(c)) is not None and n[1].kind == "country"]
                                 end = objs[0].i + 1 if shared else objs[0].right_edge.i + 1
                                 country_toks = []
-            if not country and (org := self._organisation_of(t)) is not None:
+            if not country and (org := self._organisation_of(t, role == "ELI")) is not None:
                 # "the activists of Amnesty International", "the government of Veloria": theirs
                 out.append((Span(doc, phrase_start, org[0].i + 1, label="GROUP"), (org[1], role)))
                 for other in org[0].conjuncts:  # "the ambassadors of A, B and C": each one's
@@ -340,15 +340,16 @@ class Codes:
         hits = [h for n in names for h in self.kb.lookup(n)]
         return bool(hits) and all(h.kind == "country" for h in hits)
 
-    def _organisation_of(self, t: Token) -> tuple[Token, Entry] | None:
+    def _organisation_of(self, t: Token, official: bool = False) -> tuple[Token, Entry] | None:
         """The KB organisation or country a role noun is "of" right after it ("the activists of
-        Amnesty International", "the government of Veloria"): the name's last token and the entry;
-        None otherwise."""
+        Amnesty International", "the government of Veloria"), or, for former officials (`official`),
+        the KB organisation they were "in" or "at" ("former officials in the White House" are its
+        elites); the name's last token and the entry; None otherwise."""
         for prep in t.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == t.i + 1:
+            if prep.dep_ == "prep" and prep.i == t.i + 1 and (prep.lower_ == "of" or official and prep.lower_ in ("in", "at")):
                 for g in prep.children:
                     name = self._kb_name(g) if g.dep_ == "pobj" else None
-                    if name is not None:
+                    if name is not None and (prep.lower_ == "of" or name[1].kind == "organization"):
                         return g, name[1]
         return None
 
