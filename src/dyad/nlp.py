@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 from typing import Iterable, Iterator
 
 import spacy
@@ -30,8 +31,24 @@ def load() -> Language:
     nlp.add_pipe("dyad_repair", first=True)
     nlp.add_pipe("dyad_headline", last=True)  # a title-case first line parsed as a sentence (headline.py)
     nlp.max_length = 1_100_000
+    for short in title_abbreviations():
+        if short not in nlp.tokenizer.rules:  # spaCy's English exceptions have "Sen.", not "Det." or "Sgt."
+            nlp.tokenizer.add_special_case(short, [{ORTH: short}])
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp
+
+
+TITLES = resources.files("dyad") / "data" / "title_abbreviations.yaml"
+
+
+def title_abbreviations() -> list[str]:
+    """Titles written short with a period ("Det.", "Sgt."), capitalised as they precede a name: the keys
+    of data/title_abbreviations.yaml written with their period. Kept whole by the tokenizer, so the
+    period does not end a sentence between a title and its name."""
+    from . import datafile
+
+    data = datafile.load_yaml(str(TITLES)) or {}
+    return [str(k).capitalize() for k in data if str(k).endswith(".")]
 
 
 class BoundedTokenizer:

@@ -76,7 +76,7 @@ def _abbreviations() -> dict[str, tuple[str, str]]:
 @lru_cache(maxsize=1)
 def _title_nouns() -> dict[str, frozenset[str]]:
     data = datafile.load_yaml(str(resources.files("dyad") / "data" / "title_abbreviations.yaml")) or {}
-    return {str(k).lower(): frozenset(str(w).lower() for w in v or []) for k, v in data.items()}
+    return {str(k).lower().rstrip("."): frozenset(str(w).lower() for w in v or []) for k, v in data.items()}
 
 
 def title_nouns(word: str) -> frozenset[str]:

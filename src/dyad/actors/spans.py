@@ -21,7 +21,7 @@ def _matchers(kb: KB) -> tuple[PhraseIndex, PhraseIndex]:
     if not kb.sources:  # a KB built in memory
         return _build_matchers(kb)
     return datafile.cached("kb-phrases", lambda: _build_matchers(kb),
-                           files=[*kb.sources, __file__, nlp.__file__], extra=nlp.model_version())
+                           files=[*kb.sources, __file__, nlp.__file__, str(nlp.TITLES)], extra=nlp.model_version())
 
 
 def _build_matchers(kb: KB) -> tuple[PhraseIndex, PhraseIndex]:
@@ -109,6 +109,8 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
             continue  # "Gondor and Arnor" tagged as one place: two names the KB knows, each its own
         if _capitalised_epithet(ent, kb_spans, kb):
             continue  # "Embattled Gondor said": the sentence's capital letter, not a longer name
+        if ent.label_ != "PERSON" and _title_then_name(ent):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Const. Amrit Dhaliwal" tagged as a work of art
         if ent.label_ in ENT_KINDS and not _title_word(ent):
             spans.extend(_split_abbreviation(_with_first_name(_trim(ent))))
     for t in doc[1:]:  # a first name and a surname the small model left untagged ("Const. Amrit Dhaliwal said")
@@ -282,6 +284,12 @@ def _titled(doc: Doc, i: int) -> bool:
 def _title_or_rank(t) -> bool:
     word = t.lower_.rstrip(".")
     return word in TITLES or word in RANKS or gendermod.title_gender(word) is not None
+
+
+def _title_then_name(ent: Span) -> bool:
+    """A title or rank written short and two or three capitalised words after it, nothing else: a
+    person's name, whatever the model's label ("Const. Amrit Dhaliwal" read as a work of art)."""
+    return 3 <= len(ent) <= 4 and ent[0].text.endswith(".") and _title_or_rank(ent[0]) and all(t.is_title and t.is_alpha for t in ent[1:])
 
 
 def _with_first_name(span: Span | None) -> Span | None:
