@@ -6,7 +6,8 @@
   by an unarmed person at no one, is figurative: no event;
 - signing one's own state's bill is no agreement with another actor (verbs.yaml);
 - a prescribed act ("must", "should", "needs to", "has to", "ought to") is no event (modality.py);
-- a speaker described as a private expert ("an economist at X") makes no statement (statements.py).
+- a speaker described as a private expert ("an economist at X") makes no statement (statements.py);
+- a visit is hosted for visitors or their meeting, not a party ("hosted his barbecue": no 043; senses.yaml).
 """
 from __future__ import annotations
 
@@ -154,3 +155,21 @@ def test_a_ruled_out_default_leaves_no_fallback_to_an_absent_preposition(pipelin
     assert _codes(pipeline, "The Labour Party engaged in fraud in London.") == []
     assert ("IRN", "040", "IGO") in [(s, c, (t or "")[:3]) for s, c, t in
                                      _codes(pipeline, "Iran engaged with the European Union on Monday.")]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor hosted his annual Fourth of July barbecue in Austin.",
+    "Governor Greg Abbott hosted a dinner for donors.",
+    "Prime Minister Modi hosted a reception in New Delhi.",
+])
+def test_hosting_a_party_is_no_visit(pipeline, text):
+    assert not [c for _, c, _ in _codes(pipeline, text) if c == "043"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("President Biden hosted Japanese Prime Minister Fumio Kishida at the White House.", "JPN"),
+    ("Egypt hosted a delegation from Hamas.", "PSE"),
+    ("China hosted the summit of Asian leaders.", None),  # a meeting stands for its participants
+])
+def test_hosting_visitors_or_their_meeting_is_a_visit(pipeline, text, target):
+    assert any(c == "043" and t == target for _, c, t in _codes(pipeline, text))

@@ -44,6 +44,18 @@ def _military_codes() -> frozenset[str]:
     return frozenset(str(c) for c in data.get("military_codes") or ())
 
 
+@lru_cache(maxsize=1)
+def _gatherings() -> frozenset[str]:
+    data = load_yaml(resources.files("dyad") / "data" / "senses.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("gatherings") or ())
+
+
+def gathering(tok: Token) -> bool:
+    """Whether a noun names a meeting between actors ("the summit", "peace talks"): an object that
+    stands for its participants where a code needs an actor."""
+    return tok.lemma_.lower() in _gatherings() or tok.lower_ in _gatherings()
+
+
 def military(code: str) -> bool:
     """Whether a code is a military act (its root or the code is listed), which needs an armed side."""
     codes = _military_codes()
