@@ -175,6 +175,14 @@ def test_a_meeting_with(pipeline):
     assert ("USA", "040", "CHN") in {(e.source_country, e.cameo, e.target_country) for e in got}
 
 
+def test_an_act_the_clause_follows_is_not_its_subjects(pipeline):
+    # the subject of a clause placed after an act did not do it; after talks with someone, it took part
+    assert events(pipeline, "Paris struggles to return to normal after bombing.", one_sided=True) == []
+    assert events(pipeline, "Ohio returned to calm after the shooting.", one_sided=True) == []
+    got = events(pipeline, "After talks with Putin, Macron said the war must end.", one_sided=True)
+    assert ("FRA", "046", "RUS") in {(e.source_country, e.cameo, e.target_country) for e in got}
+
+
 def test_the_visit_by(pipeline):
     got = triples(pipeline, "The visit by Nancy Pelosi to Taiwan angered Beijing.", "2022-08-05")
     assert ("USA", "042", "TWN") in got

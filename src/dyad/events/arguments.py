@@ -19,6 +19,10 @@ from .words import (
 )
 
 
+# prepositions that place a clause after or before another act (arguments._noun_sources)
+_SEQUENCE = ("after", "before", "following", "ahead")
+
+
 class Arguments:
     """Source and target search (a mixin of EventStage)."""
 
@@ -158,8 +162,12 @@ class Arguments:
                 if h.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and h.head.pos_ in ("VERB", "AUX") \
                         and h.head.lemma_.lower() in LIGHT_VERBS | {"be"}:
                     v = h.head  # "held a meeting with", not "raised the detention of" (the raiser detains no one)
-                elif h.dep_ == "pobj" and h.head.lower_ in ("in", "during", "at", "after", "before", "following", "ahead") \
-                        and h.head.head.pos_ in ("VERB", "AUX"):
+                elif h.dep_ == "pobj" and h.head.head.pos_ in ("VERB", "AUX") and (
+                        h.head.lower_ in ("in", "during", "at") or h.head.lower_ in _SEQUENCE
+                        and any(w == "with" for w, _ in _preps(noun))):
+                    # the clause happens within the act ("in a meeting with Y, X said"), or after or
+                    # before one its subject shared ("after talks with Y, X said"); an act the clause
+                    # merely follows is someone else's ("Paris mourns after the bombing")
                     v = h.head.head
             if v is not None:
                 s, _ = self._subject(v)
