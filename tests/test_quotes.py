@@ -238,6 +238,19 @@ def test_transcript_labels_and_signatures(pipeline):
     assert q.speaker_name == "Maria Lopez" and q.cue == "―"
 
 
+def test_a_headline_naming_a_person_and_a_topic_before_a_colon_quotes_that_person(pipeline):
+    text = ("Merkel on Migration: The Numbers Are 'Manageable'\n"
+            "BERLIN - Chancellor Angela Merkel spoke about refugees in Berlin on Monday.")
+    q = quote(run(pipeline, text), "Numbers")
+    assert q.cue == ":" and q.speaker_name == "Angela Merkel" and q.text.startswith("The Numbers")
+    # no person before the topic, or the form below the headline: no speaker
+    doc = run(pipeline, "Weather on Monday: Rain and Wind\nIt rained in London.")
+    assert not any(q.cue == ":" for q in doc.quotes)
+    doc = run(pipeline, "Talks resumed in Berlin.\nMerkel on Migration: The Numbers Are Manageable\n"
+                        "Chancellor Angela Merkel spoke about refugees.")
+    assert not any(q.cue == ":" for q in doc.quotes)
+
+
 # -- bad marks: extract what is certain, report the rest, never raise ----------------------------
 
 def test_inch_marks_are_not_quotes(pipeline):

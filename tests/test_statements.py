@@ -161,3 +161,10 @@ def test_a_cue_that_is_itself_a_verbal_act_keeps_its_code(pipeline, text, root):
 def test_a_speaker_known_only_by_a_political_role_makes_a_statement(pipeline):
     got = events(pipeline, "Sen. Jon Smithers said the bank had failed its customers.")
     assert [(e.source_code, e.root) for e in got] == [("LEG", "01")]
+
+
+def test_a_headline_of_a_person_on_a_topic_is_that_persons_statement(pipeline):
+    text = ("Macron on Europe: The Union Is Stronger Than Ever\n\n"
+            "President Emmanuel Macron of France spoke to students in Paris on Monday.")
+    got = [e for e in events(pipeline, text) if e.root == "01" and e.trigger == ":"]
+    assert [(e.source_country, e.cameo) for e in got] == [("FRA", "010")]

@@ -8,7 +8,8 @@
    Marks that cannot be paired (a missing closing mark, a stray mark, an inch sign) are reported
    in `warnings`; a quote whose closing mark is missing is kept only when its extent is certain
    (it opens its paragraph or follows a colon, and ends at its paragraph or before ", he said").
-   Transcript turns ("PENCE: Well, ...") are quotes of the labelled speaker.
+   Transcript turns ("PENCE: Well, ...") are quotes of the labelled speaker, and so is a headline's
+   "NAME on TOPIC: ..." when NAME is a person of the article.
 2. Each direct quote gets a cue: a reporting verb right before it (X said: “…” / he added, “…”),
    right after it (“…,” X said / said X), or governing it in the parse (described them as
    “candid”); a verb of wording in an "as" clause ("…,” as a ministry memo put it"); a

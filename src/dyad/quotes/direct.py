@@ -28,7 +28,7 @@ class DirectCues:
         if q.label is not None:
             toks = [self.doc[i] for i in self.toks(*q.label)]
             a.subj, a.how = toks[-1], "label"
-            colon = q.label[1]
+            colon = self.text.index(":", q.label[1])  # right after the name, or after its topic ("X on Y:")
             a.cue, a.cue_text, a.cue_span = toks[-1], ":", (colon, colon + 1)
             return a
         before = self._before_cue(k)

@@ -127,6 +127,10 @@ class _Run(DirectCues, Subjects, Indirect, Speakers, Continuation):
         return self._finish(attrs, marked)
 
     LABEL = re.compile(r"[ \t]*[\"\u201c\u201d']?[ \t]*((?:[A-Z][\w.'\-]*[ \t]){0,3}[A-Z][\w.'\-]*):[ \t]+(?=\S)")
+    # a headline's "NAME on TOPIC: ..." ("Merkel on Migration: The Numbers Are Manageable"): the named
+    # person's words on that topic; read only in an article's first paragraph, where a headline stands
+    TOPIC_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'\-]*[ \t]){0,3}[A-Z][\w.'\-]*)[ \t]+(?:on|about)[ \t]+"
+                             r"[^:\n\"\u201c\u201d]{1,60}?:[ \t]+(?=\S)")
     NOT_LABELS = {"update", "note", "editor's note", "correction", "related", "watch", "read more", "photos", "video",
                   "source", "sources", "q", "a", "question", "answer", "warning", "breaking", "exclusive", "analysis",
                   "opinion", "live", "transcript", "caption", "credit", "disclaimer", "ps", "p.s"}
@@ -136,7 +140,7 @@ class _Run(DirectCues, Subjects, Indirect, Speakers, Continuation):
         text = self.text
         found = []
         for pi, (ps, pe) in enumerate(self.paras):
-            m = self.LABEL.match(text, ps, pe)
+            m = self.LABEL.match(text, ps, pe) or (self.TOPIC_LABEL.match(text, ps, pe) if pi == 0 else None)
             if m is None or m.group(1).lower().rstrip(".") in self.NOT_LABELS:
                 continue
             found.append((pi, m))
@@ -155,10 +159,11 @@ class _Run(DirectCues, Subjects, Indirect, Speakers, Continuation):
             if not toks:
                 continue
             person = any((a := self.res.at(t)) is not None and a.kind == "person" for t in toks) or \
-                any(t.ent_type_ == "PERSON" for t in toks) or (name.isupper() and self._by_surname(toks[-1].text) is not None)
-            if not (person or (counts[name.lower()] >= 2 or transcript and name.isupper()) and
+                any(t.ent_type_ == "PERSON" for t in toks) or \
+                ((name.isupper() or m.re is self.TOPIC_LABEL) and self._by_surname(toks[-1].text) is not None)
+            if not (person or m.re is self.LABEL and (counts[name.lower()] >= 2 or transcript and name.isupper()) and
                     (name.isupper() or all(t.is_title for t in toks))):
-                continue
+                continue  # (a topic label names a person: "Weather on Monday: ..." is no speaker)
             ps, pe = self.paras[pi]
             cs, ce = m.end(), pe
             while ce > cs and text[ce - 1].isspace():
