@@ -7,7 +7,8 @@
 - signing one's own state's bill is no agreement with another actor (verbs.yaml);
 - a prescribed act ("must", "should", "needs to", "has to", "ought to") is no event (modality.py);
 - a speaker described as a private expert ("an economist at X") makes no statement (statements.py);
-- a visit is hosted for visitors or their meeting, not a party ("hosted his barbecue": no 043; senses.yaml).
+- a visit is hosted for visitors or their meeting, not a party ("hosted his barbecue": no 043; senses.yaml);
+- a statement named as the subject of a judgement ("X's statement was vague") is no statement event (stage.py).
 """
 from __future__ import annotations
 
@@ -173,3 +174,16 @@ def test_hosting_a_party_is_no_visit(pipeline, text):
 ])
 def test_hosting_visitors_or_their_meeting_is_a_visit(pipeline, text, target):
     assert any(c == "043" and t == target for _, c, t in _codes(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Warren's statement was vague.",
+    "Economist Jane Roe said Senator Warren's statement did not clarify the matter.",
+])
+def test_a_statement_the_clause_judges_is_no_statement_event(pipeline, text):
+    assert not [c for _, c, _ in _codes(pipeline, text) if c.startswith("01")]
+
+
+def test_a_statement_that_says_something_is_still_one(pipeline):
+    assert any(c.startswith("01") for _, c, _ in _codes(
+        pipeline, "A statement from the Iranian foreign ministry said the talks would resume."))

@@ -264,6 +264,9 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             return []  # "Typhoon Nanmadol slammed into Japan", "the storm is expected to strike Tokyo"
         if code[:2] == "01" and not c.noun and expert(self._subject(tok)[0]):
             return []  # "said Jane Roe, an economist at X": commentary, no statement of X (statements.expert)
+        if code[:2] == "01" and c.noun and tok.dep_ in ("nsubj", "nsubjpass") \
+                and tok.head.lemma_.lower() not in SPEECH_VERBS:
+            return []  # "X's statement was vague": the clause judges a statement, it reports none
         sources, passive_target = self._sources(c)
         if not sources and not c.noun and tok.pos_ == "NOUN":  # a verb tagged as a noun: its "compound" is the subject
             sources = [a for x in _children(tok, "compound") for a in self._actors(x)][-1:]
