@@ -548,3 +548,11 @@ def test_denial_is_not_aimed_at_the_subject_of_what_is_denied(pipeline):
     doc = pipeline.process(Article(text="Mr. Blinken denied that the United States was trying to contain China.",
                                    published="2023-06-19"))
     assert not [e for e in doc.events if e.cameo == "016" and e.target_code == "USA"]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Marco Rubio raised money while needling Governor Chris Christie.",
+    "The Indian prime minister goaded Pakistan during the rally.",
+])
+def test_needling_and_goading_an_actor_is_disapproval(pipeline, text):
+    assert {r for _, r, _ in roots(pipeline, text)} == {"11"}
