@@ -105,6 +105,8 @@ def test_a_reports_finding_is_its_authors_statement_but_a_polls_is_none(pipeline
 @pytest.mark.parametrize("text", [
     "A Gallup poll found that many Republicans abandoned the party over the summer.",
     "According to a new survey, Democrats attacked the plan more often than Republicans.",
+    "Poll: Hispanic Voters Abandon Democrats for Donald Trump.",  # a headline labelled by its source
+    "New Survey: Most Americans Oppose the Iran Nuclear Deal.",
 ])
 def test_what_a_poll_found_is_its_result_not_an_event(pipeline, text):
     assert coded(pipeline, text) == []
@@ -112,4 +114,6 @@ def test_what_a_poll_found_is_its_result_not_an_event(pipeline, text):
 
 def test_the_same_act_said_by_a_person_is_still_coded(pipeline):
     got = coded(pipeline, "The senator said that many Republicans abandoned the party over the summer.")
+    assert [r for _, r, _ in got] == ["08"]
+    got = coded(pipeline, "Senator Ted Cruz: Democrats Abandon Working Families.")  # a headline labelled by a person
     assert [r for _, r, _ in got] == ["08"]

@@ -94,7 +94,7 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         self._complete(found, pending)
         if quotes:
             self._statements(doc, quotes, found, published)  # statements.py
-            self._drop_measured(doc, quotes, found)
+        self._drop_measured(doc, quotes, found)
         self._article_country()
         actors = {a.id: a for a in [*resolver.actors, *self._unnamed_made.values()]}
         events = [x for ev in found.values() for x in _each_code(ev)]

@@ -148,8 +148,8 @@ class Statements:
 
     def _drop_measured(self, doc: Doc, quotes: list[Quote], found: dict[tuple, Event]) -> None:
         """Acts reported as what a poll or survey found ("a Gallup poll found that Republicans abandoned
-        ...", "according to a new survey, ...") are its results, not events (data/statements.yaml
-        `measurements`)."""
+        ...", "according to a new survey, ...", a headline "Poll: ...") are its results, not events
+        (data/statements.yaml `measurements`)."""
         measured = _classes()["measurements"]
         spans = []
         for q in quotes:
@@ -159,6 +159,10 @@ class Statements:
             heads = ([who.root] if who is not None else []) + (_children(cue, "nsubj") if cue is not None else [])
             if any(h.lemma_.lower() in measured for h in heads):
                 spans.append((q.start, q.end))
+        for sent in doc.sents:  # a headline labelled by its source: "Poll: Voters Abandon X", "New Survey: ..."
+            colon = next((t for t in sent[:4] if t.text == ":"), None)
+            if colon is not None and colon.i > sent.start and doc[colon.i - 1].lemma_.lower() in measured:
+                spans.append((colon.idx, sent.end_char))
         for key, ev in list(found.items()):
             if ev.trigger_start is not None and any(a <= ev.trigger_start < b for a, b in spans):
                 del found[key]
