@@ -8,7 +8,8 @@
 - a prescribed act ("must", "should", "needs to", "has to", "ought to") is no event (modality.py);
 - a speaker described as a private expert ("an economist at X") makes no statement (statements.py);
 - a visit is hosted for visitors or their meeting, not a party ("hosted his barbecue": no 043; senses.yaml);
-- a statement named as the subject of a judgement ("X's statement was vague") is no statement event (stage.py).
+- a statement named as the subject of a judgement ("X's statement was vague") is no statement event (stage.py);
+- agreeing that something is so ("agreed the bill was flawed") is a statement, no intent to cooperate (stage.py).
 """
 from __future__ import annotations
 
@@ -187,3 +188,10 @@ def test_a_statement_the_clause_judges_is_no_statement_event(pipeline, text):
 def test_a_statement_that_says_something_is_still_one(pipeline):
     assert any(c.startswith("01") for _, c, _ in _codes(
         pipeline, "A statement from the Iranian foreign ministry said the talks would resume."))
+
+
+def test_agreeing_that_something_is_so_is_no_intent_to_cooperate(pipeline):
+    assert not [c for _, c, _ in _codes(pipeline, "Senate Republicans agreed the bill was flawed.") if c.startswith("03")]
+    # agreeing on what will be done still is
+    codes = [c for _, c, _ in _codes(pipeline, "Russia and Ukraine agreed that prisoners will be exchanged.")]
+    assert any(c.startswith("03") for c in codes), codes

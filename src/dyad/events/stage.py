@@ -20,6 +20,7 @@ from . import contests, discards, doers, petrarch
 from .echoes import drop_echoes
 from .placing import Placing
 from .political import is_political, political_roots
+from ..quotes.cues import lexicon as reporting
 from .statements import Statements, expert
 from . import senses
 from .unnamed import Unnamed
@@ -255,6 +256,9 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             for x in tok.children:  # "warned that Moscow could help ...": a warning about, not a threat to
                 if x.dep_ == "ccomp" and not self._same_subject(tok, x):
                     code = "010"
+        if not c.noun and p.constraints == 0 and p.code[:2] == "03" and tok.lemma_.lower() in reporting().speech and any(
+                x.dep_ == "ccomp" and not self._same_subject(tok, x) and not _children(x, "aux") for x in tok.children):
+            return []  # "agreed the senator won the debate": a judgement shared, no intent (statements code it)
         if c.obj is not None and c.obj.lower_ in REFLEXIVES and not c.noun and not p.code.startswith("18"):
             return []  # "shot himself": no one else is acted on (but "blew themselves up in a market" is a bombing)
         if p.code[:2] in ("18", "19", "20") and not c.noun and (self._cause_words(tok) | {
