@@ -33,3 +33,21 @@ def test_a_sentence_case_first_line_is_parsed_once():
     doc = nlp.parse(text)
     assert [t.text for t in doc] == [t.text for t in nlp.load().make_doc(text)]
     assert next(t for t in doc if t.dep_ == "ROOT").lemma_ == "criticize"
+
+
+@pytest.mark.parametrize("headline, verb", [
+    ("Trump attacks the credibility of the pollsters", "attack"),
+    ("Trump slams the media after the debate", "slam"),
+])
+def test_an_opening_name_read_as_a_noun_is_the_headlines_subject(headline, verb):
+    # "Trump attacks ...": the model reads "trump attacks" as a noun phrase; a stand-in subject fixes the tree
+    doc = nlp.parse(headline + BODY)
+    assert doc.text == headline + BODY
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert (root.lemma_, root.pos_) == (verb, "VERB")
+    assert [(c.text, c.pos_) for c in root.children if c.dep_ == "nsubj"] == [("Trump", "PROPN")]
+
+
+def test_an_opening_name_in_a_noun_headline_stays_a_noun_phrase():
+    doc = nlp.parse("Trump Tower sales rise in autumn" + BODY)
+    assert not any(t.dep_ == "nsubj" and t.text == "Trump" for t in doc)

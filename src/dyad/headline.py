@@ -9,6 +9,13 @@ a named entity before its last); the tags, lemmas, dependency tree and entities 
 the first's on that line, token for token. The tokens and `doc.text` are the first parse's, so every
 offset stays the input's. Nothing changes when the two parses do not
 split the line into the same tokens.
+
+A headline that opens with a bare name and a verb in -s ("Trump questions the fairness of ...",
+"Warren blasts bank chief") is often read as a noun phrase ("trump questions": the verb to trump and
+its object). When the first line's root is no verb and it opens with a name the knowledge base knows
+followed by a word in -s, the line is parsed again with a plain stand-in subject in place of the name
+("She questions ..."); if that parse makes the -s word a verb with the stand-in as its subject, its
+tree is kept, the name's tokens being a proper-noun subject.
 """
 from __future__ import annotations
 
@@ -44,6 +51,20 @@ def is_title_case(words: list[str]) -> bool:
     return len(long) >= MIN_WORDS and sum(w[0].isupper() for w in long) >= TITLE_SHARE * len(long)
 
 
+# stand-ins for a name of one, two or three tokens that the model reads as a clause's subject
+STAND_INS = {1: "She", 2: "Jane Smith", 3: "Jane M. Smith"}
+VERBAL_POS = {"VERB", "AUX"}
+
+
+def name_length(doc: Doc, end: int) -> int:
+    """How many tokens of a known name (or a PERSON entity) open the line, at most three."""
+    n = 0
+    while n < min(3, end - 1) and doc[n].text[:1].isupper() and doc[n].is_alpha and \
+            (known_name(doc[n].text) or doc[n].ent_type_ == "PERSON"):
+        n += 1
+    return n
+
+
 class Headline:
     def __init__(self, nlp: Language):
         self.nlp = nlp
@@ -53,26 +74,62 @@ class Headline:
         if self.busy:
             return doc
         end = headline_end(doc)
-        if end < MIN_WORDS or not is_title_case([t.text for t in doc[:end]]):
+        if end < MIN_WORDS:
             return doc
+        if not is_title_case([t.text for t in doc[:end]]):
+            return self._name_subject(doc, end)
+        self._title_case(doc, end)
+        return self._name_subject(doc, end)
+
+    def _reparse(self, text: str) -> Doc:
+        self.busy = True
+        try:
+            return self.nlp(text.rstrip())
+        finally:
+            self.busy = False
+
+    def _name_subject(self, doc: Doc, end: int) -> Doc:
+        """The line parsed again with a stand-in for an opening name read as no subject (module notes)."""
+        if any(t.dep_ == "ROOT" and t.pos_ in VERBAL_POS for t in doc[:end]):
+            return doc
+        n = name_length(doc, end)
+        verb = doc[n] if 0 < n < end else None
+        if verb is None or not verb.text.endswith("s") or not verb.is_alpha or verb.text[:1].isupper() and n == 0:
+            return doc
+        stand_in = STAND_INS[n].split()
+        words = stand_in + [t.text for t in doc[n:end]]
+        text = "".join(w + t.whitespace_ for w, t in zip(words, doc[:end]))
+        again = self._reparse(text)
+        if len(again) != end or [a.text for a in again[n:]] != [t.text for t in doc[n:end]]:
+            return doc
+        v = again[n]
+        if v.pos_ != "VERB" or v.dep_ != "ROOT" or not any(c.dep_ == "nsubj" and c.i < n for c in v.children):
+            return doc
+        attrs = [TAG, POS, LEMMA, HEAD, DEP]
+        arr = doc.to_array(attrs)
+        new = again.to_array(attrs)
+        arr[:end] = new
+        doc.from_array(attrs, arr)
+        for t in doc[:n]:
+            t.tag_, t.pos_, t.lemma_ = "NNP", "PROPN", t.text
+        if not any(e.start < n for e in doc.ents):
+            doc.ents = [Span(doc, 0, n, label="PERSON")] + [e for e in doc.ents if e.start >= n]
+        return doc
+
+    def _title_case(self, doc: Doc, end: int) -> None:
         # an entity's last word may be the headline's verb swallowed into a name ("Angela Merkel Criticizes"):
         # within an entity only the words before its last, and any word the knowledge base knows, stay names
         words = [t.text if (t.i == 0 or not t.text.istitle() or known_name(t.text) or t.ent_type_ in NAME_TYPES
                             and t.i + 1 < end and doc[t.i + 1].ent_iob_ == "I") else t.text.lower() for t in doc[:end]]
         text = "".join(w + t.whitespace_ for w, t in zip(words, doc[:end]))
-        self.busy = True
-        try:
-            again = self.nlp(text.rstrip())
-        finally:
-            self.busy = False
+        again = self._reparse(text)
         if len(again) != end or any(a.text.lower() != t.text.lower() for a, t in zip(again, doc[:end])):
-            return doc  # tokenised otherwise: keep the first parse
+            return  # tokenised otherwise: keep the first parse
         attrs = [TAG, POS, LEMMA, HEAD, DEP]
         arr = doc.to_array(attrs)
         arr[:end] = again.to_array(attrs)
         doc.from_array(attrs, arr)
         doc.ents = [Span(doc, e.start, e.end, label=e.label_) for e in again.ents] + [e for e in doc.ents if e.start >= end]
-        return doc
 
 
 @Language.factory("dyad_headline")
