@@ -51,3 +51,14 @@ def test_an_opening_name_read_as_a_noun_is_the_headlines_subject(headline, verb)
 def test_an_opening_name_in_a_noun_headline_stays_a_noun_phrase():
     doc = nlp.parse("Trump Tower sales rise in autumn" + BODY)
     assert not any(t.dep_ == "nsubj" and t.text == "Trump" for t in doc)
+
+
+def test_a_headline_clause_before_a_colon_and_quote_keeps_its_verb(pipeline):
+    # "X Blasts Y: 'quote'": the model hangs the clause on the quote; parsed apart, the clause is the root
+    text = "Bernie Sanders Blasts Goldman Sachs Chief: 'You Should Resign'" + BODY
+    doc = nlp.parse(text)
+    assert doc.text == text
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert root.lemma_ == "blast" and any(c.dep_ == "nsubj" for c in root.children)
+    got = pipeline.process(Article(text=text, published="2016-10-01")).events
+    assert any(e.source_country == "USA" and e.root == "11" for e in got), [(e.source_code, e.cameo) for e in got]

@@ -130,6 +130,35 @@ class Headline:
         arr[:end] = again.to_array(attrs)
         doc.from_array(attrs, arr)
         doc.ents = [Span(doc, e.start, e.end, label=e.label_) for e in again.ents] + [e for e in doc.ents if e.start >= end]
+        self._split_at_colon(doc, end, words)
+
+    def _split_at_colon(self, doc: Doc, end: int, words: list[str]) -> None:
+        """ "X Blasts Y: 'You Should Resign'": the model hangs the clause before the colon on the quoted
+        words after it, so the headline's act becomes a clause of the quote. When the line's root lies
+        after a colon and the words before it parse alone as a clause with a verb and its subject, the
+        two sides are parsed apart: the clause is the root, the words after the colon hang on it."""
+        root = next((t for t in doc[:end] if t.dep_ == "ROOT"), None)
+        c = next((t.i for t in doc[:end] if t.text == ":"), None)
+        if root is None or c is None or not 2 <= c < end - 1 or root.i < c:
+            return
+        pre = self._reparse("".join(w + t.whitespace_ for w, t in zip(words[:c], doc[:c])))
+        post = self._reparse("".join(w + t.whitespace_ for w, t in zip(words[c + 1:end], doc[c + 1:end])))
+        if len(pre) != c or len(post) != end - c - 1:
+            return
+        head = next((t for t in pre if t.dep_ == "ROOT"), None)
+        if head is None or head.pos_ != "VERB" or not any(x.dep_ == "nsubj" for x in head.children):
+            return
+        attrs = [TAG, POS, LEMMA, HEAD, DEP]
+        arr = doc.to_array(attrs)
+        arr[:c] = pre.to_array(attrs)
+        arr[c + 1:end] = post.to_array(attrs)
+        strings = doc.vocab.strings
+        rel = (lambda d: d & 0xFFFF_FFFF_FFFF_FFFF)  # a relative head, as the uint64 array holds it
+        arr[c, 3], arr[c, 4] = rel(head.i - c), strings.add("punct")
+        for t in post:
+            if t.dep_ == "ROOT":
+                arr[c + 1 + t.i, 3], arr[c + 1 + t.i, 4] = rel(head.i - (c + 1 + t.i)), strings.add("parataxis")
+        doc.from_array(attrs, arr)
 
 
 @Language.factory("dyad_headline")
