@@ -9,7 +9,8 @@
 - a speaker described as a private expert ("an economist at X") makes no statement (statements.py);
 - a visit is hosted for visitors or their meeting, not a party ("hosted his barbecue": no 043; senses.yaml);
 - a statement named as the subject of a judgement ("X's statement was vague") is no statement event (stage.py);
-- agreeing that something is so ("agreed the bill was flawed") is a statement, no intent to cooperate (stage.py).
+- agreeing that something is so ("agreed the bill was flawed") is a statement, no intent to cooperate (stage.py);
+- people are released (0841), not documents ("the audit was released": senses.yaml).
 """
 from __future__ import annotations
 
@@ -195,3 +196,19 @@ def test_agreeing_that_something_is_so_is_no_intent_to_cooperate(pipeline):
     # agreeing on what will be done still is
     codes = [c for _, c, _ in _codes(pipeline, "Russia and Ukraine agreed that prisoners will be exchanged.")]
     assert any(c.startswith("03") for c in codes), codes
+
+
+@pytest.mark.parametrize("text", [
+    "The audit was released by the Justice Department on Monday.",
+    "The Justice Department released the audit on Monday.",
+])
+def test_releasing_a_document_is_no_release_of_people(pipeline, text):
+    assert not [c for _, c, _ in _codes(pipeline, text) if c == "0841"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Iran released two American sailors.", "IRN", "USA"),
+    ("Russia freed the jailed American journalist.", "RUS", "USA"),
+])
+def test_releasing_people_is_a_release(pipeline, text, source, target):
+    assert (source, "0841", target) in _codes(pipeline, text)
