@@ -209,6 +209,8 @@ def test_releasing_a_document_is_no_release_of_people(pipeline, text):
 @pytest.mark.parametrize("text, source, target", [
     ("Iran released two American sailors.", "IRN", "USA"),
     ("Russia freed the jailed American journalist.", "RUS", "USA"),
+    ("Iran released dozens of American prisoners.", "IRN", "USA"),  # what a partitive counts is acted on
+    ("Russia released two of the Ukrainian sailors.", "RUS", "UKR"),
 ])
 def test_releasing_people_is_a_release(pipeline, text, source, target):
     assert (source, "0841", target) in _codes(pipeline, text)

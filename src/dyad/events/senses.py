@@ -32,39 +32,39 @@ def rules() -> tuple[frozenset[str], str, frozenset[str], frozenset[str]]:
             frozenset(str(w).lower() for w in data.get("concrete_ity") or ()))
 
 
-@lru_cache(maxsize=1)
-def _actor_codes() -> frozenset[str]:
+@lru_cache(maxsize=None)
+def _listed(key: str) -> frozenset[str]:
+    """One list of data/senses.yaml, lower-cased."""
     data = load_yaml(resources.files("dyad") / "data" / "senses.yaml") or {}
-    return frozenset(str(c) for c in data.get("actor_codes") or ())
-
-
-@lru_cache(maxsize=1)
-def _military_codes() -> frozenset[str]:
-    data = load_yaml(resources.files("dyad") / "data" / "senses.yaml") or {}
-    return frozenset(str(c) for c in data.get("military_codes") or ())
-
-
-@lru_cache(maxsize=1)
-def _gatherings() -> frozenset[str]:
-    data = load_yaml(resources.files("dyad") / "data" / "senses.yaml") or {}
-    return frozenset(str(w).lower() for w in data.get("gatherings") or ())
+    return frozenset(str(w).lower() for w in data.get(key) or ())
 
 
 def gathering(tok: Token) -> bool:
     """Whether a noun names a meeting between actors ("the summit", "peace talks"): an object that
     stands for its participants where a code needs an actor."""
-    return tok.lemma_.lower() in _gatherings() or tok.lower_ in _gatherings()
+    return tok.lemma_.lower() in _listed("gatherings") or tok.lower_ in _listed("gatherings")
+
+
+def counted(tok: Token) -> Token:
+    """What a partitive head counts ("dozens of prisoners" -> prisoners, "two of the sailors" ->
+    sailors); the token itself when it counts nothing."""
+    quantities = _listed("quantities")
+    if tok.pos_ == "NUM" or tok.like_num or tok.lemma_.lower() in quantities or tok.lower_ in quantities:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return next((g for g in c.children if g.dep_ == "pobj"), tok)
+    return tok
 
 
 def military(code: str) -> bool:
     """Whether a code is a military act (its root or the code is listed), which needs an armed side."""
-    codes = _military_codes()
+    codes = _listed("military_codes")
     return code[:2] in codes or code[:3] in codes or code in codes
 
 
 def needs_actor(code: str) -> bool:
     """Whether a code's default sense needs an actor, a person or a place as its direct object."""
-    return code in _actor_codes()
+    return code in _listed("actor_codes")
 
 
 def needs_concrete(code: str) -> bool:

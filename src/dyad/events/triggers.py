@@ -129,8 +129,8 @@ class Triggers:
             if p.mod is not None and not (mods & p.mod):
                 continue
             if p.constraints == 0 and not noun and obj is not None and senses.needs_actor(p.code) \
-                    and p.origin in senses.BUILT_IN and not self._names_actor(obj) \
-                    and not senses.gathering(obj):
+                    and p.origin in senses.BUILT_IN and not self._names_actor(senses.counted(obj)) \
+                    and not senses.gathering(senses.counted(obj)):
                 continue  # "called the system crazy", "recognized the holiday": no one called or recognised
             if p.constraints == 0 and not noun and senses.needs_concrete(p.code):
                 if oclass == "":
