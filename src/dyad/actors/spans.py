@@ -77,7 +77,9 @@ def _underscored_names(doc: Doc, kb: KB) -> list[Span]:
     Prince of Dol_Amroth", "Minas_Tirith"): the tokenizer keeps such a word whole, so the phrase
     index cannot see its words; the shortest run of up to four tokens around it that the KB knows
     once the underscores are spaces is a KB match."""
-    out = []
+    out: list[Span] = []
+    if "_" not in doc.text:  # most texts: no Token objects made
+        return out
     for t in doc:
         if "_" not in t.text or not _UNDERSCORED.fullmatch(t.text):
             continue
