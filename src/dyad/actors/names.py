@@ -8,7 +8,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 from spacy.tokens import Span, Token
 
-from .. import datafile, gender as gendermod, kb as kbmod
+from .. import datafile, gender as gendermod, kb as kbmod, nlp
 from ..kb import Entry, KB
 from .words import _AMBIGUOUS_ABBR, GENERIC_ORG_WORDS, KIN_NOUNS, LOCAL_TITLES, ORG_NAME_WORDS, PLACE_NOUNS
 
@@ -75,7 +75,7 @@ def _abbreviations() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _title_nouns() -> dict[str, frozenset[str]]:
-    data = datafile.load_yaml(str(resources.files("dyad") / "data" / "title_abbreviations.yaml")) or {}
+    data = datafile.load_yaml(str(nlp.TITLES)) or {}  # the same table the tokenizer keeps short forms whole by
     return {str(k).lower().rstrip("."): frozenset(str(w).lower() for w in v or []) for k, v in data.items()}
 
 

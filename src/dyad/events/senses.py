@@ -24,19 +24,21 @@ BUILT_IN = frozenset({"verbs.yaml", "verb_classes.yaml", "generated"})
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    return load_yaml(resources.files("dyad") / "data" / "senses.yaml") or {}
+
+
+@lru_cache(maxsize=1)
 def rules() -> tuple[frozenset[str], str, frozenset[str], frozenset[str]]:
     """(roots needing a concrete object, the figurative code, abstract nouns, concrete -ity nouns)."""
-    data = load_yaml(resources.files("dyad") / "data" / "senses.yaml") or {}
-    return (frozenset(str(r) for r in data.get("abstract_roots") or ()), str(data.get("figurative") or "111"),
-            frozenset(str(w).lower() for w in data.get("abstract_nouns") or ()),
-            frozenset(str(w).lower() for w in data.get("concrete_ity") or ()))
+    return (frozenset(str(r) for r in _data().get("abstract_roots") or ()), str(_data().get("figurative") or "111"),
+            _listed("abstract_nouns"), _listed("concrete_ity"))
 
 
 @lru_cache(maxsize=None)
 def _listed(key: str) -> frozenset[str]:
     """One list of data/senses.yaml, lower-cased."""
-    data = load_yaml(resources.files("dyad") / "data" / "senses.yaml") or {}
-    return frozenset(str(w).lower() for w in data.get(key) or ())
+    return frozenset(str(w).lower() for w in _data().get(key) or ())
 
 
 def gathering(tok: Token) -> bool:
