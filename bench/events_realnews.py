@@ -20,7 +20,9 @@ Definitions (printed with the results):
 - folds: sentences are split once by a hash of file:start (sha1, even = A, odd = B). Fold A is for
   reading failures (`-v` prints them); fold B is only ever printed as numbers. Fold C
   (realnews/gold_c.tsv) is other sentences of the same articles, coded later while the rules kept
-  changing: a held-out check, never printed but as numbers; `all` is A + B.
+  changing: a held-out check, never printed but as numbers; `all` is A + B. Fold D
+  (realnews/gold_d.tsv) is a fresh readable fold of other sentences, coded blind on 2026-12-03:
+  `-v` prints its failures after fold A's (`--fold A` or `--fold D` prints one of them).
 """
 from __future__ import annotations
 
@@ -34,6 +36,8 @@ from common import shared_data, table  # noqa: E402
 
 GOLD = Path(__file__).parent / "realnews" / "gold.tsv"
 HELD_OUT = Path(__file__).parent / "realnews" / "gold_c.tsv"
+FRESH = Path(__file__).parent / "realnews" / "gold_d.tsv"
+READABLE = ("A", "D")
 
 
 def load_gold(path: Path = GOLD) -> list[dict]:
@@ -104,14 +108,23 @@ def main() -> None:
     text_dir = shared_data() / "quotes-dev" / "polnear-dev" / "text"
     rows = load_gold()
     held_out = load_gold(HELD_OUT) if HELD_OUT.exists() else []
+    fresh = load_gold(FRESH) if FRESH.exists() else []
     verbose = "-v" in sys.argv
+    shown = READABLE
+    if "--fold" in sys.argv:
+        shown = tuple(sys.argv[sys.argv.index("--fold") + 1:][:1])
+        if shown and shown[0].upper() in READABLE:
+            shown = (shown[0].upper(),)
+        else:
+            sys.exit(f"--fold takes one of the readable folds {', '.join(READABLE)} (B and C are numbers only)")
+        verbose = True
     pipe = dyad.Pipeline()
-    files = sorted({r["file"] for r in rows + held_out})
+    files = sorted({r["file"] for r in rows + held_out + fresh})
     texts = {f: (text_dir / f).read_text(encoding="utf-8") for f in files}
     arts = [dyad.Article(text=texts[f], doc_id=f, published=re.search(r"\d{4}-\d\d-\d\d", f)[0]) for f in files]
-    found: dict[tuple, list] = {(r["file"], r["start"]): [] for r in rows + held_out}
+    found: dict[tuple, list] = {(r["file"], r["start"]): [] for r in rows + held_out + fresh}
     spans: dict[str, list[dict]] = {}
-    for r in rows + held_out:
+    for r in rows + held_out + fresh:
         spans.setdefault(r["file"], []).append(r)
     for doc in pipe.pipe(arts):
         for e in doc.events:
@@ -122,7 +135,7 @@ def main() -> None:
 
     print(__doc__.split("Definitions")[0].strip().splitlines()[0])
     print("\nDefinitions:" + __doc__.split("Definitions (printed with the results):")[1])
-    parts = {"A": [r for r in rows if fold(r) == "A"], "B": [r for r in rows if fold(r) == "B"], "all": rows, "C": held_out}
+    parts = {"A": [r for r in rows if fold(r) == "A"], "B": [r for r in rows if fold(r) == "B"], "all": rows, "C": held_out, "D": fresh}
     res = {k: evaluate(v, found) for k, v in parts.items()}
     two = {k: evaluate(v, found, two_sided=True) for k, v in parts.items()}
 
@@ -136,24 +149,29 @@ def main() -> None:
         ("source country (detected)", lambda r: (r["src_ok"], r["src_n"]), ">= 0.85"),
         ("target country (detected)", lambda r: (r["tgt_ok"], r["tgt_n"]), ""),
     ]
+    COLUMNS = ("A", "B", "all", "C", "D")
     out = []
     for label, f, target in measures:
-        out.append([label, *(cell(*f(res[k])) for k in ("A", "B", "all", "C")), target])
+        out.append([label, *(cell(*f(res[k])) for k in COLUMNS), target])
     for label, f, _ in measures[:3]:
-        out.append([f"  two-sided only: {label}", *(cell(*f(two[k])) for k in ("A", "B", "all", "C")), ""])
-    print(table(out, ["measure", "fold A", "fold B", "all (A+B)", "fold C", "target"]))
+        out.append([f"  two-sided only: {label}", *(cell(*f(two[k])) for k in COLUMNS), ""])
+    print(table(out, ["measure", "fold A", "fold B", "all (A+B)", "fold C", "fold D", "target"]))
     n_ev = sum(r["event"] for r in rows)
     print(f"({len(rows)} sentences, {n_ev} with a gold event; fold A {len(parts['A'])}, fold B {len(parts['B'])}; "
-          f"fold C {len(held_out)}, {sum(r['event'] for r in held_out)} with a gold event.)")
+          f"fold C {len(held_out)}, {sum(r['event'] for r in held_out)} with a gold event; "
+          f"fold D {len(fresh)}, {sum(r['event'] for r in fresh)} with a gold event.)")
     a, b = res["A"], res["B"]
     print(f"folds: recall A {a['tp'] / max(1, a['gold']):.3f}, B {b['tp'] / max(1, b['gold']):.3f}; "
           f"precision A {a['tp'] / max(1, a['pred']):.3f}, B {b['tp'] / max(1, b['pred']):.3f}")
     if held_out:
         c = res["C"]
         print(f"held-out fold C: recall {c['tp'] / max(1, c['gold']):.3f}, precision {c['tp'] / max(1, c['pred']):.3f}")
-    if verbose:
-        print("\nFold A failures:")
-        for row, evs, why in res["A"]["fails"]:
+    if fresh:
+        d = res["D"]
+        print(f"fresh fold D: recall {d['tp'] / max(1, d['gold']):.3f}, precision {d['tp'] / max(1, d['pred']):.3f}")
+    for k in shown if verbose else ():
+        print(f"\nFold {k} failures:")
+        for row, evs, why in res[k]["fails"]:
             sent = texts[row["file"]][row["start"]:row["end"]]
             gold = f"{'|'.join(row['source']) or '-'} {'|'.join(sorted(row['roots'])) or '-'} {'|'.join(row['target']) or '-'}"
             got = "; ".join(f"{e.source_code} {e.cameo} {e.target_code} ({e.trigger})" for e in evs) or "none"

@@ -5,7 +5,9 @@ alone (no dyad, no spaCy, so the sample does not depend on what dyad does): para
 breaks, sentences at . ! ? (and a closing quote after them) followed by a space and an upper-case
 letter or an opening quote. Every STEP-th sentence of each article is in the sample, starting with
 its first sentence (the headline). `python bench/realnews/sample.py` prints the sample as
-`file<TAB>start<TAB>end<TAB>text` for annotating.
+`file<TAB>start<TAB>end<TAB>text` for annotating; `--fold d` prints fold D instead (every
+FOLD_D_STEP-th sentence from the FOLD_D_FIRST-th: sentence indices 3 mod 11, so none is in the
+main sample's 0 mod 11 or fold C's 6 mod 22).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import sys
 from pathlib import Path
 
 STEP = 11
+FOLD_D_FIRST, FOLD_D_STEP = 3, 22
 _END = re.compile(r"""(?<=[.!?])["'\u201d\u2019)]*\s+(?=["'\u201c\u2018(]?[A-Z0-9])""")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Rev|Prof|U\.S|U\.N|No|vs|Inc|Co|Corp|Ltd|[A-Z]))\.$")
 
@@ -34,12 +37,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
-def sample(text_dir: Path) -> list[tuple[str, int, int]]:
-    """(file name, start, end) of every STEP-th sentence of every article, in file order."""
+def sample(text_dir: Path, first: int = 0, step: int = STEP) -> list[tuple[str, int, int]]:
+    """(file name, start, end) of every step-th sentence of every article from its first-th, in file order."""
     picked = []
     for path in sorted(text_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        picked += [(path.name, s, e) for s, e in sentences(text)[::STEP]]
+        picked += [(path.name, s, e) for s, e in sentences(text)[first::step]]
     return picked
 
 
@@ -48,6 +51,7 @@ if __name__ == "__main__":
     from common import shared_data
 
     d = shared_data() / "quotes-dev" / "polnear-dev" / "text"
-    for name, s, e in sample(d):
+    fold_d = "--fold" in sys.argv and sys.argv[sys.argv.index("--fold") + 1:][:1] == ["d"]
+    for name, s, e in (sample(d, FOLD_D_FIRST, FOLD_D_STEP) if fold_d else sample(d)):
         text = (d / name).read_text(encoding="utf-8")[s:e].replace("\t", " ")
         print(f"{name}\t{s}\t{e}\t{text}")
