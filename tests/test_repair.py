@@ -44,3 +44,44 @@ def test_fused_sentences_extract(pipeline, text):
     for a in doc.actors:
         for m in a.mentions:
             assert text[m.start:m.end] == m.text
+
+
+DATELINED = [
+    # (text, the first word of the story after the dateline)
+    ("ISTANBUL, Turkey (AP) \u2014 The foreign minister accused the rebels of stalling.", "The"),
+    ("KIGALI, Rwanda (Reuters) - Soldiers fired on protesters near the border.", "Soldiers"),
+    ("ST. PAUL, Minn. - The governor vetoed the bill on Friday.", "The"),
+    ("LONDON, March 3 (Reuters) -- Britain summoned the Iranian ambassador.", "Britain"),
+    ("SEOUL\u2014North Korea fired two missiles into the sea.", "North"),
+]
+
+
+@pytest.mark.parametrize("text,first", DATELINED)
+def test_a_datelines_dash_ends_a_sentence(text, first):
+    doc = nlp.parse(text)
+    sents = list(doc.sents)
+    assert len(sents) == 2 and sents[1][0].text == first, [s.text for s in sents]
+
+
+@pytest.mark.parametrize("text", [
+    "US-China talks resumed on Monday in Geneva.",
+    "PENCE: We will win this state in November.",
+    "NATO and the EU - two unions of very different kinds - met in Brussels.",
+    "The senator - a former judge - voted against the bill.",
+])
+def test_no_dateline_no_sentence_break(text):
+    doc = nlp.parse(text)
+    assert len(list(doc.sents)) == 1, [s.text for s in doc.sents]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("ISTANBUL, Turkey (AP) \u2014 Russian Foreign Minister Sergei Lavrov accused Kyiv on Tuesday of sabotaging "
+     "the talks, while Ukrainian President Volodymyr Zelensky said Moscow never wanted peace.", "RUS", "UKR"),
+    ("CAIRO, Egypt (Reuters) - Egyptian President Abdel Fattah el-Sisi met Israeli Prime Minister Benjamin "
+     "Netanyahu on Monday.", "EGY", "ISR"),
+])
+def test_the_subject_after_a_dateline_is_the_source(pipeline, text, source, target):
+    from dyad.types import Article
+    doc = pipeline.process(Article(text=text, published="2026-11-20"))
+    first = min(doc.events, key=lambda e: e.trigger_start)
+    assert (first.source_country, first.target_country) == (source, target)

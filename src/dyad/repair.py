@@ -1,7 +1,9 @@
 """Noise repair for scraped and machine-translated text, without moving a single character.
 
 Paragraph breaks are also made sentence boundaries before parsing: spaCy's small model
-otherwise runs a sentence across a newline and hangs one paragraph's verb on the next.
+otherwise runs a sentence across a newline and hangs one paragraph's verb on the next. So is the
+dash that ends a dateline ("ISTANBUL, Turkey (AP) — Lavrov accused ..."): read as one sentence, the
+parser makes the dateline place the verb's subject and the real subject its apposition.
 
 Stripped links leave words fused together ("human rightsChinese military", "technologyamong
 other actions"). The fix is made on spaCy's tokens, not on the text: a fused token is split
@@ -75,6 +77,43 @@ def mark_paragraphs(doc: Doc) -> None:
                 doc[i].is_sent_start = True
 
 
+_DATELINE_DASHES = {"\u2014", "\u2013", "--", "-"}
+DATELINE_WORDS = 14  # "NEWPORT NEWS, Va., March 3 (Reuters) -": place, region, date, agency
+
+
+def dateline_dash(doc: Doc, start: int) -> int | None:
+    """The dash that ends a dateline opening a paragraph at token `start`, or None: an upper-case
+    word first ("SEOUL", "ST. PAUL"), then only capitalised words, abbreviations, numbers, commas and
+    an agency in brackets ("MINGORA, Pakistan (Reuters) -", "LONDON, March 3 (AP) —"). Read from the
+    token texts alone, so it can run before the tagger. A hyphen counts only with a space on each side
+    ("US-China" is one compound)."""
+    first = doc[start]
+    if not (first.is_upper and first.is_alpha and len(first) >= 2):
+        return None
+    for j in range(start + 1, min(start + DATELINE_WORDS, len(doc))):
+        tok = doc[j]
+        if tok.text in _DATELINE_DASHES:
+            spaced = doc[j - 1].whitespace_ and tok.whitespace_
+            return j if tok.text == "\u2014" or spaced else None
+        if not (tok.is_upper or tok.is_title or tok.is_digit or tok.text in {",", ".", "(", ")"}
+                or tok.text.endswith(".") and tok.text[:1].isupper()):
+            return None
+    return None
+
+
+def mark_datelines(doc: Doc) -> None:
+    """The word after a dateline's dash starts a sentence (see the module's docstring)."""
+    space = doc.to_array(IS_SPACE).tolist()
+    for i in range(len(doc)):
+        if space[i] or not (i == 0 or "\n" in doc[i - 1].text + doc[i - 1].whitespace_):
+            continue
+        dash = dateline_dash(doc, i)
+        if dash is not None:
+            nxt = next((k for k in range(dash + 1, len(doc)) if not space[k]), None)
+            if nxt is not None:
+                doc[nxt].is_sent_start = True
+
+
 @Language.component("dyad_repair")
 def repair_component(doc: Doc) -> Doc:
     """Split fused tokens and mark paragraph breaks as sentence starts; record (start, end, text)
@@ -92,6 +131,7 @@ def repair_component(doc: Doc) -> Doc:
                 repairs.append((tok.idx, tok.idx + len(tok.text), tok.text))
     doc._.repairs = repairs
     mark_paragraphs(doc)
+    mark_datelines(doc)
     return doc
 
 
