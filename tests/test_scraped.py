@@ -33,3 +33,24 @@ def test_a_page_of_a_hundred_thousand_tags_is_refused_at_once():
         "</body></html>")
     with pytest.raises(Refused, match="HTML too large"):  # decided by counting tags, before any parsing
         ingest.html_to_article(page, "huge.html")
+
+
+STORY = ("<h1>Ministers meet in Geneva</h1><p>GENEVA - The foreign ministers of France and Germany met on Tuesday "
+         "and agreed to hold another round of talks next month, officials said.</p>")
+
+
+@pytest.mark.parametrize("footer", ["<footer>\u00a9 2019 Daily News. All rights reserved.</footer>",
+                                    "<p>Copyright 2021 Example Media Group</p>"])
+def test_a_copyright_year_is_not_a_publication_date(footer):
+    page = f"<html><head><title>Daily</title></head><body><article>{STORY}</article>{footer}</body></html>"
+    assert ingest.html_to_article(page, "p.html").published is None
+
+
+@pytest.mark.parametrize("dated", [
+    '<meta property="article:published_time" content="2019-11-17T10:00:00Z">',
+    '<meta name="date" content="2019-11-17">',
+])
+def test_a_pages_own_publication_date_is_read(dated):
+    page = (f"<html><head>{dated}<title>Daily</title></head><body><article>{STORY}</article>"
+            "<footer>\u00a9 2024 Daily News</footer></body></html>")
+    assert ingest.html_to_article(page, "p.html").published == "2019-11-17"

@@ -283,6 +283,13 @@ def _without_link_bars(text: str) -> str:
     return re.sub(r"\n{2,}", "\n", _LINK_BAR.sub("", text)).strip() if "|" in text else text
 
 
+# How a page's publication date is found (htmldate, under trafilatura): from its metadata, time
+# elements and date lines, the first publication rather than the last update. Not by the extensive
+# search, which falls back on a footer's copyright year ("(c) 2026" -> 2026-01-01): a guess that would
+# date every event of the page, and every "on Tuesday" in it, to a day nobody wrote.
+PAGE_DATES = {"extensive_search": False, "original_date": True}
+
+
 def html_to_article(html: str, source: str) -> Article:
     """Main text of an HTML page, with its title and date when the page says them."""
     import trafilatura
@@ -292,7 +299,7 @@ def html_to_article(html: str, source: str) -> Article:
         raise Refused(f"HTML too large to read: {tags:,} tags (limit {MAX_HTML_TAGS:,}; a news page has a few "
                       "thousand); give dyad the article's own text")
     doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True,
-                                      fast=tags > FAST_HTML_TAGS)
+                                      fast=tags > FAST_HTML_TAGS, date_extraction_params=PAGE_DATES)
     text = getattr(doc, "text", None) if doc is not None else None
     if isinstance(doc, dict):  # older trafilatura versions return a dict
         text = doc.get("text")
@@ -300,7 +307,7 @@ def html_to_article(html: str, source: str) -> Article:
         # libxml2 gives up below 256 levels and the page looks empty: drop the layout-only wrappers
         # (their text stays) and read the page again
         doc = trafilatura.bare_extraction(_LAYOUT_TAGS.sub(" ", html), include_comments=False,
-                                          include_tables=False, with_metadata=True)
+                                          include_tables=False, with_metadata=True, date_extraction_params=PAGE_DATES)
         text = (doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)) if doc is not None else None
     text = _without_link_bars(text) if text else text
     if not text or len(text.split()) < 8:  # a menu or a cookie notice is not an article
