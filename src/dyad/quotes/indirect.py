@@ -178,7 +178,7 @@ class Indirect:
             toks = [t for t in toks if t.i < cut]
             while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
                 toks.pop()
-        while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in ("that",) or toks[0].is_punct and toks[0].text not in ALL_MARKS):
+        while toks and (toks[0].dep_ in ("mark", "advmod") and toks[0].lower_ == "that" or toks[0].is_punct and toks[0].text not in ALL_MARKS):
             toks = toks[1:]
         if not toks:
             return (c.idx, c.idx)
@@ -204,6 +204,8 @@ class Indirect:
         captain replied ..."); a second complement ("said A and that the footage did not show B")
         is no new report."""
         for x in c.children:
+            if x.pos_ in VERBISH and self._reporting_conjunct(x) is not None:
+                return x.left_edge.i  # "wrote that A and urged B": B is the writer's, not A's
             if x.dep_ == "conj" and x.i > c.i and x.lemma_.lower() in self.lex.speech and x.pos_ in VERBISH and \
                     any(y.dep_ in ("nsubj", "nsubjpass") for y in x.children) and \
                     not any(y.dep_ == "mark" for y in x.children):

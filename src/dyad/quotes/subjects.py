@@ -141,11 +141,35 @@ class Subjects:
                 g = g.head
             if g.tag_ == "VB" and g.i != h.i and g.i < v.i:
                 return self._parse_subject(g, depth + 1)
+        if (outer := self._reporting_conjunct(v)) is not None:
+            return self._parse_subject(outer, depth + 1)
         if any(c.dep_ == "agent" for c in h.children) and v.tag_ not in ("VBN",):
             grammatical = next((c for c in h.children if c.dep_ in ("nsubjpass", "nsubj") and self.outside(c)), None)
             if grammatical is not None:
                 return grammatical
         return self._parse_subject(h, depth + 1)
+
+    def _reporting_conjunct(self, v: Token) -> Token | None:
+        """The verb of saying a cue verb is really coordinated with when the parser hung it inside
+        that verb's "that"-clause: "X wrote that the bridge was “a disgrace” and urged voters to ...",
+        "tweeted that Y was a fraud and encouraged Americans to ...". A second reporting verb in the
+        same tense, after a complement opened by "that" or about a thing ("said the plan was costly and
+        warned ..."), continues the reporter's own sentence (the one who wrote also urged)."""
+        h = v.head
+        if v.dep_ != "conj" or v.lemma_.lower() not in self.verbs or h.dep_ not in ("ccomp", "advcl") or h.i > v.i:
+            return None  # (the parser takes "that" for an adverb and the clause for an adverbial at times)
+        outer = h.head
+        if outer.lemma_.lower() not in self.lex.speech or TENSE.get(outer.tag_) != TENSE.get(v.tag_, v.tag_) \
+                or outer.i > h.i:
+            return None
+        inner = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        thing = inner is not None and inner.pos_ == "NOUN" and self.res.at(inner) is None and \
+            inner.lemma_.lower() not in self.lex.persons | self.lex.organisations | self.lex.sources
+        if not thing and not any(m.dep_ in ("mark", "advmod") and m.lower_ == "that" and m.i < h.i for m in h.children):
+            return None  # "said the minister was tired and warned ...": either may have warned
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            return None
+        return outer
 
     def _who_antecedent(self, who: Token, at: Token | None = None) -> Token | None:
         """ "workers here, who have marched ...": "who" stands for the nearest noun before it (past
@@ -227,6 +251,10 @@ class Subjects:
 
 PARTITIVES = {"many", "some", "most", "several", "few", "all", "none", "each", "both", "one", "half", "majority",
                "minority", "number", "dozens", "hundreds", "thousands", "millions", "any", "either", "neither"}
+
+
+# past tense and past participle are one tense here: the tagger swaps them ("X tweeted that ...")
+TENSE = {"VBD": "past", "VBN": "past", "VBZ": "present", "VBP": "present"}
 
 
 def _age_phrase(t: Token) -> bool:
