@@ -97,7 +97,7 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
                     pending.append((ev, need, trig))  # completed below, or emitted one-sided
                 else:
                     self._add(found, ev)
-        self._complete(found, pending)
+        self._complete(found, self._content_targets(pending))  # statements.py: verbal acts' targets
         if quotes:
             self._statements(doc, quotes, found, published)  # statements.py
         self._drop_measured(doc, quotes, found)

@@ -6,8 +6,12 @@ event of its speaker, unless a more specific event covers its clause.
   "expressed condolences" 018 ...); a cue whose default code in the verb lexicon is a more specific
   verbal act (appeal 02, demand 10, disapproval 11, rejection 12: "urged", "alleged") takes that code.
 - Target: the addressee when it is a political actor ("told Iran" IRN; "told reporters" none),
-  else the principal other political actor the content names (the first one that is a different
-  party from the speaker), else none: a statement to the public is a one-sided event.
+  else the principal other party the content is about: the most central word of the quoted or
+  reported words (topics.py: the content clause's subject before its object before its phrases, a
+  possessor with its phrase, a pronoun read as its antecedent) that names a coded party other than
+  the speaker's; else none: a statement to the public is a one-sided event. A verbal act the verb
+  lexicon coded with no target ("criticised Germany's plan", "rejected the court's argument") takes
+  its target the same way from what its verb governs (`_content_targets`).
 - Which quotes: those whose cue is a verb of saying (data/reporting.yaml `speech`), a belief verb
   whose subject is a written source ("a GAO report found that": its author states), a cue phrase
   ("according to"), a noun of saying or a headline colon ("Pence: Trump was joking"); not a quote carried by a verb whose content is its object
@@ -25,6 +29,7 @@ event of its speaker, unless a more specific event covers its clause.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -35,10 +40,11 @@ from ..datafile import load_yaml
 from ..quotes.cues import lexicon as reporting
 from ..types import Actor, Event, Quote
 
-from .conventions import _role_only, _same_party
+from .conventions import _role, _role_only, _same_party
 from .doers import private_people
-from .parse import _children, _preps
+from .parse import _children, _dateline, _preps
 from .political import political
+from .topics import governed, salient
 from .words import DEMONSTRATIVES
 
 
@@ -115,6 +121,11 @@ class Statements:
         by_id = {a.id: a for a in [*self._resolver.actors, *self._unnamed_made.values()]}
         done: set[tuple[str, int]] = set()
         made: list[tuple[tuple, Event, int]] = []
+        by_sent: dict[int, list[tuple[Quote, Token]]] = {}  # the quotes of each sentence, by their cue's
+        for q in quotes:
+            cue = _token_at(doc, q.cue_start)
+            if cue is not None:
+                by_sent.setdefault(cue.sent.start, []).append((q, cue))
         for q in quotes:
             cue = _token_at(doc, q.cue_start)
             if cue is None or q.speaker is None and q.speaker_start is None:
@@ -134,7 +145,11 @@ class Statements:
             lemmas = {t.lemma_.lower() for t in content} if content is not None else set()
             code = statement_code(cue, q.text, lemmas, self._default_code(cue))
             ev = None
-            for tgt in self._addressee(cue, src) or self._topic(q, src, by_id):
+            # what the speaker says in the sentence, in all its pieces ("'Now that I can,' he said, 'it was
+            # demoralizing to work for Obama'")
+            said = [q] + [q2 for q2, c2 in by_sent.get(sent.start, []) if q2 is not q and self._said(c2, q2)
+                          and getattr(self._speaker(doc, q2, by_id), "id", None) == src.id]
+            for tgt in self._addressee(cue, src) or self._topic(doc, said, src):
                 ev = self._event(src, tgt, code, cue, code == "011")
                 if ev is not None:
                     break
@@ -238,18 +253,53 @@ class Statements:
         return False
 
     def _addressee(self, cue: Token, src: Actor) -> list[Actor]:
-        """The political actor spoken to: the object of "told X", "briefed X", or "said to X"."""
+        """The party spoken to: the object of "told X", "briefed X", or "said to X", when it is political
+        or a named person of a country ("told Stumpf"); a medium a statement is made through is no
+        addressee ("told reporters", "told CNN's host")."""
         toks = _children(cue, "dobj", "dative") + [g for w, g in _preps(cue) if w == "to"]
-        return [a for t in toks for a in self._actors(t) if political(a) and not _same_party(a, src)]
+        return [a for t in toks for a in self._actors(t) if not _same_party(a, src) and _role(a) != "MED"
+                and (political(a) or a.kind == "person" and a.country)]
 
-    def _topic(self, q: Quote, src: Actor, by_id: dict[str, Actor]) -> list[Actor]:
-        """Political actors the content names, in order of first mention, other than the speaker."""
-        seen: list[tuple[int, Actor]] = []
-        for a in self._resolver.actors:
-            if a.id == src.id or not political(a) or _role_only(a):  # "the Senate" of no country: no party
-                continue
-            first = min((m.start for m in a.mentions if q.start <= m.start < q.end and m.form != "dateline"),
-                        default=None)  # "WASHINGTON — A man shot ..., police said": where, not what about
-            if first is not None:
-                seen.append((first, a))
-        return [a for _, a in sorted(seen, key=lambda x: x[0]) if not _same_party(a, src)]
+    def _topic(self, doc: Doc, said: list[Quote], src: Actor) -> Iterator[Actor]:
+        """The parties the quoted or reported words are about, most central first, other than the speaker."""
+        spans = [doc.char_span(q.start, q.end, alignment_mode="expand") for q in said]
+        return self._about(sorted({t for sp in spans if sp is not None for t in sp}, key=lambda t: t.i), src)
+
+    def _about(self, tokens: list[Token], src: Actor) -> Iterator[Actor]:
+        """The coded parties a content's words name (topics.salient order), other than the speaker's:
+        a state, its agents, an organisation or a named person or organisation with a country; not a
+        bare role with no country ("the Senate" of no country is no party), not a dateline ("WASHINGTON
+        — A man shot ..., police said": where, not what about)."""
+        named = {t.i for t in tokens if self._resolver.at(t) is not None}
+        seen = {src.id}
+        for t in salient(tokens, named):
+            if _dateline(t) or t.lower_ in ("it", "its", "itself"):
+                continue  # (a neuter pronoun of quoted words is mostly a thing or nothing: "it's a disgrace")
+            for a in self._actors(t):
+                if a.id in seen:
+                    continue
+                seen.add(a.id)
+                if not a.code or _role_only(a) or _same_party(a, src):
+                    continue
+                if political(a) or a.kind in ("person", "organization") and a.country:
+                    yield a
+
+    def _content_targets(self, pending: list[tuple[Event, str, Token]]) -> list[tuple[Event, str, Token]]:
+        """A verbal act (QuadClass 1 or 3) the verb lexicon coded with a source and no target takes the
+        party what its verb governs is about ("criticised Germany's plan", "rejected the court's
+        argument", "called for an end to Russia's blockade"), as a statement does from its content. Only
+        a political source's: a target read from what private people's words are about would make a
+        political event of them ("people deny us the right to question them")."""
+        by_id = {a.id: a for a in [*self._resolver.actors, *self._unnamed_made.values()]}
+        out = []
+        for ev, need, trig in pending:
+            src = by_id.get(ev.source or "")
+            if ev.target is None and political(src) and ev.quad_class in (1, 3) and trig.pos_ in ("VERB", "AUX"):
+                for tgt in self._about(governed(trig), src):
+                    if self._event(src, tgt, ev.cameo, trig, ev.negated) is not None:
+                        ev.target, ev.target_code, ev.target_country, ev.target_name = \
+                            tgt.id, tgt.code, tgt.dyad_code, tgt.name
+                        need = ""
+                        break
+            out.append((ev, need, trig))
+        return out

@@ -407,7 +407,10 @@ class DirectCues:
                 main = v.dep_ in ("ROOT", "conj") or not self.outside(v.head)
                 subj = self._subject(v) if v.pos_ in VERBISH and main else None
                 if subj is not None and (self.is_cue_verb(v) or subj.lower_ in MALE | FEMALE or (
-                        (a := self.res.at(subj)) is not None and a.kind in ("person", "organization", "group"))):
-                    return v  # "Blinken put it this way:", not "The bias begins with this statement:"
+                        (a := self.res.at(subj)) is not None and a.kind in ("person", "organization", "group")) or (
+                        subj.pos_ == "NOUN" and self._source_of(subj) is not None)):
+                    # "Blinken put it this way:", "the mayor's message was simple:" (a message whose
+                    # author is named), not "The bias begins with this statement:"
+                    return v
                 j -= 1
         return None

@@ -73,7 +73,8 @@ class Speakers:
             if c.dep_ == "compound" and b.kind in ("organization", "group") and c.i < tok.i:
                 return b
         if _age_phrase(tok):
-            return self._by_age(tok)
+            # an age the article gave no one before is an epithet for the person just named
+            return self._by_age(tok) or self._epithet(tok)
         definite = tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                                          for c in tok.children)
         if definite and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_upper) and tok.tag_ != "NNS":
