@@ -281,6 +281,12 @@ class Linking:
             return c
         # A single name: the nearest compatible person already in the document.
         word = parts[0]
+        if len(kbmod.norm(span.text).split()) > 1:
+            # a given name with a generational suffix ("Donald Jr.") names the son, not his father nor
+            # anyone whose surname that given name is: a person of its own
+            c = _Cluster(kind="person", name=_clean_name(span.text), link={"method": "new"})
+            clusters.append(c)
+            return c
         best = self._compatible_person(word, clusters, span.start)
         if best is not None:
             return best

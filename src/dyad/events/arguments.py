@@ -10,6 +10,7 @@ from .. import kb as kbmod
 from ..actors import LOCATED_ROLES, stance_prefixed
 from ..types import Actor
 
+from .doers import private_noun
 from .conventions import _as_place, _in_country, _one_per_country, _role, _role_only, _same_party
 from .parse import _children, _conjuncts, _dateline, _object, _passive, _preps, _stative
 from .triggers import _Cand
@@ -21,6 +22,12 @@ from .words import (
 
 # prepositions that place a clause after or before another act (arguments._noun_sources)
 _SEQUENCE = ("after", "before", "following", "ahead")
+
+
+def _each_own(noun: Token) -> bool:
+    """Whether another conjunct of a noun has a relative clause of its own ("X, who signed it, and his
+    wife, who spoke of it"): then each relative clause is about its own conjunct alone."""
+    return any(c.dep_ == "relcl" for x in noun.conjuncts for c in x.children)
 
 
 class Arguments:
@@ -74,7 +81,8 @@ class Arguments:
                 if len(subj) > 1 and self._resolve(s) is None:
                     s = next((x for x in subj[1:] if x.i < v.i and self._resolve(x) is not None), s)
                 if s.lower_ in REL_PRONOUNS and v.dep_ == "relcl":
-                    return v.head, passive_tgt
+                    # the pronoun itself where each conjunct has a relative clause of its own (_actors)
+                    return (s if _each_own(v.head) else v.head), passive_tgt
                 return s, passive_tgt
             agent = _children(v, "agent")
             if agent:
@@ -456,15 +464,19 @@ class Arguments:
     def _actors(self, tok: Token | None) -> list[Actor]:
         if tok is None:
             return []
+        own = False  # a relative clause of one conjunct: that conjunct alone (below)
         if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
             tok = tok.head.head  # "Wang Yi, the party's top diplomat, who told him ...": the antecedent
+            own = _each_own(tok)
         if tok.pos_ in ("VERB", "AUX"):  # "The Red Cross operating in Iraq said": the participle's subject
             subj = _children(tok, "nsubj", "nsubjpass")
             if not subj:
                 return []
             tok = subj[0]
         out: list[Actor] = []
-        toks = _conjuncts(tok)
+        # "X, who signed it, and his wife, who spoke of it": each conjunct with a relative clause of
+        # its own is what that clause is about, not the whole list
+        toks = [tok] if own else _conjuncts(tok)
         for x in tok.children:  # "The US, Russia, and Switzerland met": a list misparsed as an apposition
             if x.dep_ == "appos" and any(c.dep_ == "cc" for c in x.subtree) and _children(x, "conj"):
                 toks += _conjuncts(x)
@@ -489,6 +501,9 @@ class Arguments:
             if _dateline(t):
                 continue  # "SEOUL — Putin and Kim signed ...": the dateline is not the subject
             a = self._named(t) or self._resolve(t)
+            if a is not None and a.kind == "country" and t.tag_ in ("NNS", "NNPS") and self._resolver.kb.demonym(t.text) \
+                    and not any(c.dep_ in ("det", "poss") for c in t.children):
+                a = self._people_from(t, a, None)  # "Mexicans often say": the people; "the Russians said": the state's side
             if a is not None and t.pos_ == "PRON" and a.kind == "place" and not (a.code or "").endswith("GOV"):
                 a = None  # "it stressed ...": a sea or a region does not speak
             if a is None or _role_only(a):
@@ -598,8 +613,13 @@ class Arguments:
         for c in kids:
             a = self._resolve(c)
             if a is not None and not _role_only(a) and not self._origin_only(tok, c):
+                if a.kind == "country" and c.dep_ in ("amod", "compound") and tok.pos_ == "NOUN" \
+                        and private_noun(tok, self._resolver.kb):
+                    # "the Italian chef", "Moroccan farmers": private people from the country, not its state
+                    kb = self._resolver.kb
+                    return self._people_from(tok, a, kb.role_noun(tok.lemma_.lower()) or kb.role_noun(tok.lower_))
                 if a.kind == "country" and c.dep_ in ("amod", "compound") and tok.tag_ in ("NNS", "NNPS"):
-                    return replace(a, kind="group")  # "Moroccan farmers": a people, not the state
+                    return replace(a, kind="group")  # a people, not the state
                 return a
         if depth <= 0:
             return None

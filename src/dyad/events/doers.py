@@ -35,6 +35,16 @@ def private_people(tok: Token) -> bool:
     return tok.lemma_.lower() in _people() or tok.lower_ in _people()
 
 
+def private_noun(tok: Token, kb) -> bool:
+    """Whether a common noun names private people: a noun of doers.yaml or ANIMATE_NOUNS ("chef",
+    "family"), or a role noun whose KB role is neither political nor armed ("tourist": CVL, "executive":
+    BUS). "The Italian chef" is a person from Italy, never the Italian state."""
+    role = kb.role_noun(tok.lemma_.lower()) or kb.role_noun(tok.lower_)
+    if role:
+        return role not in _rules()[0] and role not in ARMED_ROLES
+    return private_people(tok)
+
+
 def private_doer(subject: Token | None, resolver) -> bool:
     """Whether an active subject that gave no source names a private doer: a person nobody coded
     ("Beyonce"), a role noun whose KB role is private ("a businessman": BUS), or people named by a
@@ -46,11 +56,7 @@ def private_doer(subject: Token | None, resolver) -> bool:
         return False
     if a is not None and a.kind == "person":
         return True
-    lemma = subject.lemma_.lower()
-    role = resolver.kb.role_noun(lemma) or resolver.kb.role_noun(subject.lower_)
-    if role:
-        return role not in _rules()[0] and role not in ARMED_ROLES
-    return private_people(subject)
+    return private_noun(subject, resolver.kb)
 
 
 def _place(a: Actor | None, force: bool) -> bool:

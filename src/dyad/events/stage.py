@@ -21,13 +21,18 @@ from .echoes import drop_echoes
 from .placing import Placing
 from .political import is_political, political_roots
 from ..quotes.cues import lexicon as reporting
-from .statements import Statements, expert
+from .statements import Statements, expert, measured
 from . import senses
 from .unnamed import Unnamed
 from .triggers import Triggers, _Cand
 from .words import (
-    ACCIDENTS, HELD_NOUNS, INTENT_NOUNS, METAPHOR_VERBS, OBLIGATION_AUX, PROTEST_NOUNS, REFLEXIVES, SPEECH_VERBS, STATE_ROLES,
+    ACCIDENTS, DEMONSTRATIVES, HELD_NOUNS, INTENT_NOUNS, METAPHOR_VERBS, OBLIGATION_AUX, PROTEST_NOUNS, REFLEXIVES, SPEECH_VERBS, STATE_ROLES,
 )
+
+
+# roots of a noun that, with "among" a people, measures opinion ("support among voters", "opposition
+# among Republicans"), not an act
+POPULARITY_ROOTS = {"05", "11", "12"}
 
 
 def _code_record(code: str) -> ontology.Code:
@@ -266,11 +271,21 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             return []  # "victims killed by the crash", "died in a fire": no one attacked
         if not c.noun and _nature(self._subject(tok)[0]):
             return []  # "Typhoon Nanmadol slammed into Japan", "the storm is expected to strike Tokyo"
+        if code[:2] == "17" and not c.noun and _children(tok, "auxpass") and _children(tok, "xcomp") \
+                and not any(x.dep_ == "agent" for x in tok.subtree):
+            return []  # "they have been forced to turn to the US": obliged by circumstance, no one coerced them
+        if code[:2] == "01" and not c.noun and measured(self._subject(tok)[0]):
+            return []  # "an analysis released by the department reveals ...": a result (statements.measured)
         if code[:2] == "01" and not c.noun and expert(self._subject(tok)[0]):
             return []  # "said Jane Roe, an economist at X": commentary, no statement of X (statements.expert)
         if code[:2] == "01" and c.noun and tok.dep_ in ("nsubj", "nsubjpass") \
                 and tok.head.lemma_.lower() not in SPEECH_VERBS:
             return []  # "X's statement was vague": the clause judges a statement, it reports none
+        if code[:2] == "01" and c.noun and (tok.dep_ == "pobj" or any(
+                x.dep_ == "det" and x.lower_ in DEMONSTRATIVES for x in tok.children)):
+            return []  # "contrary to his claim that", "made this statement": a statement named, not reported here
+        if c.noun and code[:2] in POPULARITY_ROOTS and any(w == "among" for w, _ in _preps(tok)):
+            return []  # "her support among millennials": how many back her, not an act of backing
         sources, passive_target = self._sources(c)
         if not sources and not c.noun and tok.pos_ == "NOUN":  # a verb tagged as a noun: its "compound" is the subject
             sources = [a for x in _children(tok, "compound") for a in self._actors(x)][-1:]

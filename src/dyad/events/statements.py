@@ -46,6 +46,7 @@ from .doers import private_people
 from .parse import _children, _dateline, _preps
 from .political import political
 from .topics import governed, salient, where
+from .words import DEMONSTRATIVES
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +107,12 @@ def expert(speaker: Token | None) -> bool:
         head = head.head  # "Alan" -> "Cole"
     experts = _classes()["experts"]
     return any(c.dep_ in ("appos", "compound", "amod") and c.lemma_.lower() in experts for c in head.children)
+
+
+def measured(subject: Token | None) -> bool:
+    """A subject that is a measurement ("a poll", "an analysis of filings", statements.yaml
+    `measurements`): what it shows or reveals is a result, not its author's statement."""
+    return subject is not None and subject.lemma_.lower() in _classes()["measurements"]
 
 
 class Statements:
@@ -204,6 +211,9 @@ class Statements:
             return False
         if cue.sent.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):
             return False
+        if lemma in lex.nouns and cue.pos_ == "NOUN" and (cue.dep_ == "pobj" or any(
+                x.dep_ == "det" and x.lower_ in DEMONSTRATIVES for x in cue.children)):
+            return False  # "contrary to his claim that ...", "this statement": named, not reported here
         if _children(cue, "neg") and lemma not in k["no_comment"]:
             return False
         if _children(cue, "auxpass", "nsubjpass"):

@@ -11,6 +11,7 @@ from .forms import base_lemma
 from .lexicon import NOT_AN_EVENT, Pattern, _deinflect
 from .parse import _children, _conjuncts, _object, _passive, _preps, _stative, _words
 from . import senses
+from .political import political
 from .words import (
     ADJUNCT_PREPS, ANIMATE_NOUNS, CLAUSAL, EMBED_DEPS, INTENT_HEADS, INTENT_NOUNS, LIGHT_VERBS, METAPHOR_VERBS,
     NEGATING_HEADS, PLACE_PREPS, REFUSAL_HEADS, REPORT_HEADS, SPEECH_VERBS, THREAT_HEADS, VERB_TAGS,
@@ -37,6 +38,10 @@ class _Cand:
 
 
 _PREP_PRT = frozenset({"over", "on", "about", "with", "against", "into", "through", "across", "around", "for", "in"})
+
+
+# entity types that never name an actor or a person
+THING_ENTITIES = {"LAW", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART", "PRODUCT", "DATE", "TIME"}
 
 
 class Triggers:
@@ -145,6 +150,8 @@ class Triggers:
                     continue
             if p.obj_kind == "thing" and (obj is None or not self._thing(obj)):
                 continue
+            if p.obj_kind == "private" and (obj is None or not self._private(senses.counted(obj))):
+                continue
             if p.subj is not None:
                 if subj_words is None:
                     subj_words = self._cause_words(tok)
@@ -244,10 +251,22 @@ class Triggers:
         return senses.abstract_word(o) and self._resolve(o) is None and not (
             kb.role_noun(o.lemma_.lower()) or kb.role_noun(o.lower_))
 
+    def _private(self, obj: Token) -> bool:
+        """An object of private people and no party: "welcomed several hundred guests", "tourists",
+        "the Italian chef" (doers.private_noun), not "welcomed Xi" or "welcomed Chinese officials"."""
+        from .doers import private_noun  # (doers needs conventions, which needs this module)
+
+        if obj.pos_ != "NOUN" or not private_noun(obj, self._resolver.kb):
+            return False
+        a = self._resolve(obj)
+        return a is None or not political(a)
+
     def _thing(self, obj: Token) -> bool:
         """An object that is no actor and no person: "killed the bill", "hit a record", not "killed two soldiers"."""
         if obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
             return False
+        if obj.ent_type_ in THING_ENTITIES:
+            return True  # a law, a sum, a work or a product named ("asserted his Fifth Amendment right")
         if self._resolve(obj) is not None:
             return False
         if any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")

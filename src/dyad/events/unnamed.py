@@ -61,6 +61,24 @@ class Unnamed:
             a.mentions.append(Mention(start, end, tok.doc.text[start:end], form="role"))
         return a
 
+    def _people_from(self, tok: Token, country: Actor, role: str | None) -> Actor:
+        """Private people a demonym names ("the Italian chef", "Moroccan farmers", "Mexicans"): a group of their
+        own, from the country (its code, with the KB role of the noun if it has a private one), never
+        its state, so no party (political.py): one group per phrase and article, like role nouns."""
+        made: dict[str, Actor] = self._unnamed_made
+        start = min([c.idx for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i], default=tok.idx)
+        end = tok.idx + len(tok.text)
+        phrase = tok.doc.text[start:end].lower()
+        a = made.get(phrase)
+        if a is None:
+            n = 1 + max((int(x.id[1:]) for x in [*self._resolver.actors, *made.values()]
+                         if x.id[1:].isdigit()), default=0)
+            a = made[phrase] = Actor(id=f"A{n}", name=phrase, kind="group", code=kbmod.compose_code(country.code, role),
+                                     country=country.country, role=role, link={"method": "demonym"})
+        if all(m.start != start for m in a.mentions):
+            a.mentions.append(Mention(start, end, tok.doc.text[start:end], form="demonym"))
+        return a
+
     @staticmethod
     def _is_unnamed(a: Actor) -> bool:
         return a.link.get("method") == METHOD and a.country is None

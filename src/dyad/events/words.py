@@ -30,6 +30,8 @@ LIGHT_VERBS = {"have", "hold", "make", "pay", "give", "take", "conduct", "stage"
                "begin", "start", "continue", "resume", "undertake", "lead", "get", "do", "see", "expect", "plan",
                "propose", "announce", "consider", "press", "push", "pursue", "intensify", "escalate", "expand",
                "step", "widen", "deepen", "keep", "maintain", "complete", "finish", "end", "conclude"}
+# determiners that point back to something already named: "this statement" is one reported before
+DEMONSTRATIVES = {"this", "that", "these", "those"}
 REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 INTENT_NOUNS = {"agreement", "consensus", "deal", "plan", "decision", "pledge", "promise", "offer", "commitment",
                 "proposal", "bid", "readiness", "willingness", "intention", "understanding", "invitation", "request",

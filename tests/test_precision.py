@@ -1,0 +1,49 @@
+"""No event where political actors are only named, measured or obliged: sentences of ordinary political
+news that mention an actor and an act without reporting that the actor did it. Each class of
+construction has one text that must give no event and, where the same words can report an act, one
+that must keep it. Every text here was written for this file.
+"""
+from __future__ import annotations
+
+import pytest
+
+from dyad import Article
+
+NO_EVENT = {
+    # a statement named by a noun after a demonstrative or as a preposition's object was reported
+    # elsewhere (stage._code, statements._said)
+    "a statement pointed back to": "Donald Trump made this statement in Ohio on Monday.",
+    "a claim in a contrast": "Contrary to Donald Trump's claim that voters would learn nothing, the records are useful.",
+    # what a study or an analysis shows is a result, like a poll's (statements.yaml measurements)
+    "an analysis reveals": "An analysis released by the Pentagon last month reveals how fast the problem is growing.",
+    # welcoming private people is hospitality, no party is met (verbs.yaml obj_kind: private)
+    "guests welcomed": "Mayor Sadiq Khan welcomed thousands of tourists to London on Sunday.",
+    # a bare plural demonym is the people, not the state (arguments._actors)
+    "a people speaking": "Lamenting their luck, Mexicans often say that Mexico is too close to the United States.",
+    # obliged by circumstance: a passive of coercion with no one coercing (stage._code)
+    "forced by circumstance": "In the past, the European Union has been forced to turn to the U.S. military "
+                              "for assistance.",
+    # support among a people measures opinion, it is no act of support (stage.POPULARITY_ROOTS)
+    "support among voters": "Hillary Clinton's support among millennials still lags.",
+}
+
+# the same words reporting an act: (text, source code, CAMEO root, target code or None)
+KEEP = [
+    ("Donald Trump issued a statement on Monday.", "USA", "01", None),
+    ("Chancellor Olaf Scholz welcomed the Chinese delegation in Berlin.", "DEUGOV", "04", "CHNGOV"),
+    ("The Russians said the talks in Geneva were useful.", "RUS", "01", "CHE"),
+]
+
+
+def _events(pipeline, text):
+    return pipeline.process(Article(text=text, published="2024-05-10")).events
+
+
+@pytest.mark.parametrize("text", NO_EVENT.values(), ids=NO_EVENT.keys())
+def test_no_event_where_an_act_is_only_named_measured_or_obliged(pipeline, text):
+    assert [(e.source_code, e.cameo, e.target_code) for e in _events(pipeline, text)] == []
+
+
+@pytest.mark.parametrize("text,source,root,target", KEEP, ids=[k[0][:30] for k in KEEP])
+def test_the_same_words_reporting_an_act_keep_it(pipeline, text, source, root, target):
+    assert (source, root, target) in {(e.source_code, e.root, e.target_code) for e in _events(pipeline, text)}
