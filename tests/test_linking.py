@@ -91,6 +91,24 @@ def test_a_lone_surname_of_someone_in_office_still_links(pipeline):
     assert a.kind == "person" and a.name == "Lloyd Austin"
 
 
+@pytest.mark.parametrize("text,surname,published", [
+    ("Wallace said the debate would open with a question on taxes.", "Wallace", "2016-10-01"),
+    ("Austin told the crowd the Pentagon had let veterans down.", "Austin", "2010-06-01"),
+])
+def test_a_lone_surname_is_no_kb_person_before_their_first_office(pipeline, text, surname, published):
+    a = _one(_doc(pipeline, text, published=published), surname)
+    assert a.kb_id is None, (a.name, a.kb_id)
+
+
+@pytest.mark.parametrize("text,full,published", [
+    ("Blair said the war in Iraq had been a mistake.", "Tony Blair", "2016-07-06"),
+    ("Obama criticized the new tariffs on Tuesday.", "Barack Obama", "2019-05-01"),
+])
+def test_a_lone_surname_of_a_former_office_holder_still_links(pipeline, text, full, published):
+    a = _one(_doc(pipeline, text, published=published), full.split()[-1])
+    assert a.name == full
+
+
 @pytest.mark.parametrize("text,full,short", [
     ("The Church of Latter Fields denied the claims on Monday. The Church said its members were free to leave.",
      "Church of Latter Fields", "Church"),

@@ -16,6 +16,18 @@ from .spans import _dateline_places
 from .words import ENT_KINDS, GENERIC_ORG_WORDS, KIN_NOUNS, PLACE_LABELS
 
 
+RECENT_YEARS = 12  # how long after leaving office a person is still named by surname alone
+
+
+def _recent(role: kbmod.Role, day: str) -> bool:
+    """Whether a role out of office on `day` makes its holder the one a lone surname names then: a
+    former holder, for some years after ("Blair said" in 2016), yes; a later one ("Wallace" in 2016,
+    before his first office) and one long gone ("Bryan" in 2016, for a Secretary of State of 1913) no."""
+    if role.start is not None and role.start > day:
+        return False
+    return role.end is None or int(role.end[:4]) >= int(day[:4]) - RECENT_YEARS
+
+
 class Linking:
     """Part of `ActorStage`: linking a mention to a KB entry or an actor already found, and clustering."""
 
@@ -303,7 +315,7 @@ class Linking:
         dated = {}
         if published:
             dated = {k: e for k, e in cands.items() if any(r.holds_on(published) for r in e.roles)}
-            cands = dated or cands
+            cands = dated or {k: e for k, e in cands.items() if not e.roles or any(_recent(r, published) for r in e.roles)}
         exact_surname = bool(kb.surname_candidates(word))
         if span.label_ == "SURNAME":  # a name the model did not tag: only someone in office on the date
             cands = dated if exact_surname else {}
