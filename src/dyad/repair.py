@@ -18,6 +18,8 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doctext import doc_text
+
 # "rightsChinese": a lower-case word glued to a capitalised one. Excludes names like McCarthy
 # (a capital before the lower run) and brands like iPhone (a lower run shorter than three).
 _CAMEL = re.compile(r"^([a-z]{3,})([A-Z][a-z]{2,}(?:[-'][A-Za-z]+)?)$")
@@ -66,9 +68,10 @@ def mark_paragraphs(doc: Doc) -> None:
 
     A break is a whitespace token holding a blank line (or any newline, when single newlines end
     paragraphs); the token after it starts a sentence. Only whitespace tokens are visited."""
-    if "\n" not in doc.text:
+    text = doc_text(doc)
+    if "\n" not in text:
         return
-    single = paragraph_breaks(doc.text)
+    single = paragraph_breaks(text)
     space = doc.to_array(IS_SPACE).tolist()
     for i in range(1, len(doc)):
         if space[i - 1] and not space[i]:
@@ -119,7 +122,7 @@ def repair_component(doc: Doc) -> Doc:
     """Split fused tokens and mark paragraph breaks as sentence starts; record (start, end, text)
     of each repair in `doc._.repairs`."""
     repairs = []
-    fused = [(t, k) for t in doc if (k := split_point(t.text))] if _MAYBE_FUSED.search(doc.text) else []
+    fused = [(t, k) for t in doc if (k := split_point(t.text))] if _MAYBE_FUSED.search(doc_text(doc)) else []
     if fused:
         with doc.retokenize() as retok:
             for tok, k in fused:

@@ -7,6 +7,7 @@ from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .. import kb as kbmod
+from ..doctext import doc_text
 from ..kb import Entry
 from .cluster import _Cluster
 from .names import _abbreviated, _names_a_person, _ngrams, _person_like, _place_abbreviation, continues_name, stance_prefixed
@@ -43,7 +44,7 @@ class Codes:
         """A person named with US congressional notation, a party letter and a state in brackets right
         after the name ("Sen. Ann Roe (D-Mont.)", "Rep. Bo Poe (R-Texas)"), is a US legislator: the
         notation itself says so, whatever country the sentence names. A KB person keeps the KB's code."""
-        text = doc.text  # Doc.text joins every token again on each access
+        text = doc_text(doc)
         for c in clusters:
             if c.kind != "person" or (c.entry is not None and c.code):
                 continue

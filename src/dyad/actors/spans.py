@@ -8,6 +8,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from .. import datafile, gender as gendermod, kb as kbmod, nlp
+from ..doctext import doc_text
 from ..kb import KB
 from ..nlp import PhraseIndex
 from .names import _abbr_key, _abbreviations
@@ -78,7 +79,7 @@ def _underscored_names(doc: Doc, kb: KB) -> list[Span]:
     index cannot see its words; the shortest run of up to four tokens around it that the KB knows
     once the underscores are spaces is a KB match."""
     out: list[Span] = []
-    if "_" not in doc.text:  # most texts: no Token objects made
+    if "_" not in doc_text(doc):  # most texts: no Token object made
         return out
     for t in doc:
         if "_" not in t.text or not _UNDERSCORED.fullmatch(t.text):

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import budget, dates, ontology
 from ..actors import Resolver
+from ..doctext import doc_text, span_text
 from ..types import Actor, Event
 
 from .arguments import Arguments
@@ -65,14 +66,15 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         self._repeats: dict[tuple, list[tuple[int, int | None]]] = {}  # (sentence, trigger) of repeated mentions
         self._resolver = resolver
         self._ents = list(doc.ents)  # Doc.ents builds its spans on every access
+        self._dates = [e for e in self._ents if e.label_ == "DATE"]  # (dates.clause_date, per sentence)
         found: dict[tuple, Event] = {}
         pending: list[tuple[Event, str, Token]] = []  # events waiting for an article-level target
         drops = resolver.kb.discards
-        if drops and discards.says(doc.text, drops, story=True):
+        if drops and discards.says(doc_text(doc), drops, story=True):
             return []  # a story its user's discards say is not about political events
         for sent in doc.sents:
             budget.check()  # one pathological article must not stall its batch
-            if drops and discards.says(sent.text, drops, story=False):
+            if drops and discards.says(span_text(sent), drops, story=False):
                 continue
             sent_events: list[tuple[int, Event, Token, str]] = []
             for ev, depth, trig, need in self._sentence(sent):
@@ -87,8 +89,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             if any(not report(x) for x in sent_events):
                 sent_events = [x for x in sent_events if not report(x)]
             sent_events.sort(key=lambda x: (x[0], x[1].trigger_start or 0))
-            sent_dates = [e for e in self._ents if sent.start <= e.start < sent.end and e.label_ == "DATE"]
-            sent_text = sent.text  # once: a Span builds its text token by token
+            sent_dates = [e for e in self._dates if sent.start <= e.start < sent.end]
+            sent_text = span_text(sent)
             for _, ev, trig, need in sent_events:
                 ev.start, ev.end, ev.sentence = sent.start_char, sent.end_char, sent_text
                 got = dates.clause_date(trig, published, sent_dates)
@@ -144,7 +146,7 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
                             t.suppressed = changed = True
         out: list[tuple[Event, int, Token, str]] = []
         memo: dict[int, list] = {}
-        question = sent.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+        question = span_text(sent).rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
         if question:
             return []
         for c in sorted(cands.values(), key=lambda c: c.tok.i):

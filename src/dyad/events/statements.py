@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Token
 
 from .. import dates
 from ..datafile import load_yaml
+from ..doctext import span_text
 from ..quotes.cues import lexicon as reporting
 from ..types import Actor, Event, Quote
 
@@ -157,8 +158,8 @@ class Statements:
                 ev = self._event(src, None, code, cue, code == "011")
             if ev is None:
                 continue
-            ev.start, ev.end, ev.sentence = sent.start_char, sent.end_char, sent.text
-            sent_dates = [e for e in self._ents if sent.start <= e.start < sent.end and e.label_ == "DATE"]
+            ev.start, ev.end, ev.sentence = sent.start_char, sent.end_char, span_text(sent)
+            sent_dates = [e for e in self._dates if sent.start <= e.start < sent.end]
             got = dates.clause_date(cue, published, sent_dates)
             ev.date = got[0] if got else published
             made.append((("statement", src.id, sent.start), ev, cue.idx))
@@ -208,7 +209,7 @@ class Statements:
         if not (lemma in lex.speech or lemma in lex.nouns or (q.cue or "").lower() in lex.phrases
                 or cue.text == ":" or written):
             return False
-        if cue.sent.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):
+        if span_text(cue.sent).rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):
             return False
         if lemma in lex.nouns and cue.pos_ == "NOUN" and (cue.dep_ == "pobj" or any(
                 x.dep_ == "det" and x.lower_ in DEMONSTRATIVES for x in cue.children)):

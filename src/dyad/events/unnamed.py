@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .. import kb as kbmod
+from ..doctext import doc_text
 from ..types import Actor, Mention
 
 from .political import _rules
@@ -58,7 +59,7 @@ class Unnamed:
             a = made[phrase] = Actor(id=f"A{n}", name=phrase, kind="group", code=kbmod.agent_role(role),
                                      role=kbmod.agent_role(role), link={"method": METHOD})
         if all(m.start != start for m in a.mentions):
-            a.mentions.append(Mention(start, end, tok.doc.text[start:end], form="role"))
+            a.mentions.append(Mention(start, end, doc_text(tok.doc)[start:end], form="role"))
         return a
 
     def _people_from(self, tok: Token, country: Actor, role: str | None) -> Actor:

@@ -9,6 +9,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..actors import Resolver
+from ..doctext import doc_text
 from ..types import Quote
 from .attribution import SENT_END, TITLE_ABBREVIATIONS, VERBISH, _Attr
 from .continuation import Continuation
@@ -43,7 +44,7 @@ class _Run(DirectCues, Subjects, Indirect, Speakers, Continuation):
     """The quote stage over one document."""
 
     def __init__(self, doc: Doc, resolver: Resolver, lex: Lexicon, warnings: list[str]):
-        self.doc, self.text, self.res, self.lex, self.warnings = doc, doc.text, resolver, lex, warnings
+        self.doc, self.text, self.res, self.lex, self.warnings = doc, doc_text(doc), resolver, lex, warnings
         self.verbs = lex.verbs
         self.starts = doc.to_array(IDX).tolist()  # token offsets, without making a Token object each
         self.paras = _paragraphs(self.text)
