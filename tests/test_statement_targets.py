@@ -47,3 +47,18 @@ def test_a_named_person_spoken_to_is_the_addressee_but_a_medium_is_not(pipeline)
 def test_a_verbal_act_takes_the_party_of_what_its_verb_governs(pipeline):
     got = acts(pipeline, "The Argentine president pledged to push for a treaty to end the Chilean navy's patrols.")
     assert got == [("ARG", "030", "CHL")]
+
+
+def test_with_no_party_in_the_words_the_party_it_is_said_of_or_on_the_occasion_of(pipeline):
+    assert acts(pipeline, 'Narendra Modi said of Pakistan\'s new dam: "This is unacceptable."', "01") == [
+        ("IND", "010", "PAK")]
+    got = acts(pipeline, "When the Kenyan parliament rejected the budget, the Ugandan president said the region "
+                         "would suffer.", "01")
+    assert got == [("UGA", "010", "KEN")]
+
+
+def test_where_or_through_what_it_was_said_is_no_target(pipeline):
+    assert acts(pipeline, "The Saudi foreign minister told reporters in Washington that the talks had been "
+                          "useful.", "01") == [("SAU", "010", None)]
+    assert acts(pipeline, "The Indonesian president said on CNN that the talks had been useful.", "01") == [
+        ("IDN", "010", None)]

@@ -87,10 +87,11 @@ class Resolver:
                 return self.by_role_noun(token)
         return None
 
-    def group_antecedent(self, token: Token) -> Actor | None:
+    def group_antecedent(self, token: Token, speaker: bool = False) -> Actor | None:
         """they/it: the nearest organisation, group or country before, subjects first, within two
-        sentences; an expletive "it" ("it was unlikely that ...") has none."""
-        if token.lower_ in ("it", "its") and (token.head.lemma_ == "be" or any(
+        sentences; an expletive "it" ("it was unlikely that ...") has none. `speaker`: the token is
+        the subject of a verb of saying ("it said that ..."), never an expletive."""
+        if token.lower_ in ("it", "its") and not speaker and (token.head.lemma_ == "be" or any(
                 c.dep_ in ("ccomp", "xcomp") and c.i > token.head.i for c in token.head.children)):
             return None
         window_start = self._window_start(token, 2)

@@ -30,6 +30,7 @@ event of its speaker, unless a more specific event covers its clause.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 from functools import lru_cache
 from importlib import resources
 
@@ -45,7 +46,7 @@ from .conventions import _role, _role_only, _same_party
 from .doers import private_people
 from .parse import _children, _dateline, _preps
 from .political import political
-from .topics import governed, salient
+from .topics import governed, salient, where
 from .words import DEMONSTRATIVES
 
 
@@ -150,7 +151,7 @@ class Statements:
             # demoralizing to work for Obama'")
             said = [q] + [q2 for q2, c2 in by_sent.get(sent.start, []) if q2 is not q and self._said(c2, q2)
                           and getattr(self._speaker(doc, q2, by_id), "id", None) == src.id]
-            for tgt in self._addressee(cue, src) or self._topic(doc, said, src):
+            for tgt in chain(self._addressee(cue, src), self._topic(doc, said, src), self._occasion(cue, said, src)):
                 ev = self._event(src, tgt, code, cue, code == "011")
                 if ev is not None:
                     break
@@ -265,6 +266,17 @@ class Statements:
         """The parties the quoted or reported words are about, most central first, other than the speaker."""
         spans = [doc.char_span(q.start, q.end, alignment_mode="expand") for q in said]
         return self._about(sorted({t for sp in spans if sp is not None for t in sp}, key=lambda t: t.i), src)
+
+    def _occasion(self, cue: Token, said: list[Quote], src: Actor) -> Iterator[Actor]:
+        """With no party in the words themselves, the political party the saying is said of or on the
+        occasion of, named in the cue's own phrases and clauses ("said of Pakistan's plan", "after talks
+        with Putin, Macron said", "when the Kenyan parliament voted, she said"); not where it was said
+        ("told reporters in Washington") nor the medium ("said on CNN": no political party), nor a role
+        noun the article would place ("when it comes to how many lawyers work ...")."""
+        inside = {t.i for q in said for t in (cue.doc.char_span(q.start, q.end, alignment_mode="expand") or ())}
+        words = [t for t in governed(cue, attached=True) if t.i not in inside and not where(t)
+                 and self._resolver.at(t) is not None]  # named parties only: no role noun placed by the article
+        return (a for a in self._about(words, src) if political(a))
 
     def _about(self, tokens: list[Token], src: Actor) -> Iterator[Actor]:
         """The coded parties a content's words name (topics.salient order), other than the speaker's:

@@ -28,20 +28,26 @@ NOT_GOVERNED = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "
                           "intj", "dep"})
 
 
-def governed(verb: Token) -> list[Token]:
+def governed(verb: Token, attached: bool = False) -> list[Token]:
     """The words a verbal act's verb governs as its content: its objects, complements and phrases
-    with everything under them (not its subject, auxiliaries, or clauses merely attached to it)."""
+    with everything under them (not its subject, auxiliaries, or clauses merely attached to it, unless
+    `attached`: "when the Senate voted, she said")."""
     out: list[Token] = []
     for c in verb.children:
-        if c.dep_ not in NOT_GOVERNED:
+        if c.dep_ not in NOT_GOVERNED or attached and c.dep_ == "advcl":
             out += list(c.subtree)
     return sorted(out, key=lambda t: t.i)
+
+
+def where(t: Token) -> bool:
+    """Whether a word is the object of a locative preposition ("talks in Beijing")."""
+    return t.dep_ == "pobj" and t.head.lower_ in WHERE
 
 
 def _key(t: Token, inside: set[int]) -> tuple[int, int, int, int]:
     """(clauses above it in the content, its clause argument's rank, words between it and that
     argument, position)."""
-    if t.dep_ == "pobj" and t.head.lower_ in WHERE:
+    if where(t):
         return WHERE_RANK, WHERE_RANK, 0, t.i  # after every other word, whatever its depth
     clauses, rank, steps = 0, None, 0
     x = t

@@ -60,7 +60,11 @@ class Speakers:
             for pos, act in reversed(history):
                 if act.kind != "person" and self.para_gap(self.tok_index(pos), tok.i) <= 1:
                     return act
-            return None
+            # "The Green Party released its platform. It said ...": no earlier speaker, so the
+            # organisation, group or country the last sentences were about ("they": or the first
+            # of two people who spoke together, "X and Y say ... they say")
+            a = res.group_antecedent(tok, speaker=True)
+            return a if a is not None and (a.kind != "person" or low in PLURAL_PRONOUNS) else None
         a = res.at(tok)
         if a is not None:
             return a
