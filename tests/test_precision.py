@@ -25,6 +25,14 @@ NO_EVENT = {
                               "for assistance.",
     # support among a people measures opinion, it is no act of support (stage.POPULARITY_ROOTS)
     "support among voters": "Hillary Clinton's support among millennials still lags.",
+    # private people of a place are its people, not its state (arguments._down)
+    "residents of a town": "Residents of Springfield packed a hall on Thursday to oppose plans for a new shopping centre.",
+    # a role noun owned by a firm or a private person is theirs, no state's agent (unnamed._private_owner)
+    "a firm's advisers": "WASHINGTON — The company's advisers met Senator Ted Cruz in May.",
+    # accepting a proposition shares a judgement (verbs.yaml obj_kind: proposition)
+    "an argument accepted": "Senator Ted Cruz accepted the argument that the bill was too complicated for voters.",
+    # a trip to a place of one's own country is no visit between parties (stage._travel_at_home)
+    "travel at home": "Senator Ted Cruz traveled to New York on Monday.",
 }
 
 # the same words reporting an act: (text, source code, CAMEO root, target code or None)
@@ -32,6 +40,10 @@ KEEP = [
     ("Donald Trump issued a statement on Monday.", "USA", "01", None),
     ("Chancellor Olaf Scholz welcomed the Chinese delegation in Berlin.", "DEUGOV", "04", "CHNGOV"),
     ("The Russians said the talks in Geneva were useful.", "RUS", "01", "CHE"),
+    ("Farmers in France blocked roads to protest low prices.", "FRAAGR", "14", None),
+    ("WASHINGTON — The Pentagon's advisers met Senator Ted Cruz in May.", "USAGOV", "04", "USALEG"),
+    ("Senator Ted Cruz accepted the proposal of the Mexican government.", "USALEG", "03", "MEXGOV"),
+    ("Senator Ted Cruz traveled to Mexico on Monday.", "USALEG", "04", "MEX"),
 ]
 
 

@@ -643,6 +643,11 @@ class Arguments:
                     for g in c.children:
                         if g.dep_ == "pobj":
                             a = self._resolve(g) or self._down(g, depth - 1)
+                            if a is not None and a.kind in ("country", "place", "location") and tok.pos_ == "NOUN" \
+                                    and private_noun(tok, self._resolver.kb):
+                                # "residents of Springfield", "farmers in France": the people of a place, not its state
+                                kb = self._resolver.kb
+                                return self._people_from(tok, a, kb.role_noun(tok.lemma_.lower()) or kb.role_noun(tok.lower_))
                             if a is not None:
                                 return a
         return None

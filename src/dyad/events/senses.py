@@ -75,6 +75,15 @@ def needs_concrete(code: str) -> bool:
     return code[:2] in roots or code in roots
 
 
+def proposition(tok: Token) -> bool:
+    """A noun with a that-clause of its own: "the argument that the bill was flawed", "a report that
+    the envoy resigned" name a proposition, something held true, not a thing done."""
+    return any(c.dep_ in ("acl", "relcl", "ccomp") and (
+        any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        or c.left_edge.lower_ == "that" and c.left_edge.tag_ == "IN")  # the complementizer, however attached
+        for c in tok.children)
+
+
 def abstract_word(tok: Token) -> bool:
     """An abstract noun by its form or lemma alone: a gerund, a clause-taking noun, a listed noun,
     or a noun in -ness/-ism/-ity that is no place or body. Whether it names an actor is the caller's
@@ -83,8 +92,7 @@ def abstract_word(tok: Token) -> bool:
         return True
     if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"):
         return False
-    if any(c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-           for c in tok.children):
+    if proposition(tok):
         return True  # "a report that the envoy resigned": a proposition
     lemma = tok.lemma_.lower()
     _, _, nouns, concrete = rules()

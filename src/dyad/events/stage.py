@@ -347,11 +347,21 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         out = []
         depth = self._depth(tok)
         for (s, t), this in [*((x, code) for x in pairs), *((x, p.paired) for x in returned)]:
+            if this == "042" and s is not None and (t is None or t.kind in ("country", "place", "location")) \
+                    and self._travel_at_home(tok, s):
+                continue  # "the senator headed to New York": travel at home, no visit between parties
             ev = self._event(s, t, this, tok, negated)
             if ev is not None:
                 ev.place = self._place(tok)
                 out.append((ev, depth, tok, need if t is None or _role_only(t) else ""))
         return out
+
+    def _travel_at_home(self, verb: Token, source: Actor) -> bool:
+        """Whether a visit's destination (its object, or the place after "to", "in" or "at") is a place
+        of the visitor's own country: a trip at home is no visit between two parties."""
+        dest = _children(verb, "dobj") + [g for w, g in _preps(verb) if w in ("to", "in", "at")]
+        places = [a for d in dest for a in self._actors(d) if a.kind in ("country", "place", "location")]
+        return bool(places) and bool(source.dyad_code) and all(a.dyad_code == source.dyad_code for a in places)
 
     def _contest(self, tok: Token) -> bool:
         """Whether a trigger reports a contest: its clause does, or its article is mostly results."""

@@ -152,6 +152,8 @@ class Triggers:
                 continue
             if p.obj_kind == "private" and (obj is None or not self._private(senses.counted(obj))):
                 continue
+            if p.obj_kind == "proposition" and (obj is None or not senses.proposition(obj)):
+                continue
             if p.subj is not None:
                 if subj_words is None:
                     subj_words = self._cause_words(tok)

@@ -19,7 +19,8 @@ from .. import kb as kbmod
 from ..doctext import doc_text
 from ..types import Actor, Mention
 
-from .political import _rules
+from .doers import private_noun
+from .political import _rules, political
 
 METHOD = "role noun"
 
@@ -50,6 +51,8 @@ class Unnamed:
         role = next((r for p in tries if (r := kb.role_noun(p))), None)
         if role is None or kbmod.agent_role(role) not in _rules()[0] - NOT_AGENTS:
             return None
+        if self._private_owner(tok):
+            return None  # "Patriot Coal's executives and advisers": a firm's people, no state's agents
         made: dict[str, Actor] = self._unnamed_made
         start, end = words[0].idx, tok.idx + len(tok.text)
         a = made.get(phrase)
@@ -61,6 +64,19 @@ class Unnamed:
         if all(m.start != start for m in a.mentions):
             a.mentions.append(Mention(start, end, doc_text(tok.doc)[start:end], form="role"))
         return a
+
+    def _private_owner(self, tok: Token) -> bool:
+        """Whether a role noun's possessor (its own, or its list's: "the firm's executives and advisers")
+        is an actor that is no party: a firm, a medium, a private person."""
+        heads = [tok] + ([tok.head] if tok.dep_ == "conj" else [])
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "poss":
+                    a = self._resolver.resolve(c)
+                    if a is None:  # "the company's advisers": a noun of a private role or private people
+                        return c.pos_ == "NOUN" and private_noun(c, self._resolver.kb)
+                    return not political(a)
+        return False
 
     def _people_from(self, tok: Token, country: Actor, role: str | None) -> Actor:
         """Private people a demonym names ("the Italian chef", "Moroccan farmers", "Mexicans"): a group of their
