@@ -16,9 +16,12 @@ is no event).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import IS_DIGIT, LIKE_NUM, POS
+from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..dates import _clause_head
@@ -30,6 +33,7 @@ from .political import _role_of, _rules
 _OTHER_CLAUSES = {"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl"}
 _DASHES = {"-", "\u2013", "\u2014"}
 _NOUN_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "attr"}
+_SIGNAL_POS = {NOUN, PROPN, ADJ}
 
 
 @lru_cache(maxsize=1)
@@ -83,12 +87,29 @@ def _clause(verb: Token) -> list[Token]:
     return out
 
 
-def contest_clause(tok: Token) -> bool:
+def _may_signal(doc: Doc) -> list[int]:
+    """The tokens `_signal` may accept, from the Doc's arrays (no Token objects): a noun, proper noun
+    or adjective, or a number (a score). Every other token is no signal."""
+    arr = doc.to_array([POS, LIKE_NUM, IS_DIGIT])
+    return [i for i, (pos, num, digit) in enumerate(arr.tolist()) if pos in _SIGNAL_POS or num or digit]
+
+
+def _clause_signal(v: Token, memo: dict[int, bool]) -> bool:
+    """Whether a token of the verb's own clause is a signal (memo: by clause head, per Doc)."""
+    got = memo.get(v.i)
+    if got is None:
+        got = memo[v.i] = any(_signal(t) for t in _clause(v))
+    return got
+
+
+def contest_clause(tok: Token, memo: dict[int, bool] | None = None) -> bool:
     """Whether the trigger's clause reports a contest, or a clause that carries it as an infinitive
-    or relative clause, or whose subject it shares ("attacked from the kickoff and fired four shots")."""
+    or relative clause, or whose subject it shares ("attacked from the kickoff and fired four shots").
+    `memo`, kept per Doc by the caller, saves walking a clause again for its next trigger."""
     v = _clause_head(tok)
+    memo = {} if memo is None else memo
     for _ in range(4):
-        if any(_signal(t) for t in _clause(v)):
+        if _clause_signal(v, memo):
             return True
         shared = v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
         if not (shared or v.dep_ in ("xcomp", "relcl")) or v.head.i == v.i:
@@ -103,7 +124,9 @@ def contest_article(doc: Doc, agent_at=lambda tok: False) -> bool:
     story with a match in it is not one ("Oman's foreign minister met his Qatari counterpart on the
     sidelines of the Gulf Cup. Oman beat Kuwait 2-1. Separately, Israel struck Lebanon")."""
     sents = list(doc.sents)
-    n = sum(1 for s in sents if any(_signal(t) for t in s) and not any(agent_at(t) for t in s))
+    maybe = _may_signal(doc)
+    n = sum(1 for s in sents if any(_signal(doc[i]) for i in maybe[bisect_left(maybe, s.start):bisect_left(maybe, s.end)])
+            and not any(agent_at(t) for t in s))
     return n >= 2 and n * 3 >= len(sents)
 
 

@@ -3,7 +3,7 @@ pairings that derive intent, appeal, demand and rejection codes from an act's co
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -46,7 +46,7 @@ class Pattern:
     order: int = 0
     origin: str = "verbs.yaml"  # verbs.yaml, verb_classes.yaml, generated, or the user's file
 
-    @property
+    @cached_property  # read for every pattern of every candidate trigger
     def constraints(self) -> int:
         return sum(x is not None for x in (self.particle, self.obj, self.pobj, self.xcomp, self.subj, self.mod,
                                            self.subj_role, self.obj_kind)) + len(self.pre or ()) + len(self.post or ()) + self.compound

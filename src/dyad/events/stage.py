@@ -367,8 +367,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         """Whether a trigger reports a contest: its clause does, or its article is mostly results."""
         doc = tok.doc
         if getattr(self, "_contest_doc", (None,))[0] is not doc:
-            self._contest_doc = (doc, contests.contest_article(doc, lambda t: _agent(self._resolver.at(t))))
-        return self._contest_doc[1] or contests.contest_clause(tok)
+            self._contest_doc = (doc, contests.contest_article(doc, lambda t: _agent(self._resolver.at(t))), {})
+        return self._contest_doc[1] or contests.contest_clause(tok, self._contest_doc[2])
 
     def _first_after(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """The first actor in the verb's phrase after it, not one of the sources: the target by
