@@ -100,6 +100,14 @@ def test_a_lone_surname_is_no_kb_person_before_their_first_office(pipeline, text
     assert a.kb_id is None, (a.name, a.kb_id)
 
 
+def test_a_headline_surname_before_its_first_office_is_the_person_named_in_full_later(pipeline):
+    # a candidate years before his first office: the article's own full name says who the headline means
+    doc = _doc(pipeline, "Trump questions the fairness of moderators ahead of debate.\n\n"
+                         "Donald Trump said on Monday that the moderators were biased.", published="2016-09-26")
+    a = next(a for a in doc.actors if any(m.text == "Trump" for m in a.mentions))
+    assert a.name == "Donald Trump" and a.kb_id is not None
+
+
 @pytest.mark.parametrize("text,full,published", [
     ("Blair said the war in Iraq had been a mistake.", "Tony Blair", "2016-07-06"),
     ("Obama criticized the new tariffs on Tuesday.", "Barack Obama", "2019-05-01"),

@@ -315,7 +315,12 @@ class Linking:
         dated = {}
         if published:
             dated = {k: e for k, e in cands.items() if any(r.holds_on(published) for r in e.roles)}
+            everyone = cands
             cands = dated or {k: e for k, e in cands.items() if not e.roles or any(_recent(r, published) for r in e.roles)}
+            if not cands:  # a headline's "Trump" before the article's "Donald Trump": the one named in full later
+                later = {kbmod.norm(x.text) for x in span.doc.ents if x.label_ == "PERSON" and x.start > span.start
+                         and len(x) > 1 and kbmod.norm(x.text).split()[-1] == word}
+                cands = {k: e for k, e in everyone.items() if later & {kbmod.norm(a) for a in [e.name, *e.aliases]}}
         exact_surname = bool(kb.surname_candidates(word))
         if span.label_ == "SURNAME":  # a name the model did not tag: only someone in office on the date
             cands = dated if exact_surname else {}
