@@ -8,6 +8,7 @@ A case holds `text` and any of:
                                    actor whose name contains it; null: no actor at all), and its
                                    speaker phrase contains `name` (for speakers that are no actor)
   not_quotes: [fragment]            no quote holds `fragment`
+  quote_count: [{fragment, n}]     exactly n quotes hold `fragment` (one report, not two)
   links:   [{mention, actor?, kind?, not_kind?, country?, code?, form?}]  the actor with a mention
                                    whose text is `mention` has these fields (`form`: the mention's)
   english: true|false              what the language check says
@@ -39,11 +40,14 @@ def test_passage(pipeline, name, case):
     text = case["text"]
     if "english" in case:
         assert is_english(text) is case["english"]
-    if not case.get("quotes") and not case.get("links") and not case.get("not_quotes"):
+    if not any(case.get(k) for k in ("quotes", "links", "not_quotes", "quote_count")):
         return
     doc = pipeline.process(Article(text=text, published=DATE))
     for frag in case.get("not_quotes") or []:
         assert not [q.text for q in doc.quotes if frag in q.text], (frag, [(q.kind, q.text) for q in doc.quotes])
+    for want in case.get("quote_count") or []:
+        hits = [(q.kind, q.cue, q.text) for q in doc.quotes if want["fragment"] in q.text]
+        assert len(hits) == want["n"], (want, hits)
     for want in case.get("quotes") or []:
         hits = [q for q in doc.quotes if want["fragment"] in q.text]
         assert hits, (want["fragment"], [(q.kind, q.text) for q in doc.quotes])

@@ -16,6 +16,7 @@ from .continuation import Continuation
 from .cues import Lexicon, lexicon
 from .direct import DirectCues
 from .indirect import Indirect
+from .nested import Nested
 from .spans import ALL_MARKS, Marked, _paragraphs, find_marked
 from .speakers import Speakers
 from .subjects import Subjects
@@ -40,7 +41,7 @@ class QuoteStage:
 
 
 
-class _Run(DirectCues, Subjects, Indirect, Speakers, Continuation):
+class _Run(DirectCues, Subjects, Indirect, Speakers, Continuation, Nested):
     """The quote stage over one document."""
 
     def __init__(self, doc: Doc, resolver: Resolver, lex: Lexicon, warnings: list[str]):
@@ -125,7 +126,7 @@ class _Run(DirectCues, Subjects, Indirect, Speakers, Continuation):
         attrs.sort(key=lambda a: (a.start, a.end))
         self._resolve_speakers(attrs)
         self._chain(attrs, marked)
-        return self._finish(attrs, marked)
+        return self._finish(self._drop_restated(attrs), marked)
 
     LABEL = re.compile(r"[ \t]*[\"\u201c\u201d']?[ \t]*((?:[A-Z][\w.'\-]*[ \t]){0,3}[A-Z][\w.'\-]*):[ \t]+(?=\S)")
     # a headline's "NAME on TOPIC: ..." ("Merkel on Migration: The Numbers Are Manageable"): the named
