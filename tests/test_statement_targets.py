@@ -62,3 +62,16 @@ def test_where_or_through_what_it_was_said_is_no_target(pipeline):
                           "useful.", "01") == [("SAU", "010", None)]
     assert acts(pipeline, "The Indonesian president said on CNN that the talks had been useful.", "01") == [
         ("IDN", "010", None)]
+
+
+def test_salience_reads_the_parse_subject_then_object_then_phrases_places_last(pipeline):
+    from dyad import nlp
+    from dyad.events.topics import salient
+
+    doc = nlp.parse("The envoy said that, for Lisbon, Rome's tariffs were a blow to Madrid.")
+    content = [t for t in doc if t.i > 2 and not t.is_punct]
+    order = [t.text for t in salient(content) if t.pos_ == "PROPN"]
+    assert order == ["Rome", "Madrid", "Lisbon"]  # the subject's possessor, the predicate's phrase, a fronted phrase
+    doc = nlp.parse("She said that after talks in Cairo, Amman had agreed.")
+    content = [t for t in doc if t.i > 1 and not t.is_punct]
+    assert [t.text for t in salient(content) if t.pos_ == "PROPN"] == ["Amman", "Cairo"]  # a locative place comes last
