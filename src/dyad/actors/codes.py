@@ -17,6 +17,12 @@ from .words import COLLECTIVES, DOMESTIC_ROLES, FORMER_ROLES, LOCATED_ROLES, MEM
 _CONGRESS = re.compile(r"\s*\(\s*(?:D|R|I|Ind)\s*[-\u2013]\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*(?:[,;][^()]{0,40})?\)")
 
 
+# roles of organisations of civil and political life that an organisation's head noun gives it
+GROUP_ROLES = frozenset({"NGO", "LAB", "PTY", "OPP"})
+# roles of the state and of such groups: a name word of a group at the head does not override them
+PUBLIC_ROLES = GROUP_ROLES | {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO", "REB", "INS"}
+
+
 class Codes:
     """Part of `ActorStage`: CAMEO codes from context for actors the KB does not know, and collective actors."""
 
@@ -202,12 +208,23 @@ class Codes:
                 code = kbmod.place_country(span.text)  # "Tel Aviv" -> ISR, "Darfur" -> SDN, from the gazetteer
             return code, None  # a place has a country, not a role
         role = self._role_in(span)
+        if span.label_ == "ORG" and role not in PUBLIC_ROLES:
+            role = self._group_head(span) or role
         head = span.root.head
         if role is None and span.root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and head.i >= span.end:
             role = self.kb.role_noun(head.lemma_)  # "the Umma party", "the Zapatista movement"
         if role is None and span.label_ == "ORG":  # "the Washington Post", "Human Rights Watch"
             role = self.kb.name_role([t.text for t in span])
         return (country.code if country else None), role
+
+    def _group_head(self, span: Span) -> str | None:
+        """The role of an organisation whose head noun names a group of civil or political life (a name
+        word of GROUP_ROLES: "the Alliance to Reclaim Our Schools", "the Movement for Black Lives", "the
+        Coalition for Safe Streets"): the head says what the organisation is, so the words of its aim
+        ("Schools", "Streets") do not make it a school or a private party. A state's role said in the
+        name ("the Senate Coalition ...") is kept (PUBLIC_ROLES)."""
+        role = self.kb.name_words.get(kbmod.norm(span.root.text))
+        return role if role in GROUP_ROLES else None
 
     def _group_spans(self, doc: Doc) -> list[tuple[Span, tuple[Entry | None, str]]]:
         """Noun phrases whose head is a role noun modified by a country: "Chinese officials"."""

@@ -9,8 +9,10 @@ court, the ministry ...) and no country takes, in this order:
    mentions of countries and their agents, when it has at least half of them and three at least
    (one sentence naming "Israeli troops" does not make a story about Israel).
 Actors named by a role noun ("police", "the minister") and people the actors stage could code only
-with a role ("Spokeswoman Jessica Ditto": GOV) are placed this way; a named organisation of unknown
-country ("the Association of X") is not: its name says nothing of where it is from.
+with a role ("Spokeswoman Jessica Ditto": GOV) are placed this way, and so are named groups of civil
+and political life the KB does not know (an NGO, union, party or opposition group by its name: "the
+Alliance for X", "the Movement for Y"): such groups act where their story happens. Other named
+organisations of unknown country (a ministry, a firm) are not: the name says nothing of where they are.
 The actor is then recorded with `link.method` = "dateline" or "article" (steps 2-3), so a user can
 tell a placed actor from a named one. A dateline itself is a place, never an actor of its sentence
 (parse._dateline). One mechanism for every role: which nouns are roles is the KB's agents data.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..actors.codes import GROUP_ROLES
 from ..types import Actor
 
 from .conventions import _in_country
@@ -63,8 +66,8 @@ class Placing:
 
     def _article_placed(self, a: Actor) -> Actor | None:
         """A role-only actor in the article's country, recorded as placed by dateline or article."""
-        if not (a.name[:1].islower() or a.kind == "person"):
-            return None  # a named organisation: its country is not guessed
+        if not (a.name[:1].islower() or a.kind == "person" or a.code in GROUP_ROLES):
+            return None  # a named organisation of a state's role or a firm: its country is not guessed
         got = self._article_country()
         if got is None or not a.code:
             return None

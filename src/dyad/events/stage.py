@@ -27,7 +27,8 @@ from . import senses
 from .unnamed import Unnamed
 from .triggers import Triggers, _Cand
 from .words import (
-    ACCIDENTS, DEMONSTRATIVES, HELD_NOUNS, INTENT_NOUNS, METAPHOR_VERBS, OBLIGATION_AUX, PROTEST_NOUNS, REFLEXIVES, SPEECH_VERBS, STATE_ROLES,
+    ACCIDENTS, DEMONSTRATIVES, HELD_NOUNS, INTENT_NOUNS, METAPHOR_VERBS, NAME_ENTITIES, OBLIGATION_AUX, PROTEST_NOUNS,
+    REFLEXIVES, SPEECH_VERBS, STATE_ROLES,
 )
 
 
@@ -204,6 +205,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         tok, p = c.tok, c.pat
         if self._hypothetical(tok):
             return []
+        if c.noun and tok.ent_type_ in NAME_ENTITIES:
+            return []  # a word of a name ("Star Alliance", "the Peace Corps") names, it reports no act
         if p.pre is None and self._prescribed(tok if not c.noun else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None):
             return []  # "Mexico must communicate ...": prescribed, not done (a pattern's "SHOULD *" context codes it)
         if p.pre is None and self._unreported_would(tok if not c.noun else tok.head if tok.dep_ in ("dobj", "nsubjpass") else tok):

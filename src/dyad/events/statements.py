@@ -42,6 +42,7 @@ from ..doctext import span_text
 from ..quotes.cues import lexicon as reporting
 from ..types import Actor, Event, Quote
 
+from . import evaluation
 from .conventions import _role, _role_only, _same_party
 from .doers import private_people
 from .parse import _children, _dateline, _preps
@@ -74,6 +75,10 @@ def _token_at(doc: Doc, char: int | None) -> Token | None:
 # roots of the verb lexicon's default code for a cue that a statement takes over: the cue verb is
 # itself a verbal act more specific than a statement ("urged" 02, "demanded" 10, "alleged" 112)
 VERBAL_ROOTS = {"02", "10", "11", "12"}
+# punctuation that attributes a quote: a headline's colon ("Pence: ..."), a quotation dash ("... \u2015 Jane Roe")
+ATTRIBUTION_MARKS = {":", "\u2015"}
+# statement codes a judging content overrides: a plain statement and the moods (a bad word is a mood too)
+JUDGED_OVER = {"010", "012", "013"}
 
 
 def statement_code(cue: Token, content: str, content_lemmas: set[str], lex_default: str | None = None) -> str:
@@ -134,24 +139,35 @@ class Statements:
                 continue  # (a speaker the quote stage left unnamed, "they", may be one the events stage resolves)
             if not self._said(cue, q):
                 continue
+            content = doc.char_span(q.start, q.end, alignment_mode="expand")
+            subjects = evaluation.judgements(content) if content is not None else []
+            judged = self._judged(subjects)
             src = self._speaker(doc, q, by_id)
             if src is None or not political(src) or self._expert(doc, q):
-                continue
+                # a private person, an expert or a journalist makes no statement, but judging a
+                # political actor is an act on it ("X's strategy was to be a bully" - a voter): 111
+                src = self._private_speaker(doc, q, by_id) if judged else None
+                judged = [a for a in judged if src is not None and not _same_party(a, src)]
+                if not judged:
+                    continue
             sent = cue.sent
             if (src.id, sent.start) in done:
                 continue
             done.add((src.id, sent.start))
             if self._covered(found, src, sent.start_char, q):
                 continue
-            content = doc.char_span(q.start, q.end, alignment_mode="expand")
             lemmas = {t.lemma_.lower() for t in content} if content is not None else set()
             code = statement_code(cue, q.text, lemmas, self._default_code(cue))
+            if judged and code in JUDGED_OVER:
+                code = "111"  # the content calls a political actor bad: criticism (evaluation.py)
             ev = None
             # what the speaker says in the sentence, in all its pieces ("'Now that I can,' he said, 'it was
             # demoralizing to work for Obama'")
             said = [q] + [q2 for q2, c2 in by_sent.get(sent.start, []) if q2 is not q and self._said(c2, q2)
                           and getattr(self._speaker(doc, q2, by_id), "id", None) == src.id]
-            for tgt in chain(self._addressee(cue, src), self._topic(doc, said, src), self._occasion(cue, said, src)):
+            others = [a for a in judged if not _same_party(a, src)]  # whom the content calls bad
+            for tgt in chain(self._addressee(cue, src), others, self._topic(doc, said, src),
+                             self._occasion(cue, said, src)):
                 ev = self._event(src, tgt, code, cue, code == "011")
                 if ev is not None:
                     break
@@ -191,6 +207,21 @@ class Statements:
             if ev.trigger_start is not None and any(a <= ev.trigger_start < b for a, b in spans):
                 del found[key]
 
+    def _judged(self, subjects: list[Token]) -> list[Actor]:
+        """The political actors of the subjects a quote's content judges badly ("Trump is unfit", "his
+        strategy was to be a bully": evaluation.py), the owner for something owned."""
+        out: list[Actor] = []
+        for subj in subjects:
+            owner = next((c for c in subj.children if c.dep_ == "poss"), subj)
+            out += [a for a in self._actors(owner) if political(a) and a not in out]
+        return out
+
+    def _private_speaker(self, doc: Doc, q: Quote, by_id: dict[str, Actor]) -> Actor | None:
+        """The speaker of a quote as an actor whatever its code (a private person, an expert)."""
+        tok = _token_at(doc, q.speaker_start)
+        got = self._actors(tok) if tok is not None else []
+        return got[0] if got else by_id.get(q.speaker)
+
     def _default_code(self, cue: Token) -> str | None:
         """The verb lexicon's default code of the cue lemma, if it has one."""
         pats = self.lex.get((cue.lemma_.lower(), False)) or []
@@ -208,7 +239,7 @@ class Statements:
         written = lemma in lex.belief and any(t.lemma_.lower() in lex.sources - k["measurements"]
                                               for t in _children(cue, "nsubj"))
         if not (lemma in lex.speech or lemma in lex.nouns or (q.cue or "").lower() in lex.phrases
-                or cue.text == ":" or written):
+                or cue.text in ATTRIBUTION_MARKS or written):
             return False
         if span_text(cue.sent).rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):
             return False

@@ -93,3 +93,6 @@ HELD_NOUNS = {"detention", "custody", "captivity", "confinement", "exile"}
 # condemnation from Y", "came under pressure", "won praise" (the act's source is its "from" phrase)
 UNDERGO_VERBS = {"face", "draw", "receive", "suffer", "attract", "endure", "weather", "meet", "come", "win", "earn",
                  "get", "incur", "invite", "provoke", "spark"}
+# entity types of names: a trigger noun inside one ("Star Alliance", "the Peace Corps", "the Marshall
+# Plan") is a word of the name, not an act (events have their own type, EVENT, and are not listed)
+NAME_ENTITIES = {"ORG", "PERSON", "FAC", "WORK_OF_ART", "PRODUCT"}
