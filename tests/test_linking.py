@@ -144,3 +144,14 @@ def test_an_acronym_is_the_organisation_it_abbreviates_not_a_later_one_named_wit
     university = _one(doc, "University of West Harlow")
     last = [a for a in doc.actors for m in a.mentions if m.text == "UWH" and m.start == text.rindex("UWH")]
     assert last == [university]
+
+
+@pytest.mark.parametrize("text,name,code", [
+    ("The moderator, Lester Holt, asked Trump about his taxes.", "Lester Holt", None),  # "Lester": another name of Leicester
+    ("We will fight against the Alt Right and its bigotry.", "Alt Right", None),
+    ("The Los Angeles Times endorsed the governor.", "Los Angeles Times", "USAMED"),
+    ("The University of New Mexico suspended the coach.", "University of New Mexico", "USAEDU"),
+])
+def test_a_place_inside_an_organisations_name_is_one_named_by_its_own_name(pipeline, text, name, code):
+    a = _one(_doc(pipeline, text, published="2016-10-05"), name)
+    assert a.code == code, (a.name, a.code)

@@ -33,7 +33,21 @@ NO_EVENT = {
     "an argument accepted": "Senator Ted Cruz accepted the argument that the bill was too complicated for voters.",
     # a trip to a place of one's own country is no visit between parties (stage._travel_at_home)
     "travel at home": "Senator Ted Cruz traveled to New York on Monday.",
+    # candidates fight with words: force between parties with no armed side is figurative (stage.WORDS_ONLY_ROLES)
 }
+
+
+def test_candidates_clashing_is_no_force(pipeline):
+    # candidates fight with words: force between parties with no armed side is figurative (stage.WORDS_ONLY_ROLES)
+    events = _events(pipeline, "Donald Trump and Hillary Clinton debated in New York. The candidates clashed over "
+                               "trade, taxes and race.")
+    assert [e.root for e in events if e.root in ("18", "19", "20")] == []
+
+
+def test_an_organisation_after_at_that_is_no_party_is_the_venue(pipeline):
+    events = _events(pipeline, "Donald Trump and Hillary Clinton met for their first debate on Monday night at "
+                               "Hofstra University.")
+    assert events and all(not (e.target_code or "").endswith("EDU") for e in events)
 
 # the same words reporting an act: (text, source code, CAMEO root, target code or None)
 KEEP = [

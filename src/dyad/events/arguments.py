@@ -11,6 +11,7 @@ from ..actors import LOCATED_ROLES, stance_prefixed
 from ..types import Actor
 
 from .doers import private_noun
+from .political import political
 from .conventions import _as_place, _in_country, _one_per_country, _role, _role_only, _same_party
 from .parse import _children, _conjuncts, _dateline, _object, _passive, _preps, _stative
 from .triggers import _Cand
@@ -348,6 +349,10 @@ class Arguments:
         # 5. other prepositions of the trigger (not when the pattern named one that is absent)
         if p.prep is None or c.prep_present:
             for want in OTHER_TARGET_PREPS:
+                if want == "at" and root < "14":  # "met for a debate at Hofstra University": the venue, not a party
+                    yield ok([a for g in (g for w, g in preps if w == want) for a in self._actors(g)
+                              if a.kind != "organization" or political(a)][:1])
+                    continue
                 yield first(g for w, g in preps if w == want)
         # 5b. a purpose clause: "reopened the crossing to allow shipments to Gaza"; and for a
         #     purpose clause itself, the object of the act it serves ("summoned X's envoy to complain")

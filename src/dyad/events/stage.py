@@ -32,6 +32,9 @@ from .words import (
 )
 
 
+# roles whose members fight only with words: parties and candidates, legislators, elites, courts, media, firms,
+# schools ("the candidates clashed over trade"); an office of state may command force, protesters may riot
+WORDS_ONLY_ROLES = {"PTY", "LEG", "ELI", "JUD", "MED", "BUS", "EDU"}
 # roots of a noun that, with "among" a people, measures opinion ("support among voters", "opposition
 # among Republicans"), not an act
 POPULARITY_ROOTS = {"05", "11", "12"}
@@ -344,9 +347,10 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             code = "111"  # "Clinton hit Trump for not paying taxes": words, not force
         elif senses.military(code) and p.constraints == 0 and pairs and all(
                 s is not None and _unarmed(s) and (
-                    t is not None and _unarmed(t) and (t.kind == "person" or _role(t)) or t is None and s.kind == "person")
+                    t is not None and _unarmed(t) and (t.kind == "person" or _role(t))
+                    or t is None and (s.kind == "person" or _role(s) in WORDS_ONLY_ROLES))
                 for s, t in pairs):
-            return []  # "the mayor fought the council", "gave ammunition to his critics": military acts need arms
+            return []  # "the mayor fought the council", "the candidates clashed over trade": military acts need arms
         out = []
         depth = self._depth(tok)
         for (s, t), this in [*((x, code) for x in pairs), *((x, p.paired) for x in returned)]:
