@@ -105,19 +105,23 @@ class Speakers:
 
     def _document_author(self, tok: Token) -> Token | None:
         """ "The premier's office issued a statement. “…,” it read." / "The union released a letter.
-        “…,” the letter said.": who issued the document that speaks, the subject of the clause
-        whose object it is (any `sources` noun for "it", the same noun for "the letter"), in this
+        “…,” the letter said." / "In a statement, the ministry said ... “…,” the statement said.": who
+        issued the document that speaks, the subject of the clause whose object it is (or that said
+        the words in it) (any `sources` noun for "it", the same noun for "the letter"), in this
         sentence or the one before. The speaker word stays the document; its actor is the issuer."""
         low, lemma = tok.lower_, tok.lemma_.lower()
         if low != "it" and not (tok.pos_ == "NOUN" and lemma in self.lex.sources):
             return None
         for d in self._words_back(tok):
-            if d.pos_ != "NOUN" or d.dep_ not in ("dobj", "obj"):
+            # the document is the object of the issuing verb, or the place the words were said in
+            # ("In a statement, the ministry said ...", "said in a letter to staff")
+            if d.pos_ != "NOUN" or not (d.dep_ in ("dobj", "obj") or d.dep_ == "pobj" and d.head.lower_ == "in"):
                 continue
             dl = d.lemma_.lower()
             if dl not in self.lex.sources or (low != "it" and dl != lemma):
                 continue
-            subj = next((c for c in d.head.children if c.dep_ == "nsubj" and self.outside(c)), None)
+            verb = d.head if d.dep_ != "pobj" else d.head.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and self.outside(c)), None)
             if subj is None or subj.lower_ in PLURAL_PRONOUNS | FIRST_PERSON | MALE | FEMALE | {"it", "you"}:
                 return None
             return subj
