@@ -47,7 +47,7 @@ from .conventions import _role, _role_only, _same_party
 from .doers import private_people
 from .parse import _children, _dateline, _preps
 from .political import political
-from .topics import governed, salient, where
+from .topics import FIRST_PERSON, governed, salient, where
 from .words import DEMONSTRATIVES
 
 
@@ -319,6 +319,8 @@ class Statements:
         for t in salient(tokens, named):
             if _dateline(t) or t.lower_ in ("it", "its", "itself"):
                 continue  # (a neuter pronoun of quoted words is mostly a thing or nothing: "it's a disgrace")
+            if t.i not in named and any(self._owner(p, src) for p in _children(t, "poss")):
+                continue  # "his campaign", "our army": the speaker's own side
             for a in self._actors(t):
                 if a.id in seen:
                     continue
@@ -327,6 +329,10 @@ class Statements:
                     continue
                 if political(a) or a.kind in ("person", "organization") and a.country:
                     yield a
+
+    def _owner(self, poss: Token, src: Actor) -> bool:
+        """Whether a possessor is the speaker: a first-person word, or one that resolves to the speaker."""
+        return poss.lower_ in FIRST_PERSON or any(a.id == src.id for a in self._actors(poss))
 
     def _content_targets(self, pending: list[tuple[Event, str, Token]]) -> list[tuple[Event, str, Token]]:
         """A verbal act (QuadClass 1 or 3) the verb lexicon coded with a source and no target takes the

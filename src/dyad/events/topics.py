@@ -6,9 +6,11 @@ Centrality is read from the parse, not from word lists: a word in a clause neare
 content first; within a clause its subject, then its object or predicate, then its other phrases;
 a possessor, modifier or relative clause ranks with the phrase it belongs to ("Trump's tweets are
 lies", "the tariffs Washington imposed were unfair": Trump, Washington are in the subject); then
-position. A place named by a locative phrase ("after talks in Beijing")
-mostly says where, so it comes after every other word; first-person words in a content are its
-speaker's and are left out.
+position. A place named by a locative or circumstantial phrase ("after talks in Beijing", "during
+a campaign stop") mostly says where or when, so it comes after every other word. Some words name
+no other party and are left out: first-person words (the speaker's), a common noun that is a
+predicate ("he hopes to be elected president", "it is gutless leadership": it describes its
+subject) or that only modifies another noun ("campaign season": a kind, not a party).
 """
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ ARG_RANK = {"nsubj": 0, "nsubjpass": 0, "csubj": 0, "dobj": 1, "dative": 1, "att
 OTHER = 3
 WHERE_RANK = 99
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
-WHERE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
+WHERE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "during"})
+PREDICATES = frozenset({"attr", "oprd", "acomp"})
 # dependents of a verbal act's verb that are not what it is about: who does it, its mood, and clauses
 # only attached to it ("after he admitted ...", "when ...")
 NOT_GOVERNED = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl", "aux", "auxpass", "neg",
@@ -65,10 +68,19 @@ def _key(t: Token, inside: set[int]) -> tuple[int, int, int, int]:
     return clauses, rank, steps, t.i
 
 
+def _no_party(t: Token, named: set[int]) -> bool:
+    """A word that names no party of its own (see the module notes); a name never is one."""
+    if t.i in named or t.pos_ == "PROPN":
+        return False
+    if t.lower_ in FIRST_PERSON:
+        return True
+    return t.pos_ == "NOUN" and (t.dep_ in PREDICATES or t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"))
+
+
 def salient(tokens: list[Token], named: set[int] = frozenset()) -> list[Token]:
     """The words of a content that may name a party (nouns, names, pronouns, adjectives and the words of
-    `named` mentions), most central first; first-person words are left out."""
+    `named` mentions), most central first; words that name no party are left out."""
     inside = {t.i for t in tokens}
     words = [t for t in tokens if (t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") or t.i in named)
-             and t.lower_ not in FIRST_PERSON]
+             and not _no_party(t, named)]
     return sorted(words, key=lambda t: _key(t, inside))
