@@ -22,5 +22,7 @@ def doc_text(doc: Doc) -> str:
 
 
 def span_text(span: Span) -> str:
-    """`span.text` of a span of at least one token, sliced from the Doc's text."""
+    """`span.text`, sliced from the Doc's text."""
+    if span.end <= span.start:
+        return ""
     return doc_text(span.doc)[span.start_char:span.end_char]

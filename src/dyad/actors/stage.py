@@ -5,6 +5,7 @@ from spacy.tokens import Doc, Span
 
 from .. import budget
 from .. import kb as kbmod
+from ..doctext import span_text
 from ..kb import KB
 from ..types import Actor, Mention
 from .cluster import _Cluster
@@ -104,7 +105,7 @@ class ActorStage(Linking, Codes, Genders):
             c.mentions.sort(key=lambda m: m.start)
             actors.append(Actor(
                 id=f"A{i}", name=c.name, kind=c.kind, code=c.code, country=c.country, role=kbmod.agent_role(c.role),
-                mentions=[Mention(m.start_char, m.end_char, m.text, self._form(m, c, datelines)) for m in c.mentions],
+                mentions=[Mention(m.start_char, m.end_char, span_text(m), self._form(m, c, datelines)) for m in c.mentions],
                 link=c.link, kb_id=c.entry.key if c.entry else None, gender=c.gender))
         by_cluster = {id(c): a for c, a in zip(clusters, actors)}
         return Resolver(doc, actors, clusters, span_cluster, kb,

@@ -94,40 +94,44 @@ def _may_signal(doc: Doc) -> list[int]:
     return [i for i, (pos, num, digit) in enumerate(arr.tolist()) if pos in _SIGNAL_POS or num or digit]
 
 
-def _clause_signal(v: Token, memo: dict[int, bool]) -> bool:
-    """Whether a token of the verb's own clause is a signal (memo: by clause head, per Doc)."""
-    got = memo.get(v.i)
-    if got is None:
-        got = memo[v.i] = any(_signal(t) for t in _clause(v))
-    return got
+class Contests:
+    """One Doc's contest signals, found once: every trigger of the article asks about its clause."""
 
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.signals = [i for i in _may_signal(doc) if _signal(doc[i])]
+        self._signal_set = set(self.signals)
+        self._clauses: dict[int, bool] = {}  # by clause head
 
-def contest_clause(tok: Token, memo: dict[int, bool] | None = None) -> bool:
-    """Whether the trigger's clause reports a contest, or a clause that carries it as an infinitive
-    or relative clause, or whose subject it shares ("attacked from the kickoff and fired four shots").
-    `memo`, kept per Doc by the caller, saves walking a clause again for its next trigger."""
-    v = _clause_head(tok)
-    memo = {} if memo is None else memo
-    for _ in range(4):
-        if _clause_signal(v, memo):
-            return True
-        shared = v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
-        if not (shared or v.dep_ in ("xcomp", "relcl")) or v.head.i == v.i:
-            return False
-        v = _clause_head(v.head)
-    return False
+    def _clause_signal(self, v: Token) -> bool:
+        got = self._clauses.get(v.i)
+        if got is None:
+            got = self._clauses[v.i] = any(t.i in self._signal_set for t in _clause(v))
+        return got
 
+    def clause(self, tok: Token) -> bool:
+        """Whether the trigger's clause reports a contest, or a clause that carries it as an infinitive
+        or relative clause, or whose subject it shares ("attacked from the kickoff and fired four shots")."""
+        v = _clause_head(tok)
+        for _ in range(4):
+            if self._clause_signal(v):
+                return True
+            shared = v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+            if not (shared or v.dep_ in ("xcomp", "relcl")) or v.head.i == v.i:
+                return False
+            v = _clause_head(v.head)
+        return False
 
-def contest_article(doc: Doc, agent_at=lambda tok: False) -> bool:
-    """Whether an article is mostly results: at least two sentences, and a third of them, report a
-    contest (any token of the sentence) and name no political agent (`agent_at(token)`). A news
-    story with a match in it is not one ("Oman's foreign minister met his Qatari counterpart on the
-    sidelines of the Gulf Cup. Oman beat Kuwait 2-1. Separately, Israel struck Lebanon")."""
-    sents = list(doc.sents)
-    maybe = _may_signal(doc)
-    n = sum(1 for s in sents if any(_signal(doc[i]) for i in maybe[bisect_left(maybe, s.start):bisect_left(maybe, s.end)])
-            and not any(agent_at(t) for t in s))
-    return n >= 2 and n * 3 >= len(sents)
+    def article(self, agent_at=lambda tok: False) -> bool:
+        """Whether the article is mostly results: at least two sentences, and a third of them, report a
+        contest (any token of the sentence) and name no political agent (`agent_at(token)`). A news
+        story with a match in it is not one ("Oman's foreign minister met his Qatari counterpart on the
+        sidelines of the Gulf Cup. Oman beat Kuwait 2-1. Separately, Israel struck Lebanon")."""
+        sents = list(self.doc.sents)
+        found = self.signals
+        n = sum(1 for s in sents if bisect_left(found, s.start) < bisect_left(found, s.end)
+                and not any(agent_at(t) for t in s))
+        return n >= 2 and n * 3 >= len(sents)
 
 
 def agent(actor: Actor | None, code: str | None, country: str | None) -> bool:

@@ -374,8 +374,9 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         """Whether a trigger reports a contest: its clause does, or its article is mostly results."""
         doc = tok.doc
         if getattr(self, "_contest_doc", (None,))[0] is not doc:
-            self._contest_doc = (doc, contests.contest_article(doc, lambda t: _agent(self._resolver.at(t))), {})
-        return self._contest_doc[1] or contests.contest_clause(tok, self._contest_doc[2])
+            found = contests.Contests(doc)
+            self._contest_doc = (doc, found.article(lambda t: _agent(self._resolver.at(t))), found)
+        return self._contest_doc[1] or self._contest_doc[2].clause(tok)
 
     def _first_after(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """The first actor in the verb's phrase after it, not one of the sources: the target by
@@ -418,11 +419,12 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         if src is None and tgt is None:
             return None
         c = _code_record(code)
+        sent = trigger.sent  # (made token by token: once)
         return Event(
             source=src.id if src else None, source_code=src.code if src else None,
             target=tgt.id if tgt else None, target_code=tgt.code if tgt else None,
             cameo=c.code, root=c.root, quad_class=c.quad_class, goldstein=c.goldstein, plover=c.plover,
-            start=trigger.sent.start_char, end=trigger.sent.end_char, trigger=trigger.text, negated=negated,
+            start=sent.start_char, end=sent.end_char, trigger=trigger.text, negated=negated,
             name=c.name, trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text),
             source_country=src.dyad_code if src else None, target_country=tgt.dyad_code if tgt else None,
             source_name=src.name if src else None, target_name=tgt.name if tgt else None)
