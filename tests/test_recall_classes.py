@@ -91,3 +91,13 @@ def test_a_private_person_calling_a_political_actor_bad_acts_on_it(pipeline):
 def test_a_quotation_dash_attributes_a_quote(pipeline):
     got = events_of(pipeline, "\u201cSenator Ted Cruz is a disgrace.\u201d \u2015 Jane Roe, a voter in Ohio")
     assert any(c == "111" and (t or "").startswith("USA") for s, c, t in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Elizabeth Warren attacked her opponent on Tuesday.",
+    "Senator Elizabeth Warren hammered her rivals in a speech.",
+])
+def test_a_politician_striking_people_named_by_their_position_is_criticism(pipeline, text):
+    got = events_of(pipeline, text)
+    assert ("USALEG", "111", None) in got, got
+

@@ -27,8 +27,8 @@ from . import senses
 from .unnamed import Unnamed
 from .triggers import Triggers, _Cand
 from .words import (
-    ACCIDENTS, DEMONSTRATIVES, HELD_NOUNS, INTENT_NOUNS, METAPHOR_VERBS, NAME_ENTITIES, OBLIGATION_AUX, PROTEST_NOUNS,
-    REFLEXIVES, SPEECH_VERBS, STATE_ROLES,
+    ACCIDENTS, ADVERSARIES, DEMONSTRATIVES, HELD_NOUNS, INTENT_NOUNS, METAPHOR_VERBS, NAME_ENTITIES, OBLIGATION_AUX,
+    PROTEST_NOUNS, REFLEXIVES, SPEECH_VERBS, STATE_ROLES,
 )
 
 
@@ -204,6 +204,20 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
                     out.append((ev, self._depth(verb), verb, ""))
         return out
 
+    def _struck_person(self, verb: Token) -> bool:
+        """Whether a verb of striking acts on people no actor names ("attacked her opponent", "hammered
+        the chief executive", "hit them"): a personal pronoun, a person's name, or a noun of people by
+        their position (words.ADVERSARIES, the KB's role nouns, the reporting lexicon's person nouns).
+        Only an unarmed named person's strikes are read so (the caller): a group's may be force."""
+        persons = reporting().persons
+        for o in _children(verb, "dobj"):
+            lemma = o.lemma_.lower()
+            if o.pos_ == "PRON" and lemma not in ("it", "this", "that", "which", "what") or o.ent_type_ == "PERSON" \
+                    or lemma in ADVERSARIES or lemma in persons \
+                    or self._resolver.kb.role_noun(lemma):
+                return True
+        return False
+
     def _code(self, c: _Cand) -> list[tuple[Event, int, Token, str]]:
         tok, p = c.tok, c.pat
         if self._hypothetical(tok):
@@ -342,9 +356,10 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             pairs = [(s, t) for s, t in pairs if _agent(s) or _agent(t)]
             returned = [(s, t) for s, t in returned if _agent(s) or _agent(t)]
         if code[:2] in ("18", "19", "20") and tok.lemma_.lower() in METAPHOR_VERBS and pairs and all(
-                s is not None and t is not None and _unarmed(s) and _unarmed(t) and (t.kind == "person" or _role(t))
+                s is not None and _unarmed(s) and (t is not None and _unarmed(t) and (t.kind == "person" or _role(t))
+                                                   or t is None and s.kind == "person" and self._struck_person(tok))
                 for s, t in pairs):
-            code = "111"  # "Clinton hit Trump for not paying taxes": words, not force
+            code = "111"  # "Clinton hit Trump for not paying taxes", "hammered her rivals": words, not force
         elif senses.military(code) and p.constraints == 0 and pairs and all(
                 s is not None and _unarmed(s) and (
                     t is not None and _unarmed(t) and (t.kind == "person" or _role(t))

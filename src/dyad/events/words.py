@@ -81,6 +81,8 @@ ANIMATE_NOUNS = {"people", "person", "man", "men", "woman", "women", "child", "c
                  "girls", "villager", "villagers", "resident", "residents", "passenger", "passengers", "family",
                  "families", "member", "members", "victim", "victims", "hostage", "hostages", "prisoner",
                  "prisoners", "crew", "worker", "workers", "civilian", "civilians", "individual", "individuals"}
+# nouns of people named by their opposition to someone: "attacked her opponent" is words, not force
+ADVERSARIES = {"opponent", "rival", "challenger", "critic", "adversary", "foe", "detractor", "competitor", "nemesis"}
 # verbs that only report speech: whatever code a dictionary gives them, they carry the reported clause
 # (coded on its own) and are a statement only when nothing else in the sentence is coded
 SPEECH_VERBS = {"say", "tell", "state", "add", "report", "reiterate", "note", "explain", "write", "tweet", "quote",
