@@ -101,3 +101,13 @@ def test_a_politician_striking_people_named_by_their_position_is_criticism(pipel
     got = events_of(pipeline, text)
     assert ("USALEG", "111", None) in got, got
 
+
+
+@pytest.mark.parametrize("text, root", [
+    ("President Emmanuel Macron persuaded Chancellor Olaf Scholz to join the plan.", "02"),
+    ("Senator Elizabeth Warren lectured the Treasury on Tuesday.", "11"),
+    ("The European Union punished Russia on Monday.", "17"),
+])
+def test_verbs_petrarchs_dictionary_codes_that_the_lexicon_lacked(pipeline, text, root):
+    got = doc_of(pipeline, text).events
+    assert any(e.root == root for e in got), [(e.source_code, e.cameo, e.target_code) for e in got]
