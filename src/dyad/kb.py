@@ -494,11 +494,16 @@ def builtin_files() -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if str(p).endswith(".yaml"))
 
 
-@lru_cache(maxsize=8)
 def load(extra: tuple[str, ...] = ()) -> KB:
     """The built-in KB merged with the user's files. A malformed record is skipped and kept in
     `KB.errors` (file, line, field); a file that is not YAML at all raises KBError. The merged KB
-    is kept in the data cache until one of its files (or this module) changes."""
+    is kept in the data cache until one of its files (or this module) changes, and in memory once
+    per process: `load()` and `load(())` are one KB."""
+    return _load(tuple(extra))
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...]) -> KB:
     files = [*builtin_files(), *map(Path, extra)]
     for path in files:
         try:

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .doctext import doc_text
+from .doctext import doc_text, span_text
 
 # "rightsChinese": a lower-case word glued to a capitalised one. Excludes names like McCarthy
 # (a capital before the lower run) and brands like iPhone (a lower run shorter than three).
@@ -107,8 +107,10 @@ def dateline_dash(doc: Doc, start: int) -> int | None:
 def mark_datelines(doc: Doc) -> None:
     """The word after a dateline's dash starts a sentence (see the module's docstring)."""
     space = doc.to_array(IS_SPACE).tolist()
+    starts = doc.to_array(IDX).tolist()  # the previous token with its whitespace: text[starts[i - 1]:starts[i]]
+    text = doc_text(doc)
     for i in range(len(doc)):
-        if space[i] or not (i == 0 or "\n" in doc[i - 1].text + doc[i - 1].whitespace_):
+        if space[i] or not (i == 0 or "\n" in text[starts[i - 1]:starts[i]]):
             continue
         dash = dateline_dash(doc, i)
         if dash is not None:
@@ -141,13 +143,16 @@ def repair_component(doc: Doc) -> Doc:
 def fragments(doc: Doc) -> list[tuple[int, int, str]]:
     """Sentences too broken to code: no verb, or only a few words ending abruptly."""
     out = []
+    counted = [0]  # words before each token, from the Doc's arrays: only short sentences are looked at
+    for punct, space in doc.to_array([IS_PUNCT, IS_SPACE]).tolist():
+        counted.append(counted[-1] + (not (punct or space)))
     for sent in doc.sents:
-        words = [t for t in sent if not (t.is_punct or t.is_space)]
-        if not words:
+        if not 0 < counted[sent.end] - counted[sent.start] <= 4:
             continue
+        words = [t for t in sent if not (t.is_punct or t.is_space)]
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
         if (len(words) <= 3 and not has_verb) or (words and words[0].is_lower and len(words) <= 4):
-            out.append((sent.start_char, sent.end_char, sent.text.strip()))
+            out.append((sent.start_char, sent.end_char, span_text(sent).strip()))
     return out
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.attrs import IS_ALPHA, IS_UPPER, LOWER
+from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
@@ -220,7 +222,9 @@ def _dateline_places(doc: Doc) -> list[Span]:
     then perhaps an agency in brackets, then a dash: "ST. PAUL, Minn. (AP) —", "KIGALI, Rwanda
     (Reuters) -", "SEOUL —". Nothing is a dateline unless the dash (or the bracket) ends it."""
     out = []
-    for start in (t.i for t in doc if t.is_upper and t.is_alpha and _paragraph_start(doc, t.i)):
+    # (the Doc's arrays first: only upper-case words can open one, and no Token is made for the rest)
+    upper = [i for i, (up, alpha) in enumerate(doc.to_array([IS_UPPER, IS_ALPHA]).tolist()) if up and alpha]
+    for start in (i for i in upper if _paragraph_start(doc, i)):
         i = start
         while i < len(doc) and i - start < 6 and (doc[i].is_upper and (doc[i].is_alpha or doc[i].text.endswith("."))
                                                   or doc[i].text == "." and i > start):
@@ -249,8 +253,9 @@ def _byline_tokens(doc: Doc) -> set[int]:
     its own that opens with "By" and holds only names, their joins and an outlet. The people named
     there wrote the story; they are not the namesakes the KB knows."""
     out: set[int] = set()
-    for t in doc:
-        if t.lower_ != "by" or not t.is_title and not t.is_upper or not _paragraph_start(doc, t.i):
+    by = get_string_id("by")
+    for t in (doc[i] for i, w in enumerate(doc.to_array(LOWER).tolist()) if w == by):  # (no Token for other words)
+        if not t.is_title and not t.is_upper or not _paragraph_start(doc, t.i):
             continue
         line = []
         for u in doc[t.i + 1:t.i + 20]:
