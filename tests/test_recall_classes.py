@@ -111,3 +111,17 @@ def test_a_politician_striking_people_named_by_their_position_is_criticism(pipel
 def test_verbs_petrarchs_dictionary_codes_that_the_lexicon_lacked(pipeline, text, root):
     got = doc_of(pipeline, text).events
     assert any(e.root == root for e in got), [(e.source_code, e.cameo, e.target_code) for e in got]
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("France and Germany unveiled a proposal for closer defence cooperation on Friday.", {"FRA", "DEU"}),
+    ("Chancellor Olaf Scholz presented his plan for the energy sector.", {"DEU"}),
+])
+def test_unveiling_a_plan_is_a_statement_of_policy(pipeline, text, codes):
+    got = doc_of(pipeline, text).events
+    assert {(e.source_code or "")[:3] for e in got if e.root == "01"} >= codes, \
+        [(e.source_code, e.cameo) for e in got]
+
+
+def test_a_firm_unveiling_a_plan_is_no_event(pipeline):
+    assert not doc_of(pipeline, "Apple unveiled its plan for a new phone.").events
