@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import POS
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -232,8 +233,9 @@ class Codes:
         person_words = {w.text for e in doc.ents if e.label_ == "PERSON" or e.label_ == "ORG" and _person_like(e, self.kb)
                         if not any(h.kind == "country" for h in self.kb.lookup(e.text))  # a country tagged PERSON
                         for w in e if w.is_alpha}  # (the linker reads "Paris Hilton", tagged ORG, as a person too)
-        for t in doc:
-            if t.pos not in (NOUN, PROPN) or t.ent_type_ == "PERSON":  # symbol ids: no string lookups
+        pos = doc.to_array(POS).tolist()
+        for t in (doc[i] for i, p in enumerate(pos) if p == NOUN or p == PROPN):  # no Token for other words
+            if t.ent_type_ == "PERSON":
                 continue
             # the role phrase: the head noun with its compound/amod modifiers ("foreign ministry")
             mods = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
+from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
 from .. import budget, dates, ontology
@@ -71,6 +72,7 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         self._resolver = resolver
         self._ents = list(doc.ents)  # Doc.ents builds its spans on every access
         self._dates = [e for e in self._ents if e.label_ == "DATE"]  # (dates.clause_date, per sentence)
+        self._pos = doc.to_array(POS).tolist()  # (triggers._matches)
         found: dict[tuple, Event] = {}
         pending: list[tuple[Event, str, Token]] = []  # events waiting for an article-level target
         drops = resolver.kb.discards
@@ -130,11 +132,7 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             found[key] = ev
 
     def _sentence(self, sent: Span) -> list[tuple[Event, int, Token, str]]:
-        cands: dict[int, _Cand] = {}
-        for tok in sent:
-            c = self._match(tok)
-            if c is not None:
-                cands[tok.i] = c
+        cands = self._matches(sent, self._pos)  # triggers.py
         obligations = self._obligations(sent, cands)
         if not cands and not obligations:
             return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .forms import base_lemma
 from .lexicon import NOT_AN_EVENT, Pattern, _deinflect
@@ -44,8 +44,24 @@ _PREP_PRT = frozenset({"over", "on", "about", "with", "against", "into", "throug
 THING_ENTITIES = {"LAW", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART", "PRODUCT", "DATE", "TIME"}
 
 
+# the parts of speech _match can take as a trigger (its first test): keep the two in step
+_TRIGGER_POS = frozenset({VERB, ADJ, NOUN, AUX, PROPN})
+
+
 class Triggers:
     """Matching clauses to patterns and governing embedded triggers (a mixin of EventStage)."""
+
+    def _matches(self, sent: Span, pos: list[int]) -> dict[int, _Cand]:
+        """The sentence's triggers by token index. `pos` is the Doc's POS array: a token of another part
+        of speech is no trigger, and no Token object is made for it."""
+        doc = sent.doc
+        cands: dict[int, _Cand] = {}
+        for i in range(sent.start, sent.end):
+            if pos[i] in _TRIGGER_POS:
+                c = self._match(doc[i])
+                if c is not None:
+                    cands[i] = c
+        return cands
 
     def _match(self, tok: Token) -> _Cand | None:
         pos = tok.pos  # the symbol id: no string lookup for the many tokens that are no trigger
