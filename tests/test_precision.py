@@ -33,8 +33,27 @@ NO_EVENT = {
     "an argument accepted": "Senator Ted Cruz accepted the argument that the bill was too complicated for voters.",
     # a trip to a place of one's own country is no visit between parties (stage._travel_at_home)
     "travel at home": "Senator Ted Cruz traveled to New York on Monday.",
-    # candidates fight with words: force between parties with no armed side is figurative (stage.WORDS_ONLY_ROLES)
+    # people related to someone speak for themselves (statements._speaker, arguments._down)
+    "a politician's wife": "Donald Trump's wife said she was proud of him.",
+    # words judged in a copular clause are not reported there (stage._code)
+    "a refusal judged": "Donald Trump's refusal to release his tax returns is unprecedented in modern times.",
+    # a country where things are is no antecedent of "they" (actors/resolver.LOCATIVE)
+    "they after a location": "The company has licensed its name to towers in Turkey, India and the Philippines. "
+                             "Trump's sons run the business. They have said they would keep running it.",
 }
+
+
+def test_supporters_describing_a_politician_are_not_the_politician(pipeline):
+    events = _events(pipeline, "Mike Pence spoke in Indiana on Monday. Pence's supporters describe him as a "
+                               "principled conservative.")
+    assert [e.trigger for e in events] == ["spoke"]
+
+
+def test_what_critics_say_a_law_allows_is_no_act_of_the_critics(pipeline):
+    # the relative clause's subject through the report the parser hangs it on: the law allows, not the critics
+    events = _events(pipeline, "Mike Pence grew up in Indiana. As governor, Pence signed a religious freedom law that "
+                               "critics said allowed discrimination against gay people.")
+    assert all(e.trigger != "allowed" for e in events)
 
 
 def test_candidates_clashing_is_no_force(pipeline):
@@ -58,6 +77,8 @@ KEEP = [
     ("WASHINGTON — The Pentagon's advisers met Senator Ted Cruz in May.", "USAGOV", "04", "USALEG"),
     ("Senator Ted Cruz accepted the proposal of the Mexican government.", "USALEG", "03", "MEXGOV"),
     ("Senator Ted Cruz traveled to Mexico on Monday.", "USALEG", "04", "MEX"),
+    ("Mike Pence met Shinzo Abe, who officials said criticized China.", "JPN", "11", "CHN"),
+    ("Donald Trump's friend, Chris Christie, said the debate was rigged.", "USA", "01", None),
 ]
 
 

@@ -12,6 +12,10 @@ from .cluster import _Cluster
 from .words import FEMALE, GROUP_PRONOUNS, MALE, PERSON_PRONOUNS
 
 
+# prepositions of where something is: a country named after them is a location, no antecedent of "they"
+LOCATIVE = {"in", "at", "across", "throughout", "near", "around", "inside", "within"}
+
+
 class Resolver:
     """Maps tokens to actors: names directly, pronouns and role nouns through their antecedents."""
 
@@ -101,6 +105,11 @@ class Resolver:
                 continue
             if a.kind == "place" and not (a.role or (a.code and a.country and len(a.code) > 3)):
                 continue  # a place is no "it", unless a metonym ("the White House said it ...")
+            root = self.doc[s:e].root
+            while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+                root = root.head  # "in Turkey, India and the Philippines"
+            if a.kind == "country" and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+                continue  # "towers in Turkey and the Philippines ... they said": where things are, not who speaks
             coded = a.country is not None or len(a.code or "") > 3  # "militants loyal to al-Qaeda ... they"
             score = (coded, self._salience(self.doc[s:e].root) > 0, s)
             if best is None or score > best[0]:

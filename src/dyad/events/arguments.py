@@ -84,6 +84,12 @@ class Arguments:
                 if s.lower_ in REL_PRONOUNS and v.dep_ == "relcl":
                     # the pronoun itself where each conjunct has a relative clause of its own (_actors)
                     return (s if _each_own(v.head) else v.head), passive_tgt
+                if s.tag_ in ("WDT", "WP") and s.lower_ in REL_PRONOUNS:
+                    # "a law that critics said allowed discrimination": the relative clause's noun, through
+                    # the report the parser hangs the clause on
+                    rel = next((a for a in v.ancestors if a.dep_ == "relcl"), None)
+                    if rel is not None and rel.head.pos_ in ("NOUN", "PROPN"):
+                        return rel.head, passive_tgt
                 return s, passive_tgt
             agent = _children(v, "agent")
             if agent:
@@ -613,7 +619,10 @@ class Arguments:
     def _down(self, tok: Token, depth: int) -> Actor | None:
         """ "officials of the foreign ministry", "thousands of Peruvians", "Ugandan opposition candidates",
         "China's top diplomat Wang Yi" (the name before the possessor)."""
-        kids = sorted((c for c in tok.children if c.dep_ in ACTOR_DOWN_DEPS and c.pos_ != "PRON" and not stance_prefixed(c)),
+        # "Pence's supporters", "Trump's wife": people of their own, not their possessor
+        own = tok.pos_ == "NOUN" and private_noun(tok, self._resolver.kb)
+        kids = sorted((c for c in tok.children if c.dep_ in ACTOR_DOWN_DEPS and c.pos_ != "PRON" and not stance_prefixed(c)
+                       and not (own and c.dep_ == "poss")),
                       key=lambda c: (c.dep_ not in ("appos", "compound"), c.dep_ == "poss", c.i))
         for c in kids:
             a = self._resolve(c)

@@ -301,6 +301,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         if code[:2] == "01" and c.noun and tok.dep_ in ("nsubj", "nsubjpass") \
                 and tok.head.lemma_.lower() not in SPEECH_VERBS:
             return []  # "X's statement was vague": the clause judges a statement, it reports none
+        if c.noun and tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and _code_record(code).quad_class in (1, 3):
+            return []  # "Trump's refusal to release his returns is unprecedented": words judged, not reported
         if code[:2] == "01" and c.noun and (tok.dep_ == "pobj" or any(
                 x.dep_ == "det" and x.lower_ in DEMONSTRATIVES for x in tok.children)):
             return []  # "contrary to his claim that", "made this statement": a statement named, not reported here

@@ -44,7 +44,7 @@ from ..types import Actor, Event, Quote
 
 from . import evaluation
 from .conventions import _role, _role_only, _same_party
-from .doers import private_people
+from .doers import private_noun
 from .parse import _children, _dateline, _preps
 from .political import political
 from .topics import FIRST_PERSON, governed, salient, where
@@ -259,8 +259,17 @@ class Statements:
     def _speaker(self, doc: Doc, q: Quote, by_id: dict[str, Actor]) -> Actor | None:
         """The speaker as the events stage codes actors (a role noun placed in its country)."""
         tok = _token_at(doc, q.speaker_start)
-        if tok is not None and tok.dep_ == "poss" and tok.pos_ == "PRON" and private_people(tok.head):
-            return None  # "his family said": relatives speak for themselves, not for the man they mourn
+        owner = tok
+        while owner is not None and owner.dep_ in ("compound", "flat") and owner.head.i != owner.i:
+            owner = owner.head  # "Mike" -> "Pence" in "Mike Pence's supporters"
+        if owner is not None and owner.dep_ == "poss" and owner.head.pos_ == "NOUN" \
+                and private_noun(owner.head, self._resolver.kb):
+            # "his family said", "Pence's supporters say": they speak for themselves, not for him; "Trump's
+            # friend, Chris Christie, said": the friend named
+            named = [c for c in owner.head.children if c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN"]
+            if not named:
+                return None
+            tok = named[0]
         if tok is not None:
             got = self._actors(tok)
             if got:
