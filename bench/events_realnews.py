@@ -102,6 +102,30 @@ def evaluate(rows: list[dict], found: dict[tuple, list], two_sided: bool = False
     return r
 
 
+CLASSES = [("statements 01", {"01"}), ("verbal cooperation 02-05", {"02", "03", "04", "05"}),
+           ("material cooperation 06-08", {"06", "07", "08"}), ("verbal conflict 09-13", {"09", "10", "11", "12", "13"}),
+           ("material conflict 14-20", {"14", "15", "16", "17", "18", "19", "20"})]
+
+
+def by_class(parts: dict[str, list[dict]], found: dict[tuple, list]) -> str:
+    """Recall by the class of the gold code (its lowest root), and dyad's events on sentences with no
+    gold event by the class of their code: numbers only, so folds B and C can say which kinds of
+    event they miss or invent without a sentence of theirs being read."""
+    out = []
+    for name, roots in CLASSES:
+        row = [name]
+        for k in ("A", "B", "C", "D"):
+            gold = [r for r in parts[k] if r["event"] and min(r["roots"] or {"99"}) in roots]
+            hit = sum(bool(found[(r["file"], r["start"])]) for r in gold)
+            spur = sum(1 for r in parts[k] if not r["event"]
+                       and any(e.root in roots for e in found[(r["file"], r["start"])][:1]))
+            row.append(f"{hit}/{len(gold)}, {spur}")
+        out.append(row)
+    return ("By class of code: detected/gold-event sentences of the class, then sentences with no gold event\n"
+            "whose first dyad event is of the class (spurious)\n" +
+            table(out, ["class", "fold A", "fold B", "fold C", "fold D"]))
+
+
 def main() -> None:
     import dyad
 
@@ -169,6 +193,7 @@ def main() -> None:
     if fresh:
         d = res["D"]
         print(f"fresh fold D: recall {d['tp'] / max(1, d['gold']):.3f}, precision {d['tp'] / max(1, d['pred']):.3f}")
+    print("\n" + by_class(parts, found))
     for k in shown if verbose else ():
         print(f"\nFold {k} failures:")
         for row, evs, why in res[k]["fails"]:
