@@ -40,6 +40,15 @@ NO_EVENT = {
     # a country where things are is no antecedent of "they" (actors/resolver.LOCATIVE)
     "they after a location": "The company has licensed its name to towers in Turkey, India and the Philippines. "
                              "Trump's sons run the business. They have said they would keep running it.",
+    # campaign idioms of force and meeting verbs (verbs.yaml: the object, particle or phrase that makes the idiom)
+    "hit the trail": "Hillary Clinton hit the campaign trail in Ohio on Monday.",
+    "fire up a crowd": "Donald Trump fired up the crowd in Florida with attacks on the media.",
+    "meet expectations": "Mike Pence met expectations in the debate, analysts said.",
+    "blast through a record": "Hillary Clinton blasted through the fundraising record in August.",
+    # force at home by a party that fights with words (stage.WORDS_ONLY_ROLES)
+    "a campaign pushing": "Hillary Clinton's campaign is pushing hard in North Carolina.",
+    # a verb of belief is a state of mind, no statement (statements.belief_only)
+    "a fear": "Republicans fear losing the Senate in November.",
 }
 
 
@@ -79,6 +88,8 @@ KEEP = [
     ("Senator Ted Cruz traveled to Mexico on Monday.", "USALEG", "04", "MEX"),
     ("Mike Pence met Shinzo Abe, who officials said criticized China.", "JPN", "11", "CHN"),
     ("Donald Trump's friend, Chris Christie, said the debate was rigged.", "USA", "01", None),
+    ("Russian missiles hit Kyiv on Monday.", "RUS", "19", "UKRGOV"),
+    ("Vladimir Putin met Xi Jinping in Beijing.", "RUSGOV", "04", "CHNGOV"),
 ]
 
 

@@ -23,7 +23,7 @@ from .echoes import drop_echoes
 from .placing import Placing
 from .political import is_political, political_roots
 from ..quotes.cues import lexicon as reporting
-from .statements import Statements, expert, measured
+from .statements import Statements, belief_only, expert, measured
 from . import senses
 from .unnamed import Unnamed
 from .triggers import Triggers, _Cand
@@ -294,6 +294,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         if code[:2] == "17" and not c.noun and _children(tok, "auxpass") and _children(tok, "xcomp") \
                 and not any(x.dep_ == "agent" for x in tok.subtree):
             return []  # "they have been forced to turn to the US": obliged by circumstance, no one coerced them
+        if code[:2] == "01" and not c.noun and belief_only(tok):
+            return []  # "Republicans fear losing the Senate": a state of mind, no statement (statements.belief_only)
         if code[:2] == "01" and not c.noun and measured(self._subject(tok)[0]):
             return []  # "an analysis released by the department reveals ...": a result (statements.measured)
         if code[:2] == "01" and not c.noun and expert(self._subject(tok)[0]):
@@ -360,12 +362,14 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
                                                    or t is None and s.kind == "person" and self._struck_person(tok))
                 for s, t in pairs):
             code = "111"  # "Clinton hit Trump for not paying taxes", "hammered her rivals": words, not force
-        elif senses.military(code) and p.constraints == 0 and pairs and all(
+        elif (senses.military(code) or senses.military(p.code)) and p.constraints == 0 and pairs and all(
                 s is not None and _unarmed(s) and (
                     t is not None and _unarmed(t) and (t.kind == "person" or _role(t))
-                    or t is None and (s.kind == "person" or _role(s) in WORDS_ONLY_ROLES))
+                    or (t is None or t.kind in ("country", "place", "location") and t.dyad_code == s.dyad_code)
+                    and (s.kind == "person" or _role(s) in WORDS_ONLY_ROLES))
                 for s, t in pairs):
-            return []  # "the mayor fought the council", "the candidates clashed over trade": military acts need arms
+            return []  # "the mayor fought the council", "the candidates clashed over trade", "the campaign is
+            # pushing hard in North Carolina", "Kaine and Pence will square off": military acts need arms
         out = []
         depth = self._depth(tok)
         for (s, t), this in [*((x, code) for x in pairs), *((x, p.paired) for x in returned)]:

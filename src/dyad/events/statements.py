@@ -103,6 +103,15 @@ def statement_code(cue: Token, content: str, content_lemmas: set[str], lex_defau
     return moods.pop() if len(moods) == 1 else "010"
 
 
+def belief_only(verb: Token) -> bool:
+    """A verb of belief ("Republicans fear losing the Senate", "she thinks ...") is a state of mind, no
+    statement, unless its subject is a written source that states it ("a report concludes", reporting.yaml)."""
+    lex = reporting()
+    if verb.lemma_.lower() not in lex.belief or verb.lemma_.lower() in lex.speech:
+        return False
+    return not any(t.lemma_.lower() in lex.sources - _classes()["measurements"] for t in _children(verb, "nsubj"))
+
+
 def expert(speaker: Token | None) -> bool:
     """A speaker the sentence describes as a private expert: "Jane Roe, an economist at X", "analyst
     Jane Roe" (statements.yaml `experts`); what they say is commentary, not an act of X."""
