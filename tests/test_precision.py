@@ -45,6 +45,9 @@ NO_EVENT = {
     "fire up a crowd": "Donald Trump fired up the crowd in Florida with attacks on the media.",
     "meet expectations": "Mike Pence met expectations in the debate, analysts said.",
     "blast through a record": "Hillary Clinton blasted through the fundraising record in August.",
+    "capture a nomination": "Hillary Clinton captured the Democratic nomination in June.",
+    "kick off a campaign": "Paul Ryan kicked off his campaign in Wisconsin.",
+    "blow up at someone": "Donald Trump blew up at his advisers after the debate.",
     # force at home by a party that fights with words (stage.WORDS_ONLY_ROLES)
     "a campaign pushing": "Hillary Clinton's campaign is pushing hard in North Carolina.",
     # a verb of belief is a state of mind, no statement (statements.belief_only)
@@ -90,6 +93,8 @@ KEEP = [
     ("Donald Trump's friend, Chris Christie, said the debate was rigged.", "USA", "01", None),
     ("Russian missiles hit Kyiv on Monday.", "RUS", "19", "UKRGOV"),
     ("Vladimir Putin met Xi Jinping in Beijing.", "RUSGOV", "04", "CHNGOV"),
+    ("Syrian troops captured a rebel commander near Aleppo.", "SYRMIL", "17", "SYRREB"),
+    ("Militants blew up a bridge near Mosul.", "IRQREB", "17", "IRQ"),
 ]
 
 
