@@ -109,12 +109,22 @@ def test_a_headline_surname_before_its_first_office_is_the_person_named_in_full_
 
 
 @pytest.mark.parametrize("text,full,published", [
-    ("Blair said the war in Iraq had been a mistake.", "Tony Blair", "2016-07-06"),
-    ("Obama criticized the new tariffs on Tuesday.", "Barack Obama", "2019-05-01"),
+    ("Blair said the war in Iraq had been a mistake, speaking to British veterans.", "Tony Blair", "2016-07-06"),
+    ("Obama criticized the new tariffs on American steel on Tuesday.", "Barack Obama", "2019-05-01"),
 ])
 def test_a_lone_surname_of_a_former_office_holder_still_links(pipeline, text, full, published):
     a = _one(_doc(pipeline, text, published=published), full.split()[-1])
     assert a.name == full
+
+
+@pytest.mark.parametrize("text,surname,published", [
+    ("Blair said the war in Iraq had been a mistake.", "Blair", "2016-07-06"),
+    ("Blair said the county would repave the road to the school in Ohio.", "Blair", "2016-07-06"),
+])
+def test_a_former_office_holder_of_a_country_the_article_never_names_is_not_its_surname(pipeline, text, surname,
+                                                                                     published):
+    a = _one(_doc(pipeline, text, published=published), surname)
+    assert a.kb_id is None, (a.name, a.kb_id)
 
 
 @pytest.mark.parametrize("text,full,short", [

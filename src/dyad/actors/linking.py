@@ -28,6 +28,11 @@ def _recent(role: kbmod.Role, day: str) -> bool:
     return role.end is None or int(role.end[:4]) >= int(day[:4]) - RECENT_YEARS
 
 
+def _countries_of(e: Entry) -> set[str]:
+    """The countries a KB person served: their own and those of their roles' codes."""
+    return {c for c in [e.country, *((r.code or "")[:3] for r in e.roles)] if c}
+
+
 class Linking:
     """Part of `ActorStage`: linking a mention to a KB entry or an actor already found, and clustering."""
 
@@ -129,12 +134,27 @@ class Linking:
         region = region_country(span.text)
         if region is None or region == hits[0].code:
             return None
+        names = self._place_countries_once(doc)
+        here = names.get(region, set())
+        return region if ("(dateline)" in here or len(here) >= 3) and not names.get(hits[0].code) else None
+
+    def _place_countries_once(self, doc: Doc) -> dict[str, set[str]]:
         cached = getattr(self, "_settings", None)
         if cached is None or cached[0] is not doc:
             cached = self._settings = (doc, self._place_countries(doc))
-        names = cached[1]
-        here = names.get(region, set())
-        return region if ("(dateline)" in here or len(here) >= 3) and not names.get(hits[0].code) else None
+        return cached[1]
+
+    def _countries_named(self, doc: Doc) -> set[str]:
+        """The countries an article names: by name, demonym or a place inside them."""
+        cached = getattr(self, "_named", None)
+        if cached is None or cached[0] is not doc:
+            named = set(self._place_countries_once(doc))
+            for e in doc.ents:
+                if e.label_ in ("GPE", "NORP", "LOC"):
+                    hits = self.kb.lookup(e.text) or ([d] if (d := self.kb.demonym(e.text)) is not None else [])
+                    named |= {h.code[:3] for h in hits if h.kind == "country" and h.code}
+            cached = self._named = (doc, named)
+        return cached[1]
 
     def _place_countries(self, doc: Doc) -> dict[str, set[str]]:
         """The places inside each country the article names (a city, a state or province; a
@@ -315,12 +335,16 @@ class Linking:
         dated = {}
         if published:
             dated = {k: e for k, e in cands.items() if any(r.holds_on(published) for r in e.roles)}
-            everyone = cands
-            cands = dated or {k: e for k, e in cands.items() if not e.roles or any(_recent(r, published) for r in e.roles)}
-            if not cands:  # a headline's "Trump" before the article's "Donald Trump": the one named in full later
+            if not dated:
+                # Nobody of that surname is in office on the date. The one the article names in full
+                # later is meant (a headline's "Trump" before its "Donald Trump"); else a recent former
+                # office holder of a country the article names ("Blair said", in a story that names
+                # Britain or London); else nobody: "Smith" in a US story is not an Australian minister.
                 later = {kbmod.norm(x.text) for x in span.doc.ents if x.label_ == "PERSON" and x.start > span.start
                          and len(x) > 1 and kbmod.norm(x.text).split()[-1] == word}
-                cands = {k: e for k, e in everyone.items() if later & {kbmod.norm(a) for a in [e.name, *e.aliases]}}
+                named = self._countries_named(span.doc)
+                cands = {k: e for k, e in cands.items() if later & {kbmod.norm(a) for a in [e.name, *e.aliases]}
+                         or any(_recent(r, published) for r in e.roles) and _countries_of(e) & named}
         exact_surname = bool(kb.surname_candidates(word))
         if span.label_ == "SURNAME":  # a name the model did not tag: only someone in office on the date
             cands = dated if exact_surname else {}
