@@ -13,8 +13,8 @@ from .. import datafile, gender as gendermod, kb as kbmod, nlp
 from ..doctext import doc_text
 from ..kb import KB
 from ..nlp import PhraseIndex
-from .names import _abbr_key, _abbreviations
-from .words import _CALENDAR, ENT_KINDS, PERSONAL_TITLES, RANKS, TITLE_HEADS, TITLES
+from .names import _abbr_key, _abbreviations, title_nouns
+from .words import _CALENDAR, ENT_KINDS, PERSONAL_TITLES, RANK_WORDS, TITLE_HEADS, TITLES
 
 
 @lru_cache(maxsize=4)
@@ -281,17 +281,25 @@ def _dateline_tokens(doc: Doc) -> set[int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _ranks() -> frozenset[str]:
+    """Ranks before a name, lower case without a period: the rank words, and every short form that
+    data/title_abbreviations.yaml expands to one of them ("sgt." -> sergeant, "pvt." -> private)."""
+    short = {k.lower().rstrip(".") for k in nlp.title_abbreviations() if title_nouns(k) & RANK_WORDS}
+    return frozenset(RANK_WORDS | short)
+
+
 def _titled(doc: Doc, i: int) -> bool:
     """Whether token i follows a title or rank ("Const. Amrit", "Dr Leah"): a name comes next."""
     j = i - 1
     if j >= 0 and doc[j].text == ".":
         j -= 1
-    return j >= 0 and (doc[j].lower_.rstrip(".") in TITLES or doc[j].lower_.rstrip(".") in RANKS)
+    return j >= 0 and (doc[j].lower_.rstrip(".") in TITLES or doc[j].lower_.rstrip(".") in _ranks())
 
 
 def _title_or_rank(t) -> bool:
     word = t.lower_.rstrip(".")
-    return word in TITLES or word in RANKS or gendermod.title_gender(word) is not None
+    return word in TITLES or word in _ranks() or gendermod.title_gender(word) is not None
 
 
 def _title_then_name(ent: Span) -> bool:

@@ -113,9 +113,11 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
-RANKS = {"const", "cst", "cpl", "sgt", "det", "insp", "supt", "capt", "maj", "pte", "rev", "fr", "constable", "corporal",
-         "sergeant", "detective", "inspector", "superintendent", "captain", "major", "private", "reverend",
-         "father", "sister", "brother", "rabbi", "imam", "pastor", "chief", "officer", "trooper", "deputy"}
+# ranks and religious titles said before a name; their short forms ("Sgt.", "Det.") are read from
+# data/title_abbreviations.yaml (spans._ranks). "Fr" is here: the tokenizer splits it from its period.
+RANK_WORDS = {"fr", "constable", "corporal", "sergeant", "detective", "inspector", "superintendent", "captain",
+              "major", "private", "reverend", "father", "sister", "brother", "rabbi", "imam", "pastor", "chief",
+              "officer", "trooper", "deputy"}
 
 
 PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "area", "capital", "port"}
