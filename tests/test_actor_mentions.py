@@ -109,3 +109,13 @@ def test_dateline_places_are_place_mentions_and_no_event_actor(pipeline):
     spans = [(m.start, m.end) for a in doc.actors for m in a.mentions]
     assert len(spans) == len(set((s, e, a.id) for a in doc.actors for s, e in [(m.start, m.end) for m in a.mentions]))
     assert len([s for s in spans if s[0] == 0]) == 1
+
+
+
+def test_two_capitalised_words_after_the_are_no_person_by_a_title(pipeline):
+    # "the" opens title phrases ("the U.S. ambassador") and is trimmed with them, but it is no title:
+    # two untagged capitalised words after it are not a name for that reason
+    for text, name in [("He read the Daily Beacon every morning before work.", "Daily Beacon"),
+                       ("They sang with the Harbour Singers at the festival.", "Harbour Singers")]:
+        doc = _doc(pipeline, text)
+        assert not [a for a in doc.actors if a.kind == "person" and a.name == name], [(a.name, a.kind) for a in doc.actors]

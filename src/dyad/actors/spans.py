@@ -14,7 +14,7 @@ from ..doctext import doc_text
 from ..kb import KB
 from ..nlp import PhraseIndex
 from .names import _abbr_key, _abbreviations, title_nouns
-from .words import _CALENDAR, ENT_KINDS, PERSONAL_TITLES, RANK_WORDS, TITLE_HEADS, TITLES
+from .words import _CALENDAR, ENT_KINDS, PERSONAL_TITLES, RANK_WORDS, TITLE_HEADS, TITLE_JOINERS, TITLES
 
 
 @lru_cache(maxsize=4)
@@ -294,7 +294,8 @@ def _titled(doc: Doc, i: int) -> bool:
     j = i - 1
     if j >= 0 and doc[j].text == ".":
         j -= 1
-    return j >= 0 and (doc[j].lower_.rstrip(".") in TITLES or doc[j].lower_.rstrip(".") in _ranks())
+    word = doc[j].lower_.rstrip(".") if j >= 0 else ""
+    return word in TITLES and word not in TITLE_JOINERS or word in _ranks()
 
 
 def _title_or_rank(t) -> bool:

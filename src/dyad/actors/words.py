@@ -18,6 +18,9 @@ TITLES = {
     "advisor", "councillor", "councilor", "lawmaker", "congressman", "congresswoman", "chief", "head", "of",
     "the", "u.s.", "us", "special",
 }
+# words inside a title phrase that are no title themselves ("Secretary OF THE Treasury", "THE U.S.
+# ambassador"): spans._trim reads past them, but a name never follows one as its title (spans._titled)
+TITLE_JOINERS = {"of", "the", "u.s.", "us"}
 
 
 MALE = {"he", "him", "his", "himself"}
