@@ -12,7 +12,7 @@ from ..doctext import doc_text
 from ..kb import Entry
 from .cluster import _Cluster
 from .names import _abbreviated, _names_a_person, _ngrams, _person_like, _place_abbreviation, continues_name, stance_prefixed
-from .words import COLLECTIVES, DOMESTIC_ROLES, FORMER_ROLES, LOCATED_ROLES, MEMBER_NOUNS, STATELESS_ROLES, WATERS
+from .words import COLLECTIVES, DOMESTIC_ROLES, LED_BODIES, FORMER_ROLES, LOCATED_ROLES, MEMBER_NOUNS, STATELESS_ROLES, WATERS
 
 # "(D-Mont.)", "(R-Texas)", "(I-Vt.)", "(D-N.Y.)", "(R-TX)", "(D-Calif., chair)": party letter, a dash, a state
 _CONGRESS = re.compile(r"\s*\(\s*(?:D|R|I|Ind)\s*[-\u2013]\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*(?:[,;][^()]{0,40})?\)")
@@ -33,8 +33,8 @@ class Codes:
         said Vietnam ...") takes the country when his first sentence names exactly one; so does an unknown
         party ("the Umma party will boycott Algeria's elections")."""
         for c in clusters:
-            if c.entry is not None or c.country or not c.role or kbmod.agent_role(c.role) in ("IGO", "NGO"):
-                continue
+            if c.entry is not None or c.country or not c.role or not c.mentions or kbmod.agent_role(c.role) in ("IGO", "NGO"):
+                continue  # (a name inside a collective actor's phrase leaves its cluster without mentions)
             if c.kind != "person" and not (c.kind == "organization" and kbmod.agent_role(c.role) in DOMESTIC_ROLES):
                 continue  # a party acts at home; a rebel group, a company or "Congress" may not
             first = min(c.mentions, key=lambda m: m.start)
@@ -267,6 +267,9 @@ class Codes:
                 continue
             if kbmod.agent_role(role) in FORMER_ROLES and _former_of(t):
                 role = "ELI"  # "former security officials": CAMEO's elites, no longer the state
+            if (led := self._led_by_person(t, role)) is not None:
+                out.append(led)
+                continue
             if _names_a_person(t, self.kb) and not self._titles_a_country_name(t):
                 continue  # "China's top diplomat Wang Yi": a title of the person, not a collective actor
             if t.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
@@ -359,6 +362,26 @@ class Codes:
         names = [" ".join(x.text for x in h.subtree if x.ent_type_ == "PERSON") for h in heads]
         hits = [h for n in names for h in self.kb.lookup(n)]
         return bool(hits) and all(h.kind == "country" for h in hits)
+
+    def _led_by_person(self, t: Token, role: str) -> tuple[Span, tuple[Entry, str]] | None:
+        """A body a KB person leads, named by that person ("the Obama administration", "Clinton's
+        campaign"): a span labelled LED from the name to the head noun, the person's country and the
+        head noun's role. None when the head is no such body or the name is no KB person of one country."""
+        if t.lemma_.lower() not in LED_BODIES or t.tag_ in ("NNS", "NNPS"):
+            return None
+        for c in t.children:
+            if c.dep_ not in ("compound", "poss") or c.i >= t.i or c.ent_type_ not in ("PERSON", "ORG", ""):
+                continue
+            name = [x for x in c.subtree if x.i <= c.i and x.dep_ not in ("det", "case", "punct")]
+            if not name or not all(x.is_title for x in name):
+                continue
+            text = " ".join(x.text for x in name)
+            people = [h for h in self.kb.lookup(text) if h.kind == "person"] or (
+                self.kb.surname_candidates(text) if len(name) == 1 else [])
+            countries = {h.country for h in people if h.country}
+            if len(countries) == 1 and (country := self.kb.countries.get(countries.pop())) is not None:
+                return Span(t.doc, name[0].i, t.i + 1, label="LED"), (country, role)
+        return None
 
     def _organisation_of(self, t: Token, official: bool = False) -> tuple[Token, Entry] | None:
         """The KB organisation or country a role noun is "of" right after it ("the activists of

@@ -69,13 +69,16 @@ class ActorStage(Linking, Codes, Genders):
                 person.mentions.append(span)
                 span_cluster[(span.start, span.end)] = person
                 continue
-            if entry is None:
+            if span.label_ == "LED":  # "the Trump campaign": an organisation of its own, named for its leader
+                key_name = " ".join(t.text for t in span if t.dep_ not in ("det", "case"))
+            elif entry is None:
                 key_name = " ".join(t.lemma_.lower() if t.i == span.end - 1 else t.lower_ for t in span)
             else:
                 key_name = f"{entry.name} {CAMEO_ROLE_NAMES.get(role, role.strip('~').lower())}"
-            cluster = next((c for c in clusters if c.kind == "group" and c.name == key_name), None)
+            kind = "organization" if span.label_ == "LED" else "group"
+            cluster = next((c for c in clusters if c.kind == kind and c.name == key_name), None)
             if cluster is None:
-                cluster = _Cluster(kind="group", name=key_name, code=kbmod.compose_code(entry.code if entry else None, role),
+                cluster = _Cluster(kind=kind, name=key_name, code=kbmod.compose_code(entry.code if entry else None, role),
                                    country=entry.code if entry else None, role=role,
                                    link={"method": "context", "evidence": span.text})
                 clusters.append(cluster)

@@ -77,6 +77,11 @@ LOCATED_ROLES = {"REB", "OPP", "COP", "CVL", "LAB", "UAF", "CRM"}
 
 COLLECTIVES = {"police", "opposition", "gendarmerie", "militia"}
 
+# bodies a person leads and is named for: "the Trump campaign", "the Obama administration",
+# "Clinton's campaign" are that person's organisation (the role from the agents data, the country
+# the person's), not the person and not a title of the person ("Senator Cruz")
+LED_BODIES = {"campaign", "administration", "government", "cabinet", "regime", "party", "team"}
+
 
 # heads of a phrase whose modifier names the role: "opposition candidates", "army officers"
 MEMBER_NOUNS = {"candidate", "member", "supporter", "figure", "officer", "fighter", "worker", "unit", "force",

@@ -23,11 +23,19 @@ def _role(a: Actor) -> str | None:
     return None
 
 
+def _named_organisation(a: Actor) -> bool:
+    """An organisation or group the text names by its own name ("the Republican Party", "Hamas"),
+    not by a role noun ("the government", "police"): an identity of its own, whatever its code."""
+    return a.kind in ("organization", "group") and any(m.form == "name" for m in a.mentions)
+
+
 def _same_party(a: Actor, b: Actor) -> bool:
     """One party on both sides: the same actor, or one country's state acting on that country's state
     (USAGOV and USA); a government and its rebels, opposition or citizens are two parties."""
     if a.id == b.id:
         return True
+    if _named_organisation(a) and _named_organisation(b):
+        return False  # two organisations, each named by its own name, are two parties though coded alike
     if "location" in (a.kind, b.kind):
         return False  # the country a domestic act happens in (see _target_candidates, step 7)
     if not a.dyad_code or a.dyad_code != b.dyad_code:
@@ -48,6 +56,17 @@ def _same_party(a: Actor, b: Actor) -> bool:
     if ra in STATE_ROLES and rb in STATE_ROLES:
         return not ra or not rb or ra == rb
     return ra == rb
+
+
+def _no_dyad(a: Actor, b: Actor) -> bool:
+    """No event between these two: one party (_same_party), or one code on both sides where either
+    side has no identity of its own ("Trump questioned the U.S. voting system": USA on both sides).
+    Two people, or two named organisations, coded alike are two parties: a domestic dyad."""
+    if _same_party(a, b):
+        return True
+    if a.code != b.code or "location" in (a.kind, b.kind):
+        return False
+    return not all(x.kind == "person" for x in (a, b)) and not all(_named_organisation(x) for x in (a, b))
 
 
 def _as_place(a: Actor) -> Actor:

@@ -14,7 +14,7 @@ from ..doctext import doc_text, span_text
 from ..types import Actor, Event
 
 from .arguments import Arguments
-from .conventions import Conventions, _role, _role_only, _same_party, _unarmed
+from .conventions import Conventions, _no_dyad, _role, _role_only, _same_party, _unarmed
 from .lexicon import derived_intent, lexicon, mirror
 from .modality import Modality
 from .parse import _children, _preps
@@ -430,11 +430,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         return d
 
     def _event(self, src: Actor | None, tgt: Actor | None, code: str, trigger: Token, negated: bool) -> Event | None:
-        if src is not None and tgt is not None and _same_party(src, tgt):
+        if src is not None and tgt is not None and _no_dyad(src, tgt):
             return None
-        if src is not None and tgt is not None and src.code == tgt.code and "location" not in (src.kind, tgt.kind) \
-                and (src.kind, tgt.kind) != ("person", "person"):
-            return None  # "Trump questioned the U.S. voting system": USA on both sides says nothing of a dyad
         if src is None and tgt is None:
             return None
         c = _code_record(code)

@@ -1,0 +1,56 @@
+"""Domestic dyads: two different actors that share a CAMEO code (two parties of one country, two
+senators) are two sides of an event; one actor, or one code on both sides where a side has no
+identity of its own (a country and its state), is no dyad."""
+from __future__ import annotations
+
+import pytest
+
+from dyad import Article
+
+
+def _events(pipeline, text):
+    doc = pipeline.process(Article(text=text, published="2016-10-01"))
+    names = {a.id: a.name for a in doc.actors}
+    return [(names.get(e.source), e.source_code, e.root, names.get(e.target), e.target_code) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The Labour Party criticised the Conservative Party over the budget.", "Labour Party", "Conservative Party"),
+    ("The Republican Party accused the Democratic Party of blocking the bill.", "Republican Party", "Democratic Party"),
+    ("The Democratic Party praised the Republican Party for the compromise.", "Democratic Party", "Republican Party"),
+])
+def test_two_named_organisations_coded_alike_are_two_parties(pipeline, text, source, target):
+    events = _events(pipeline, text)
+    assert any(s == source and t == target and sc == tc for s, sc, _, t, tc in events), events
+
+
+def test_a_country_and_its_own_state_are_no_dyad(pipeline):
+    events = _events(pipeline, "Britain criticised the British government over the budget.")
+    assert events and not any(t for *_, t in events), events
+
+
+def _actor(pipeline, text, words):
+    doc = pipeline.process(Article(text=text, published="2016-10-01"))
+    pos = text.index(words)
+    return next(a for a in doc.actors for m in a.mentions if m.start <= pos < m.end)
+
+
+@pytest.mark.parametrize("text, words, code", [
+    ("The Obama administration imposed new sanctions on Iran.", "administration", "USAGOV"),
+    ("Officials of the Sanders campaign met union leaders on Monday.", "campaign", "USAPTY"),
+    ("Putin's government rejected the proposal.", "government", "RUSGOV"),
+    ("The Trump campaign denied the report.", "campaign", "USAPTY"),
+])
+def test_a_body_named_for_a_known_person_takes_the_persons_country_and_the_nouns_role(pipeline, text, words, code):
+    actor = _actor(pipeline, text, words)
+    assert actor.code == code and actor.kind == "organization", (actor.name, actor.code, actor.kind)
+
+
+def test_two_campaigns_named_for_two_people_are_two_parties(pipeline):
+    events = _events(pipeline, "The Sanders campaign criticized Clinton's campaign over the debate schedule.")
+    assert any(s and t and s != t and sc == tc == "USAPTY" for s, sc, _, t, tc in events), events
+
+
+def test_a_person_with_a_title_is_still_the_person(pipeline):
+    actor = _actor(pipeline, "President Obama met the Saudi king on Friday.", "Obama")
+    assert actor.kind == "person" and actor.code == "USAGOV", (actor.name, actor.code)
