@@ -54,3 +54,17 @@ def test_two_campaigns_named_for_two_people_are_two_parties(pipeline):
 def test_a_person_with_a_title_is_still_the_person(pipeline):
     actor = _actor(pipeline, "President Obama met the Saudi king on Friday.", "Obama")
     assert actor.kind == "person" and actor.code == "USAGOV", (actor.name, actor.code)
+
+
+@pytest.mark.parametrize("text, leader", [
+    ("The Obama campaign said Obama would sign the bill.", "Barack Obama"),
+    ("Putin's government praised Putin for the deal.", "Vladimir Putin"),
+])
+def test_a_body_and_the_person_it_is_named_for_are_one_party(pipeline, text, leader):
+    events = _events(pipeline, text)
+    assert events and not any(t == leader for *_, t, _ in events), events
+
+
+def test_a_body_named_for_a_person_still_acts_on_other_people(pipeline):
+    events = _events(pipeline, "The Obama administration criticized Putin over the annexation.")
+    assert any(t == "Vladimir Putin" for *_, t, _ in events), events

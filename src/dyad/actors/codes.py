@@ -380,7 +380,7 @@ class Codes:
                 self.kb.surname_candidates(text) if len(name) == 1 else [])
             countries = {h.country for h in people if h.country}
             if len(countries) == 1 and (country := self.kb.countries.get(countries.pop())) is not None:
-                return Span(t.doc, name[0].i, t.i + 1, label="LED"), (country, role)
+                return Span(t.doc, name[0].i, t.i + 1, label="LED", kb_id=text), (country, role)
         return None
 
     def _organisation_of(self, t: Token, official: bool = False) -> tuple[Token, Entry] | None:

@@ -81,6 +81,8 @@ class ActorStage(Linking, Codes, Genders):
                 cluster = _Cluster(kind=kind, name=key_name, code=kbmod.compose_code(entry.code if entry else None, role),
                                    country=entry.code if entry else None, role=role,
                                    link={"method": "context", "evidence": span.text})
+                if span.label_ == "LED":
+                    cluster.link["led_by"] = span.kb_id_  # its leader's name as written: one party with him
                 clusters.append(cluster)
             cluster.mentions.append(span)
             span_cluster[(span.start, span.end)] = cluster

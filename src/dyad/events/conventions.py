@@ -29,10 +29,17 @@ def _named_organisation(a: Actor) -> bool:
     return a.kind in ("organization", "group") and any(m.form == "name" for m in a.mentions)
 
 
+def _leads(person: Actor, body: Actor) -> bool:
+    """Whether a person is the one a body is named for ("Clinton" and "the Clinton campaign"):
+    the body speaks for him, so the two are one party."""
+    leader = body.link.get("led_by") if body.link else None
+    return bool(leader) and person.kind == "person" and leader.split()[-1] in person.name.split()
+
+
 def _same_party(a: Actor, b: Actor) -> bool:
     """One party on both sides: the same actor, or one country's state acting on that country's state
     (USAGOV and USA); a government and its rebels, opposition or citizens are two parties."""
-    if a.id == b.id:
+    if a.id == b.id or _leads(a, b) or _leads(b, a):
         return True
     if _named_organisation(a) and _named_organisation(b):
         return False  # two organisations, each named by its own name, are two parties though coded alike
