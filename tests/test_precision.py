@@ -110,3 +110,13 @@ def test_no_event_where_an_act_is_only_named_measured_or_obliged(pipeline, text)
 @pytest.mark.parametrize("text,source,root,target", KEEP, ids=[k[0][:30] for k in KEEP])
 def test_the_same_words_reporting_an_act_keep_it(pipeline, text, source, root, target):
     assert (source, root, target) in {(e.source_code, e.root, e.target_code) for e in _events(pipeline, text)}
+
+
+def test_it_in_what_a_firm_says_is_the_firm(pipeline):
+    # "the company said it would appeal": the pronoun opening a reported clause is the one who says it
+    # (actors/resolver._reporter), not the court named before
+    events = _events(pipeline, "A jury in Los Angeles ordered a cosmetics company to pay $25 million to a woman. "
+                               "The company said it would appeal.")
+    assert all(e.trigger != "appeal" for e in events)
+    kept = _events(pipeline, "The Kenyan government said it would expel the British ambassador.")
+    assert ("KENGOV", "13") in {(e.source_code, e.root) for e in kept}

@@ -16,6 +16,22 @@ from .words import FEMALE, GROUP_PRONOUNS, MALE, PERSON_PRONOUNS
 LOCATIVE = {"in", "at", "across", "throughout", "near", "around", "inside", "within"}
 
 
+# verbs whose reported clause's "it"/"they" is their own subject ("the company said it would appeal")
+_SAYING = {"say", "tell", "announce", "add", "state", "insist", "warn", "confirm", "claim", "argue", "vow", "pledge"}
+
+
+def _reporter(token: Token) -> Token | None:
+    """The noun subject of the verb of saying whose reported clause a pronoun subject opens: "the company
+    said it would appeal" -> company (a name or a noun before it; never a pronoun, which resolves itself)."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
+        return None
+    verb = token.head.head
+    if verb.lemma_.lower() not in _SAYING:
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i and c.pos_ in ("NOUN", "PROPN")]
+    return subj[0] if subj else None
+
+
 class Resolver:
     """Maps tokens to actors: names directly, pronouns and role nouns through their antecedents."""
 
@@ -98,6 +114,9 @@ class Resolver:
         if token.lower_ in ("it", "its") and not speaker and (token.head.lemma_ == "be" or any(
                 c.dep_ in ("ccomp", "xcomp") and c.i > token.head.i for c in token.head.children)):
             return None
+        reporter = _reporter(token)
+        if reporter is not None:  # "the company said it would appeal": the one who says so, actor or not
+            return self.resolve(reporter)
         window_start = self._window_start(token, 2)
         best = None
         for s, e, a in self._mentions:
