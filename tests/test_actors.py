@@ -174,3 +174,14 @@ def test_resolver_follows_relatives_groups_definites_and_appositions(pipeline):
     assert r.resolve(tok("he")).name == "Okafor"                   # Mr. gives the gender
     assert r.actor(r.resolve(tok("he")).id).gender == "m"
     assert r.resolve(tok("it", 0)) is None or r.resolve(tok("it", 0)).code == "CHNGOV"
+
+
+@pytest.mark.parametrize("text,person,code", [
+    ("Jim Smith, a spokesman for the Ohio Republican Party, said the governor would not attend.", "Jim Smith", "USAPTY"),
+    ("Ana Ruiz, an aide to the Republican National Committee, said the vote was fair.", "Ana Ruiz", "USAPTY"),
+    ("Anna Berg, a spokeswoman for the Swedish Foreign Ministry, said the envoy was recalled.", "Anna Berg", "SWEGOV"),
+])
+def test_a_role_noun_serving_a_named_organisation_takes_its_role(pipeline, text, person, code):
+    from dyad.types import Article
+    doc = pipeline.process(Article(text=text, published="2016-10-01"))
+    assert {a.name: a.code for a in doc.actors}.get(person) == code, [(a.name, a.code) for a in doc.actors]

@@ -20,6 +20,7 @@ _CONGRESS = re.compile(r"\s*\(\s*(?:D|R|I|Ind)\s*[-\u2013]\s*[A-Z][A-Za-z.]*(?:\
 
 # roles of organisations of civil and political life that an organisation's head noun gives it
 GROUP_ROLES = frozenset({"NGO", "LAB", "PTY", "OPP"})
+AFFILIATION_PREPS = frozenset({"for", "of", "to", "at", "with"})  # a spokesman for, an aide to, an analyst at X
 # roles of the state and of such groups: a name word of a group at the head does not override them
 PUBLIC_ROLES = GROUP_ROLES | {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO", "REB", "INS"}
 
@@ -182,6 +183,15 @@ class Codes:
                 continue
             country = self._country_in(ctx)
             role = self._role_in(ctx)
+            aff = self._affiliation(ctx, doc)
+            if aff is not None:  # "a spokesman for the Republican Party": the party's role, not a spokesman's
+                c.country = aff[0] or (country.code if country else c.country)
+                c.role = aff[1]
+                c.code = kbmod.compose_code(c.country, c.role)
+                c.link = {"method": "context", "evidence": " ".join(t.text for t in ctx)[:200]}
+                if c.country:
+                    return
+                continue
             igo = None if country else self._igo_in(ctx)
             if igo is not None:  # an official of an international organisation
                 c.country, c.role, c.code = None, "IGO", igo.code
@@ -194,6 +204,27 @@ class Codes:
                 c.link = {"method": "context", "evidence": " ".join(t.text for t in ctx)[:200]}
                 if c.country and c.role:
                     return
+
+    def _affiliation(self, ctx: list[Token], doc: Doc) -> tuple[str | None, str] | None:
+        """(country, role) of the organisation a role noun of the context serves: "a spokesman for the
+        Ohio Republican Party", "an adviser to Amnesty International", "an analyst at Goldman Sachs".
+        Whom a spokesman, aide or official works for says what they are; the role noun alone says only
+        their job (a spokesman is GOV by default). The organisation must be a named one whose role the
+        KB or its name gives."""
+        for t in ctx:
+            if t.dep_ != "prep" or t.lower_ not in AFFILIATION_PREPS or not self.kb.role_noun(t.head.lemma_):
+                continue
+            for g in t.children:
+                ent = next((e for e in doc.ents if e.start <= g.i < e.end), None) if g.dep_ == "pobj" else None
+                if ent is None or ent.label_ != "ORG":
+                    continue
+                hits = [h for h in self.kb.lookup(ent.text) if h.kind == "organization" and h.role]
+                if hits:
+                    return hits[0].country, hits[0].role
+                country, role = self._code_from_name(ent)
+                if role:
+                    return country, role
+        return None
 
     def _code_from_name(self, span: Span) -> tuple[str | None, str | None]:
         """Organisations and places the KB does not know: "China and Globalization Center" -> CHN, NGO."""
