@@ -144,6 +144,10 @@ class Linking:
             cached = self._settings = (doc, self._place_countries(doc))
         return cached[1]
 
+    def _place_hits(self, text: str) -> list[Entry]:
+        """The KB entries a place or people mention names: by name, else as a demonym ("Chinese")."""
+        return self.kb.lookup(text) or ([d] if (d := self.kb.demonym(text)) is not None else [])
+
     def _countries_named(self, doc: Doc) -> set[str]:
         """The countries an article names: by name, demonym or a place inside them."""
         cached = getattr(self, "_named", None)
@@ -151,7 +155,7 @@ class Linking:
             named = set(self._place_countries_once(doc))
             for e in doc.ents:
                 if e.label_ in ("GPE", "NORP", "LOC"):
-                    hits = self.kb.lookup(e.text) or ([d] if (d := self.kb.demonym(e.text)) is not None else [])
+                    hits = self._place_hits(e.text)
                     named |= {h.code[:3] for h in hits if h.kind == "country" and h.code}
             cached = self._named = (doc, named)
         return cached[1]
@@ -166,7 +170,7 @@ class Linking:
         for e in [*doc.ents, *(Span(doc, s, e, label="DATELINE") for s, e in dateline)]:
             if e.label_ not in ("GPE", "LOC", "NORP", "FAC", "DATELINE") or region_country(e.text) is not None:
                 continue
-            hits = self.kb.lookup(e.text) or ([d] if (d := self.kb.demonym(e.text)) is not None else [])
+            hits = self._place_hits(e.text)
             if hits:
                 h = hits[0]
                 cc = h.code[:3] if h.kind == "country" and e.label_ == "NORP" else (h.country if h.kind != "country" else None)
