@@ -52,6 +52,12 @@ NO_EVENT = {
     "a campaign pushing": "Hillary Clinton's campaign is pushing hard in North Carolina.",
     # a verb of belief is a state of mind, no statement (statements.belief_only)
     "a fear": "Republicans fear losing the Senate in November.",
+    # saying that has not happened: "has/is yet to", a negating head, a negated want
+    # (statements.unsaid, modality.not_yet)
+    "yet to explain": "Senator Ted Cruz has yet to explain why the loopholes should stay.",
+    "yet to act": "President Barack Obama is yet to condemn Russia over the hacking.",
+    "failed to mention": "Governor Jerry Brown failed to mention the drought in his speech.",
+    "did not want to say": "Senator Ted Cruz did not want to say who would win the primary.",
 }
 
 
@@ -83,6 +89,9 @@ def test_an_organisation_after_at_that_is_no_party_is_the_venue(pipeline):
 # the same words reporting an act: (text, source code, CAMEO root, target code or None)
 KEEP = [
     ("Donald Trump issued a statement on Monday.", "USA", "01", None),
+    ("Senator Ted Cruz refused to say who would win the primary.", "USALEG", "01", None),
+    ("Senator Ted Cruz has explained why the loopholes should stay.", "USALEG", "01", None),
+    ("President Barack Obama has condemned Russia over the hacking.", "USAGOV", "11", "RUS"),
     ("Chancellor Olaf Scholz welcomed the Chinese delegation in Berlin.", "DEUGOV", "04", "CHNGOV"),
     ("The Russians said the talks in Geneva were useful.", "RUS", "01", "CHE"),
     ("Farmers in France blocked roads to protest low prices.", "FRAAGR", "14", None),

@@ -12,6 +12,11 @@ from .words import (
 )
 
 
+def not_yet(head: Token) -> bool:
+    """"has yet to", "is yet to": the open complement of this head has not happened."""
+    return head.lemma_.lower() in ("have", "be") and any(x.dep_ == "advmod" and x.lower_ == "yet" for x in head.children)
+
+
 class Modality:
     """Negation, intent and hypothetical clauses (a mixin of EventStage)."""
 
@@ -57,7 +62,7 @@ class Modality:
                     return True
                 if x.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in x.children):
                     return True
-            if v.i != verb.i and v.lemma_.lower() in REFUSAL_HEADS:
+            if v.i != verb.i and (v.lemma_.lower() in REFUSAL_HEADS or not_yet(v)):
                 return True
         if c.obj is not None and c.pat.obj is not None and any(x.dep_ == "det" and x.lower_ == "no" for x in c.obj.children):
             return True

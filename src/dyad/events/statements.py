@@ -46,9 +46,10 @@ from . import evaluation
 from .conventions import _role, _role_only, _same_party
 from .doers import private_noun
 from .parse import _children, _dateline, _preps
+from .modality import not_yet
 from .political import political
 from .topics import FIRST_PERSON, governed, salient, where
-from .words import DEMONSTRATIVES
+from .words import DEMONSTRATIVES, NEGATING_HEADS, REFUSAL_HEADS
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +123,25 @@ def expert(speaker: Token | None) -> bool:
         head = head.head  # "Alan" -> "Cole"
     experts = _classes()["experts"]
     return any(c.dep_ in ("appos", "compound", "amod") and c.lemma_.lower() in experts for c in head.children)
+
+
+def unsaid(cue: Token, no_comment: bool = False) -> bool:
+    """A saying verb that an open complement's head says did not happen: "has yet to explain", "is yet
+    to say", "failed to mention", "avoided saying", "did not want to say", "refused to explain". The
+    cue itself carries no negation, so the quote stage finds a quote, but its speaker said nothing. A
+    refusal of a no-comment cue ("refused to say", "declined to comment") is a statement, 011."""
+    v = cue
+    for _ in range(4):
+        if v.dep_ != "xcomp" or v.head.i == v.i:
+            return False
+        h = v.head
+        lemma = h.lemma_.lower()
+        if lemma in NEGATING_HEADS or lemma in REFUSAL_HEADS and not no_comment or _children(h, "neg"):
+            return True
+        if not_yet(h):
+            return True
+        v = h
+    return False
 
 
 def measured(subject: Token | None) -> bool:
@@ -259,6 +279,8 @@ class Statements:
             return False
         if _children(cue, "auxpass", "nsubjpass"):
             return False  # "Kenya was urged to ...": the subject of a passive is spoken to, not speaking
+        if unsaid(cue, lemma in k["no_comment"]) or self._prescribed(cue):
+            return False
         return not self._hypothetical(cue)
 
     @staticmethod
