@@ -112,6 +112,19 @@ def test_dateline_places_are_place_mentions_and_no_event_actor(pipeline):
 
 
 
+def test_a_dateline_with_a_date_or_a_horizontal_bar_is_a_dateline_and_a_speakers_colon_is_none(pipeline):
+    text = ("Candidate removed from debate site.\n\n"
+            "HEMPSTEAD, N.Y., Sept. 26 (UPI) \u2014 Police removed a candidate from the site.\n\n"
+            "ATLANTA \u2015 The governor signed the bill on Friday.\n\n"
+            "PENCE: We will win this state in November.")
+    doc = _doc(pipeline, text)
+    for needle in ("HEMPSTEAD", "N.Y.", "ATLANTA"):
+        owner = _owner(doc, text, needle)
+        assert owner and [m.form for m in owner[0].mentions if text[m.start:m.end] == needle] == ["dateline"], needle
+    assert not any(m.form == "dateline" for a in _owner(doc, text, "PENCE") for m in a.mentions)
+
+
+
 def test_two_capitalised_words_after_the_are_no_person_by_a_title(pipeline):
     # "the" opens title phrases ("the U.S. ambassador") and is trimmed with them, but it is no title:
     # two untagged capitalised words after it are not a name for that reason

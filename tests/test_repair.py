@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad import nlp
+from dyad import nlp, repair
 
 FUSED = [
     "Witnesses saidRussian soldiers entered the village.",
@@ -53,6 +53,8 @@ DATELINED = [
     ("ST. PAUL, Minn. - The governor vetoed the bill on Friday.", "The"),
     ("LONDON, March 3 (Reuters) -- Britain summoned the Iranian ambassador.", "Britain"),
     ("SEOUL\u2014North Korea fired two missiles into the sea.", "North"),
+    ("HEMPSTEAD, N.Y., Sept. 26 (UPI) \u2014 Police removed the candidate from the site.", "Police"),
+    ("ATLANTA \u2015 The governor signed the bill on Friday.", "The"),
 ]
 
 
@@ -61,6 +63,11 @@ def test_a_datelines_dash_ends_a_sentence(text, first):
     doc = nlp.parse(text)
     sents = list(doc.sents)
     assert len(sents) == 2 and sents[1][0].text == first, [s.text for s in sents]
+
+
+@pytest.mark.parametrize("text,first", DATELINED)
+def test_a_dateline_is_no_stray_fragment(text, first):
+    assert repair.fragments(nlp.parse(text)) == []
 
 
 @pytest.mark.parametrize("text", [

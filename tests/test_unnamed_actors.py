@@ -32,6 +32,16 @@ def test_a_role_noun_with_no_actor_takes_the_datelines_country(pipeline, text, s
     assert any(r == root for _, r, _ in got) or root == "02", got
 
 
+@pytest.mark.parametrize("text", [
+    "Pro-market plan draws fire from all sides\n\nBERLIN, March 3 (Reuters) - The ministry denied the report.",
+    "Critics attack the plan: a long headline that runs on and on\n\nBERLIN \u2015 The ministry denied the report.",
+])
+def test_the_datelines_country_is_read_after_a_headline(pipeline, text):
+    doc = doc_of(pipeline, text)
+    placed = [doc.actor(e.source) for e in doc.events if e.source_code == "DEUGOV"]
+    assert placed and placed[0].link["method"] == "dateline", [(e.source_code, e.cameo) for e in doc.events]
+
+
 def test_the_placed_group_is_one_actor_per_phrase_and_says_how_it_was_placed(pipeline):
     doc = doc_of(pipeline, "LIMA, Peru (AP) \u2014 Officials met protest leaders on Friday. "
                            "The officials said the talks would continue.")

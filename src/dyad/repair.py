@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .datelines import datelines
 from .doctext import doc_text, span_text
 
 # "rightsChinese": a lower-case word glued to a capitalised one. Excludes names like McCarthy
@@ -80,43 +81,14 @@ def mark_paragraphs(doc: Doc) -> None:
                 doc[i].is_sent_start = True
 
 
-_DATELINE_DASHES = {"\u2014", "\u2013", "--", "-"}
-DATELINE_WORDS = 14  # "NEWPORT NEWS, Va., March 3 (Reuters) -": place, region, date, agency
-
-
-def dateline_dash(doc: Doc, start: int) -> int | None:
-    """The dash that ends a dateline opening a paragraph at token `start`, or None: an upper-case
-    word first ("SEOUL", "ST. PAUL"), then only capitalised words, abbreviations, numbers, commas and
-    an agency in brackets ("MINGORA, Pakistan (Reuters) -", "LONDON, March 3 (AP) —"). Read from the
-    token texts alone, so it can run before the tagger. A hyphen counts only with a space on each side
-    ("US-China" is one compound)."""
-    first = doc[start]
-    if not (first.is_upper and first.is_alpha and len(first) >= 2):
-        return None
-    for j in range(start + 1, min(start + DATELINE_WORDS, len(doc))):
-        tok = doc[j]
-        if tok.text in _DATELINE_DASHES:
-            spaced = doc[j - 1].whitespace_ and tok.whitespace_
-            return j if tok.text == "\u2014" or spaced else None
-        if not (tok.is_upper or tok.is_title or tok.is_digit or tok.text in {",", ".", "(", ")"}
-                or tok.text.endswith(".") and tok.text[:1].isupper()):
-            return None
-    return None
-
-
 def mark_datelines(doc: Doc) -> None:
-    """The word after a dateline's dash starts a sentence (see the module's docstring)."""
+    """The word after a dateline's dash starts a sentence (see the module's docstring; datelines.py
+    says what a dateline is)."""
     space = doc.to_array(IS_SPACE).tolist()
-    starts = doc.to_array(IDX).tolist()  # the previous token with its whitespace: text[starts[i - 1]:starts[i]]
-    text = doc_text(doc)
-    for i in range(len(doc)):
-        if space[i] or not (i == 0 or "\n" in text[starts[i - 1]:starts[i]]):
-            continue
-        dash = dateline_dash(doc, i)
-        if dash is not None:
-            nxt = next((k for k in range(dash + 1, len(doc)) if not space[k]), None)
-            if nxt is not None:
-                doc[nxt].is_sent_start = True
+    for d in datelines(doc):
+        nxt = next((k for k in range(d.dash + 1, len(doc)) if not space[k]), None)
+        if nxt is not None:
+            doc[nxt].is_sent_start = True
 
 
 @Language.component("dyad_repair")
@@ -141,13 +113,15 @@ def repair_component(doc: Doc) -> Doc:
 
 
 def fragments(doc: Doc) -> list[tuple[int, int, str]]:
-    """Sentences too broken to code: no verb, or only a few words ending abruptly."""
+    """Sentences too broken to code: no verb, or only a few words ending abruptly. A dateline, made a
+    sentence of its own on purpose, is none."""
     out = []
+    opened = {d.start for d in datelines(doc)}
     counted = [0]  # words before each token, from the Doc's arrays: only short sentences are looked at
     for punct, space in doc.to_array([IS_PUNCT, IS_SPACE]).tolist():
         counted.append(counted[-1] + (not (punct or space)))
     for sent in doc.sents:
-        if not 0 < counted[sent.end] - counted[sent.start] <= 4:
+        if not 0 < counted[sent.end] - counted[sent.start] <= 4 or sent.start in opened:
             continue
         words = [t for t in sent if not (t.is_punct or t.is_space)]
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)

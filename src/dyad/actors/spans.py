@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.attrs import IS_ALPHA, IS_UPPER, LOWER
+from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from .. import datafile, gender as gendermod, kb as kbmod, nlp
+from ..datelines import datelines
 from ..doctext import doc_text
 from ..kb import KB
 from ..nlp import PhraseIndex
@@ -209,43 +210,14 @@ def _trim(span: Span) -> Span | None:
     return Span(doc, s, e, label=span.label_)
 
 
-_DASHES = ("\u2014", "\u2013", "-", "--", ":")
-
-
 def _paragraph_start(doc: Doc, i: int) -> bool:
     return i == 0 or "\n" in doc[i - 1].whitespace_ + doc[i - 1].text
 
 
 def _dateline_places(doc: Doc) -> list[Span]:
-    """The places of a dateline, where a story was filed: a place in capitals opening a paragraph
-    ("ST. PAUL", "LOS ANGELES"), then, after a comma, its region or country ("Minn.", "Rwanda"),
-    then perhaps an agency in brackets, then a dash: "ST. PAUL, Minn. (AP) —", "KIGALI, Rwanda
-    (Reuters) -", "SEOUL —". Nothing is a dateline unless the dash (or the bracket) ends it."""
-    out = []
-    # (the Doc's arrays first: only upper-case words can open one, and no Token is made for the rest)
-    upper = [i for i, (up, alpha) in enumerate(doc.to_array([IS_UPPER, IS_ALPHA]).tolist()) if up and alpha]
-    for start in (i for i in upper if _paragraph_start(doc, i)):
-        i = start
-        while i < len(doc) and i - start < 6 and (doc[i].is_upper and (doc[i].is_alpha or doc[i].text.endswith("."))
-                                                  or doc[i].text == "." and i > start):
-            i += 1
-        if doc[i - 1].text == "." and i - 1 > start and doc[i - 2].text != "ST":
-            i -= 1  # a full stop ending the run is punctuation, "ST." is a word
-        places = [Span(doc, start, i, label="GPE")]
-        if i < len(doc) and doc[i].text == ",":
-            j = i + 1
-            while j < len(doc) and j - i <= 4 and (doc[j].is_title or doc[j].is_upper) and not doc[j].is_punct \
-                    and doc[j].lower_ not in _CALENDAR:
-                j += 1
-            if j < len(doc) and doc[j].text == "." and doc[j - 1].text[-1:].isalpha() and len(doc[j - 1]) <= 5:
-                j += 1  # "Alta" + "." split by the tokenizer
-            if j > i + 1:
-                places.append(Span(doc, i + 1, j, label="GPE"))
-                i = j
-        if i < len(doc) and (doc[i].text in _DASHES or doc[i].text == "(" or
-                             doc[i].text == "," and len(places) == 1):  # "LONDON, March 3 (Reuters) -"
-            out.extend(places)
-    return out
+    """The places of the document's datelines, where a story was filed ("ST. PAUL, Minn. (AP) —":
+    "ST. PAUL" and "Minn."), read by datelines.py."""
+    return [Span(doc, s, e, label="GPE") for d in datelines(doc) for s, e in d.places]
 
 
 def _byline_tokens(doc: Doc) -> set[int]:

@@ -6,14 +6,14 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from .. import kb as kbmod
+from .. import datelines, kb as kbmod
 from ..actors import LOCATED_ROLES, stance_prefixed
 from ..types import Actor
 
 from .doers import private_noun
 from .political import political
 from .conventions import _as_place, _in_country, _one_per_country, _role, _role_only, _same_party
-from .parse import _children, _conjuncts, _dateline, _object, _passive, _preps, _stative
+from .parse import _children, _conjuncts, _object, _passive, _preps, _stative
 from .triggers import _Cand
 from .words import (
     ACTOR_DOWN_DEPS, ACTOR_DOWN_PREPS, DOMESTIC_CODES, LIGHT_VERBS, OTHER_TARGET_PREPS, PLACE_PREPS, PROTEST_NOUNS,
@@ -70,7 +70,7 @@ class Arguments:
         passive_tgt = None
         raised = False  # climbed from a to-infinitive to the verb it complements
         for _ in range(6):
-            subj = [x for x in _children(v, "nsubj", "csubj") if not _dateline(x)]  # "SEOUL - X did"
+            subj = [x for x in _children(v, "nsubj", "csubj") if not datelines.within(x)]  # "SEOUL - X did"
             if not subj and v.pos_ == "VERB" and v.tag_ in ("VBP", "VBZ", "VBD"):
                 # a finite verb the parser gave a name as a "compound" ("Ethiopia act on ..."): a verb
                 # has no compounds, the name before it is its subject
@@ -509,7 +509,7 @@ class Arguments:
         if grid:
             return grid
         for t in toks:
-            if _dateline(t):
+            if datelines.within(t):
                 continue  # "SEOUL — Putin and Kim signed ...": the dateline is not the subject
             a = self._named(t) or self._resolve(t)
             if a is not None and a.kind == "country" and t.tag_ in ("NNS", "NNPS") and self._resolver.kb.demonym(t.text) \

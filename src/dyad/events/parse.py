@@ -1,5 +1,5 @@
 """Small readers of spaCy's dependency parse shared by every step: objects, prepositional phrases,
-passives, datelines."""
+passives."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -13,24 +13,6 @@ def _children(tok: Token, *deps: str) -> list[Token]:
 
 def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]]
-
-
-def _dateline(tok: Token) -> bool:
-    """A dateline word: "SEOUL", "WASHINGTON" or "MINGORA, Pakistan (Reuters)" before a dash at the
-    start of an article or paragraph: an upper-case place, then only names and punctuation up to the dash."""
-    doc = tok.doc
-    start = next((j for j in range(tok.i, max(tok.i - 9, -1), -1) if doc[j].is_sent_start or j == 0), None)
-    if start is None:  # more than 8 words into its sentence (found without building the sentence)
-        return False
-    first = doc[start]
-    if not first.is_upper or len(first.text) < 3:
-        return False
-    for j in range(start + 1, min(start + 10, len(doc))):
-        if doc[j].text in ("\u2014", "\u2013", "--", "-", ":"):
-            return tok.i < j
-        if not (doc[j].is_punct or doc[j].pos_ == "PROPN" or doc[j].is_upper):
-            return False
-    return False
 
 
 def _words(tok: Token) -> set[str]:

@@ -15,18 +15,17 @@ Alliance for X", "the Movement for Y"): such groups act where their story happen
 organisations of unknown country (a ministry, a firm) are not: the name says nothing of where they are.
 The actor is then recorded with `link.method` = "dateline" or "article" (steps 2-3), so a user can
 tell a placed actor from a named one. A dateline itself is a place, never an actor of its sentence
-(parse._dateline). One mechanism for every role: which nouns are roles is the KB's agents data.
+(datelines.within). One mechanism for every role: which nouns are roles is the KB's agents data.
 """
 from __future__ import annotations
 
 from collections import Counter
 
+from .. import datelines
 from ..actors.codes import GROUP_ROLES
 from ..types import Actor
 
 from .conventions import _in_country
-
-DASHES = {"\u2014", "\u2013", "--", "-", ":"}
 
 
 class Placing:
@@ -43,13 +42,14 @@ class Placing:
         return self._art
 
     def _dateline_country(self) -> tuple[str, str] | None:
+        """The country of the article's dateline (datelines.article_dateline): of its places, else of
+        any place or country named before its dash."""
         doc = self._resolver.doc
-        head = doc[:12]
-        dash = next((t.i for t in head if t.text in DASHES and t.i > 0), None)
-        if dash is None:
+        found = datelines.article_dateline(doc)
+        if found is None:
             return None
-        dateline = [a for i, a in getattr(self._resolver, "datelines", []) if i < dash]
-        for a in dateline + [self._resolver.at(t) for t in doc[:dash]]:
+        places = [a for i, a in self._resolver.datelines if found.start <= i < found.dash]
+        for a in places + [self._resolver.at(t) for t in doc[found.start:found.dash]]:
             if a is not None and a.kind in ("country", "place") and a.country:
                 return a.country, "dateline"
         return None

@@ -37,6 +37,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from .. import dates
+from .. import datelines
 from ..datafile import load_yaml
 from ..doctext import span_text
 from ..quotes.cues import lexicon as reporting
@@ -45,7 +46,7 @@ from ..types import Actor, Event, Quote
 from . import evaluation
 from .conventions import _role, _role_only, _same_party
 from .doers import private_noun
-from .parse import _children, _dateline, _preps
+from .parse import _children, _preps
 from .modality import not_yet
 from .political import political
 from .topics import FIRST_PERSON, governed, salient, where
@@ -357,7 +358,7 @@ class Statements:
         named = {t.i for t in tokens if self._resolver.at(t) is not None}
         seen = {src.id}
         for t in salient(tokens, named):
-            if _dateline(t) or t.lower_ in ("it", "its", "itself"):
+            if datelines.within(t) or t.lower_ in ("it", "its", "itself"):
                 continue  # (a neuter pronoun of quoted words is mostly a thing or nothing: "it's a disgrace")
             if t.i not in named and any(self._owner(p, src) for p in _children(t, "poss")):
                 continue  # "his campaign", "our army": the speaker's own side
