@@ -56,6 +56,10 @@ NO_EVENT = {
     # (statements.unsaid, modality.not_yet)
     "yet to explain": "Senator Ted Cruz has yet to explain why the loopholes should stay.",
     "yet to act": "President Barack Obama is yet to condemn Russia over the hacking.",
+    # a share of people answers a poll (statements.measured); an act whose object is "no X" did not happen
+    "a share agreeing": "A poll asked voters about the debate on Monday. Sixty-two percent of Republicans agreed.",
+    "a share saying": "In the survey, 40% of Americans said Donald Trump lied about Russia.",
+    "offered no proof": "Donald Trump offered no proof that Hillary Clinton had a role in the scheme.",
     "failed to mention": "Governor Jerry Brown failed to mention the drought in his speech.",
     "did not want to say": "Senator Ted Cruz did not want to say who would win the primary.",
 }
@@ -90,6 +94,8 @@ def test_an_organisation_after_at_that_is_no_party_is_the_venue(pipeline):
 KEEP = [
     ("Donald Trump issued a statement on Monday.", "USA", "01", None),
     ("Senator Ted Cruz refused to say who would win the primary.", "USALEG", "01", None),
+    ("Donald Trump offered proof that Hillary Clinton had a role in the scheme.", "USA", "03", "USA"),
+    ("Most Republicans said Donald Trump lied about Russia.", "USAPTY", "01", "USA"),
     ("Senator Ted Cruz has explained why the loopholes should stay.", "USALEG", "01", None),
     ("President Barack Obama has condemned Russia over the hacking.", "USAGOV", "11", "RUS"),
     ("Chancellor Olaf Scholz welcomed the Chinese delegation in Berlin.", "DEUGOV", "04", "CHNGOV"),

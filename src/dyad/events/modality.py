@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..quotes.cues import lexicon as reporting
+from .parse import _children
 from .triggers import _Cand
 from .words import (
     DESIRE_HEADS, INABILITY_ADJ, INTENT_ADJ, INTENT_AUX, INTENT_HEADS, INTENT_NOUNS, OBLIGATION_AUX, OBLIGATION_HEADS,
@@ -64,7 +65,9 @@ class Modality:
                     return True
             if v.i != verb.i and (v.lemma_.lower() in REFUSAL_HEADS or not_yet(v)):
                 return True
-        if c.obj is not None and c.pat.obj is not None and any(x.dep_ == "det" and x.lower_ == "no" for x in c.obj.children):
+        # "offered no proof", "gave no details": an act whose object is "no ..." did not happen
+        objs = [c.obj] if c.obj is not None and c.pat.obj is not None else []
+        if any(any(x.dep_ == "det" and x.lower_ == "no" for x in o.children) for o in objs + _children(verb, "dobj")):
             return True
         return False
 

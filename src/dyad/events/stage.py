@@ -296,8 +296,9 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             return []  # "they have been forced to turn to the US": obliged by circumstance, no one coerced them
         if code[:2] == "01" and not c.noun and belief_only(tok):
             return []  # "Republicans fear losing the Senate": a state of mind, no statement (statements.belief_only)
-        if code[:2] == "01" and not c.noun and measured(self._subject(tok)[0]):
-            return []  # "an analysis released by the department reveals ...": a result (statements.measured)
+        if not c.noun and measured(self._subject(tok)[0]):
+            return []  # "an analysis released by the department reveals ...", "62 percent of Republicans
+            # agreed": a result (statements.measured), no act
         if code[:2] == "01" and not c.noun and expert(self._subject(tok)[0]):
             return []  # "said Jane Roe, an economist at X": commentary, no statement of X (statements.expert)
         if code[:2] == "01" and c.noun and tok.dep_ in ("nsubj", "nsubjpass") \

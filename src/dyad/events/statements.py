@@ -147,7 +147,11 @@ def unsaid(cue: Token, no_comment: bool = False) -> bool:
 
 def measured(subject: Token | None) -> bool:
     """A subject that is a measurement ("a poll", "an analysis of filings", statements.yaml
-    `measurements`): what it shows or reveals is a result, not its author's statement."""
+    `measurements`): what it shows or reveals is a result, not its author's statement. A share of
+    people ("63 percent of Democrats said", "62% of voters agreed") is a poll's result too: what
+    respondents answered, no act of theirs or of the group they belong to."""
+    while subject is not None and subject.dep_ in ("nummod", "compound", "quantmod") and subject.head.i != subject.i:
+        subject = subject.head  # "63" -> "percent"
     return subject is not None and subject.lemma_.lower() in _classes()["measurements"]
 
 
@@ -173,7 +177,7 @@ class Statements:
             subjects = evaluation.judgements(content) if content is not None else []
             judged = self._judged(subjects)
             src = self._speaker(doc, q, by_id)
-            if src is None or not political(src) or self._expert(doc, q):
+            if src is None or not political(src) or self._expert(doc, q) or measured(_token_at(doc, q.speaker_start)):
                 # a private person, an expert or a journalist makes no statement, but judging a
                 # political actor is an act on it ("X's strategy was to be a bully" - a voter): 111
                 src = self._private_speaker(doc, q, by_id) if judged else None
