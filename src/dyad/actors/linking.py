@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from .. import kb as kbmod
 from ..kb import Entry, KB
+from ..perdoc import per_doc
 from .cluster import _Cluster
 from .names import (_abbreviated, _same_given_name, _clean_name, _fuzzy_person, _initials, _name_parts, _named_as_place, _org_key, _person_like,
                     _place_abbreviation, _place_before_title, region_country)
@@ -134,37 +135,31 @@ class Linking:
         region = region_country(span.text)
         if region is None or region == hits[0].code:
             return None
-        names = self._place_countries_once(doc)
+        names = self._place_countries(doc)
         here = names.get(region, set())
         return region if ("(dateline)" in here or len(here) >= 3) and not names.get(hits[0].code) else None
-
-    def _place_countries_once(self, doc: Doc) -> dict[str, set[str]]:
-        cached = getattr(self, "_settings", None)
-        if cached is None or cached[0] is not doc:
-            cached = self._settings = (doc, self._place_countries(doc))
-        return cached[1]
 
     def _place_hits(self, text: str) -> list[Entry]:
         """The KB entries a place or people mention names: by name, else as a demonym ("Chinese")."""
         return self.kb.lookup(text) or ([d] if (d := self.kb.demonym(text)) is not None else [])
 
+    @per_doc
     def _countries_named(self, doc: Doc) -> set[str]:
         """The countries an article names: by name, demonym or a place inside them."""
-        cached = getattr(self, "_named", None)
-        if cached is None or cached[0] is not doc:
-            named = set(self._place_countries_once(doc))
-            for e in doc.ents:
-                if e.label_ in ("GPE", "NORP", "LOC"):
-                    hits = self._place_hits(e.text)
-                    named |= {h.code[:3] for h in hits if h.kind == "country" and h.code}
-            cached = self._named = (doc, named)
-        return cached[1]
+        named = set(self._place_countries(doc))
+        for e in doc.ents:
+            if e.label_ in ("GPE", "NORP", "LOC"):
+                hits = self._place_hits(e.text)
+                named |= {h.code[:3] for h in hits if h.kind == "country" and h.code}
+        return named
 
+    @per_doc
     def _place_countries(self, doc: Doc) -> dict[str, set[str]]:
         """The places inside each country the article names (a city, a state or province; a
         dateline is marked "(dateline)"), and the people or places of a country it names; names that are
         also a region of another country ("Georgia") count for neither. A capital the KB codes as
-        its government ("Washington") says who acts, not where the story is, and is left out."""
+        its government ("Washington") says who acts, not where the story is, and is left out.
+        Asked once per mention of a namesake, computed once per document (perdoc.py)."""
         names: dict[str, set[str]] = {}
         dateline = {(p.start, p.end) for p in _dateline_places(doc)}
         for e in [*doc.ents, *(Span(doc, s, e, label="DATELINE") for s, e in dateline)]:
