@@ -3,7 +3,8 @@ import dataclasses
 
 import pytest
 
-from dyad import Article, aggregates, query
+from conftest import analyse, stored
+from dyad import aggregates, query
 from dyad.store import Store
 
 TEXTS = [
@@ -21,7 +22,7 @@ def _corpus(pipeline):
     several dates (one undated), so every key of the aggregates is exercised."""
     docs = []
     for i, (text, day) in enumerate(TEXTS):
-        doc = pipeline.process(Article(text=text, published=day, doc_id=f"d{i}"))
+        doc = analyse(pipeline, text, day, doc_id=f"d{i}")
         assert doc.events, "each fixture text must yield events"
         extra = []
         for j, e in enumerate(doc.events):
@@ -49,11 +50,7 @@ def docs(pipeline):
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory, docs):
-    db = tmp_path_factory.mktemp("agg") / "s.duckdb"
-    with Store(db) as s:
-        for doc in docs:
-            assert s.add(doc)
-    return db
+    return stored(tmp_path_factory.mktemp("agg") / "s.duckdb", docs)
 
 
 def test_shards_and_single_articles_give_the_same_aggregates(store, docs, tmp_path):

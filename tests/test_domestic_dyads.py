@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from dyad import Article
+from conftest import actor_at, analyse
 
 
 def _events(pipeline, text):
-    doc = pipeline.process(Article(text=text, published="2016-10-01"))
+    doc = analyse(pipeline, text, "2016-10-01")
     names = {a.id: a.name for a in doc.actors}
     return [(names.get(e.source), e.source_code, e.root, names.get(e.target), e.target_code) for e in doc.events]
 
@@ -30,9 +30,7 @@ def test_a_country_and_its_own_state_are_no_dyad(pipeline):
 
 
 def _actor(pipeline, text, words):
-    doc = pipeline.process(Article(text=text, published="2016-10-01"))
-    pos = text.index(words)
-    return next(a for a in doc.actors for m in a.mentions if m.start <= pos < m.end)
+    return actor_at(analyse(pipeline, text, "2016-10-01"), words, covering=True)
 
 
 @pytest.mark.parametrize("text, words, code", [

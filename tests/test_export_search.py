@@ -13,10 +13,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import run_cli
+from conftest import analyse, run_cli, stored
 from dyad import query
-from dyad.store import Store
-from dyad.types import Article
 
 SENTENCES = [
     "The United States imposed sanctions on Russia on Friday. Russia condemned the United States.",
@@ -27,15 +25,11 @@ SENTENCES = [
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory, pipeline):
-    path = tmp_path_factory.mktemp("exp") / "s.duckdb"
-    with Store(path) as s:
-        for i, text in enumerate(SENTENCES):
-            # sources with a tab, a line break and a carriage return, as a scraped URL or name may hold
-            doc = pipeline.process(Article(text=text, published="2024-02-24", doc_id=f"d{i}", title=f"50% of {i}",
-                                           source=f"http://news.example/a\tb?{i}\nnext\r\nline_{i}"))
-            assert doc.events
-            s.add(doc)
-    return path
+    # sources with a tab, a line break and a carriage return, as a scraped URL or name may hold
+    docs = [analyse(pipeline, text, "2024-02-24", doc_id=f"d{i}", title=f"50% of {i}",
+                    source=f"http://news.example/a\tb?{i}\nnext\r\nline_{i}") for i, text in enumerate(SENTENCES)]
+    assert all(doc.events for doc in docs)
+    return stored(tmp_path_factory.mktemp("exp") / "s.duckdb", docs)
 
 
 def test_gdelt_rows_have_61_fields_and_no_breaks(db, tmp_path):
@@ -76,7 +70,7 @@ def test_export_to_a_file_name_with_a_quote(db, tmp_path):
 
 def test_long_token_is_cut_short_in_warnings(pipeline):
     token = "x" * 2500 + "Beijing" + "y" * 2500  # a fused "word" thousands of characters long
-    doc = pipeline.process(Article(text=f"China said on Monday that {token} talks would go on. Japan agreed."))
+    doc = analyse(pipeline, f"China said on Monday that {token} talks would go on. Japan agreed.")
     assert doc.warnings and max(len(w) for w in doc.warnings) < 200
 
 

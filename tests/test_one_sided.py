@@ -11,7 +11,8 @@ import duckdb
 import pytest
 from fastapi.testclient import TestClient
 
-from dyad import Article, query
+from conftest import analyse, stored
+from dyad import query
 from dyad.api import create_app
 from dyad.store import Store
 
@@ -22,17 +23,14 @@ TEXT = ("Turkey imposed sanctions on Iran on Monday. North Korea launched a ball
 
 @pytest.fixture(scope="module")
 def doc(pipeline):
-    d = pipeline.process(Article(text=TEXT, published="2024-03-06", doc_id="os1"))
+    d = analyse(pipeline, TEXT, "2024-03-06", doc_id="os1")
     assert any(e.one_sided for e in d.events) and any(not e.one_sided for e in d.events)
     return d
 
 
 @pytest.fixture
 def db(tmp_path, doc):
-    path = tmp_path / "s.duckdb"
-    with Store(path) as s:
-        s.add(doc)
-    return path
+    return stored(tmp_path / "s.duckdb", [doc])
 
 
 def test_store_flags_one_sided_events_with_the_missing_side_empty(db, doc):

@@ -5,18 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from dyad import Article
+from conftest import analyse, one_actor
 from dyad import kb as kbmod
 
 
 def _doc(pipeline, text, published="2024-03-01"):
-    return pipeline.process(Article(text=text, published=published))
-
-
-def _with_mention(doc, text):
-    found = [a for a in doc.actors if any(m.text == text for m in a.mentions)]
-    assert len(found) == 1, (text, [(a.name, a.code, [m.text for m in a.mentions]) for a in doc.actors])
-    return found[0]
+    return analyse(pipeline, text, published)
 
 
 @pytest.mark.parametrize("text,mention,code", [
@@ -27,7 +21,7 @@ def _with_mention(doc, text):
     ("Sen. Dana Fuller of Minn. voted against the measure.", "Dana Fuller", "USALEG"),
 ])
 def test_a_postal_abbreviation_in_context_is_its_country(pipeline, text, mention, code):
-    assert _with_mention(_doc(pipeline, text), mention).code == code
+    assert one_actor(_doc(pipeline, text), mention).code == code
 
 
 @pytest.mark.parametrize("text,wrong", [

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from dyad import Article
+from conftest import actor_at, analyse
 
 
 def _doc(pipeline, text):
-    return pipeline.process(Article(text=text, published="2019-06-19"))
+    return analyse(pipeline, text, "2019-06-19")
 
 
 @pytest.mark.parametrize("text, noun, country", [
@@ -18,14 +18,8 @@ def _doc(pipeline, text):
 ])
 def test_a_role_in_a_multiword_place_takes_the_whole_places_country(pipeline, text, noun, country):
     doc = _doc(pipeline, text)
-    pos = text.index(noun)
-    actor = next(a for a in doc.actors for m in a.mentions if m.start == pos)
+    actor = actor_at(doc, noun)
     assert actor.code and actor.code.startswith(country), (actor.name, actor.code)
-
-
-def _person(doc, text, name):
-    pos = text.index(name)
-    return next(a for a in doc.actors for m in a.mentions if m.start == pos)
 
 
 @pytest.mark.parametrize("text, name", [
@@ -35,13 +29,13 @@ def _person(doc, text, name):
     ("Rep. Dan Oduya (D-N.Y., chair of the panel) praised the Justice Department.", "Dan Oduya"),
 ])
 def test_congressional_party_state_notation_marks_a_us_legislator(pipeline, text, name):
-    actor = _person(_doc(pipeline, text), text, name)
+    actor = actor_at(_doc(pipeline, text), name)
     assert actor.code == "USALEG", (actor.name, actor.code, actor.link)
 
 
 def test_a_bracketed_news_agency_after_a_name_is_not_congressional_notation(pipeline):
     text = "Mark Lyle (Reuters) met Iraqi officials in Baghdad."
-    actor = _person(_doc(pipeline, text), text, "Mark Lyle")
+    actor = actor_at(_doc(pipeline, text), "Mark Lyle")
     assert actor.code != "USALEG"
 
 

@@ -5,18 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.types import Article
+from conftest import actor_at, analyse
 
 PUB = "2021-03-02"
 
 
 def doc_of(pipeline, text: str):
-    return pipeline.process(Article(text=text, published=PUB))
-
-
-def actor_at(doc, text: str, name: str):
-    pos = text.index(name)
-    return next(a for a in doc.actors for m in a.mentions if m.start <= pos < m.end)
+    return analyse(pipeline, text, PUB)
 
 
 @pytest.mark.parametrize("text, name, country", [
@@ -27,7 +22,7 @@ def actor_at(doc, text: str, name: str):
 ])
 def test_an_organisation_headed_by_a_group_noun_is_that_group_whatever_its_aim_names(pipeline, text, name, country):
     doc = doc_of(pipeline, text)
-    actor = actor_at(doc, text, name)
+    actor = actor_at(doc, name, covering=True)
     assert actor.code == country + "NGO", (actor.name, actor.code)  # a civic group acts where its story is
     assert any(e.source == actor.id for e in doc.events), [(e.source_code, e.cameo) for e in doc.events]
 
@@ -35,7 +30,7 @@ def test_an_organisation_headed_by_a_group_noun_is_that_group_whatever_its_aim_n
 def test_a_state_role_in_a_name_is_kept_under_a_group_head(pipeline):
     text = "WASHINGTON \u2014 The Senate Coalition on Trade met the Mexican ambassador on Monday."
     doc = doc_of(pipeline, text)
-    actor = actor_at(doc, text, "Coalition")
+    actor = actor_at(doc, "Coalition", covering=True)
     assert not (actor.code or "").endswith("NGO"), (actor.name, actor.code)
 
 

@@ -6,7 +6,8 @@ import shutil
 import duckdb
 import pytest
 
-from dyad import Article, query, search, shards
+from conftest import analyse, stored
+from dyad import query, search, shards
 from dyad.store import Store
 
 # texts chosen for the cases the index must get right: case, letters outside ASCII (a dotted capital I,
@@ -27,18 +28,13 @@ ACTORS = ["USA", "usa", "CHN", "Biden", "jinping", "Russia", "RUS", "france", "Z
 
 @pytest.fixture(scope="module")
 def docs(pipeline):
-    return [pipeline.process(Article(text=text, title=title, doc_id=f"s{i}",
-                                     published=f"2024-03-{10 + i:02d}" if i % 3 else None))
+    return [analyse(pipeline, text, f"2024-03-{10 + i:02d}" if i % 3 else None, title=title, doc_id=f"s{i}")
             for i, (title, text) in enumerate(TEXTS)]
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory, docs):
-    db = tmp_path_factory.mktemp("search") / "s.duckdb"
-    with Store(db) as s:
-        for doc in docs:
-            assert s.add(doc)
-    return db
+    return stored(tmp_path_factory.mktemp("search") / "s.duckdb", docs)
 
 
 def _both(con, monkeypatch, **kw):
