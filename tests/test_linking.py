@@ -159,3 +159,35 @@ def test_an_acronym_is_the_organisation_it_abbreviates_not_a_later_one_named_wit
 def test_a_place_inside_an_organisations_name_is_one_named_by_its_own_name(pipeline, text, name, code):
     a = one_actor(_doc(pipeline, text, published="2016-10-05"), name)
     assert a.code == code, (a.name, a.code)
+
+
+# a person named like places: the model tags each word of the name as a place (actors/spans.
+# _split_person_names), and the bare surname later in the article is still that person
+# (Linking._place: a surname of someone named in full), though the KB knows a city or country by it
+@pytest.mark.parametrize("text,surname", [
+    ("Valeska Paris, an Australian woman, says a cruise company kept her at sea for years. Paris claims she "
+     "was not allowed to leave the ship.", "Paris"),
+    ("Lorena Sydney, a nurse from Ohio, sued the hospital on Monday. Sydney said she had been dismissed "
+     "without notice.", "Sydney"),
+    ("Representative Jim Jordan of Ohio spoke to reporters in Washington. Jordan said the committee "
+     "would meet again next week.", "Jordan"),
+])
+def test_a_surname_that_is_a_place_is_the_person_named_in_full(pipeline, text, surname):
+    doc = _doc(pipeline, text)
+    person = _one(doc, surname)
+    assert person.kind == "person" and len(person.name.split()) == 2 and person.name.endswith(surname)
+
+
+def test_a_first_name_that_is_a_town_followed_by_her_is_a_girl(pipeline):
+    # a one-word name the gazetteer has as a town, not used as a place, then a pronoun of its gender
+    doc = _doc(pipeline, "The parents of a baby girl were charged on Monday. Gloria was nine months old when "
+                         "she died, and her parents had refused to take her to a doctor.")
+    gloria = _one(doc, "Gloria")
+    assert gloria.kind == "person" and gloria.country is None
+
+
+def test_the_city_of_the_same_name_stays_a_city(pipeline):
+    doc = _doc(pipeline, "Valeska Paris, an Australian woman, says she was held at sea for years. She later "
+                         "moved to Paris, where she now lives.")
+    assert _one(doc, "Valeska Paris").kind == "person"
+    assert any(a.kind in ("place", "country") and a.country == "FRA" for a in _actors(doc, "Paris"))

@@ -7,11 +7,11 @@ from rapidfuzz import fuzz
 from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Span
 
-from .. import kb as kbmod
+from .. import gender as gendermod, kb as kbmod
 from ..kb import Entry, KB
 from ..perdoc import per_doc
 from .cluster import _Cluster
-from .names import (_abbreviated, _same_given_name, _clean_name, _fuzzy_person, _initials, _name_parts, _named_as_place, _org_key, _person_like,
+from .names import (_abbreviated, _same_given_name, _clean_name, _fuzzy_person, _initials, _name_parts, _named_as_place, _org_key, _person_like, _pronoun_follows,
                     _place_abbreviation, _place_before_title, region_country)
 from .spans import _dateline_places
 from .words import ENT_KINDS, GENERIC_ORG_WORDS, KIN_NOUNS, PLACE_LABELS
@@ -50,14 +50,22 @@ class Linking:
             return c
         if _abbreviated(span) is not None and span[0].is_title:
             return None  # "Ala." where it may be a word: no state then, and never a person's surname ("Abu Ala")
-        known_place = span.label_ in PLACE_LABELS and _named_as_place(span, self.kb)  # "in Florence"
+        known_place = span.label_ in (*PLACE_LABELS, "KB") and _named_as_place(span, self.kb)  # "in Florence"
         if span.label_ != "PERSON" and len(_name_parts(span)) == 1 and span[0].is_title and not known_place:
             # the small model often labels a bare surname ("Brinken's visit") as a place or
             # organisation; a known city used as a place ("in Florence" after "Florence Pugh") stays one
-            person = self._compatible_person(_name_parts(span)[0], clusters, span.start)
-            if person is not None and not kb.lookup(text):
+            word = _name_parts(span)[0]
+            person = self._compatible_person(word, clusters, span.start)
+            if person is not None and (not kb.lookup(text) or len(person.tokens) >= 2 and person.tokens[-1] == word):
+                # a surname of someone the article named in full ("Valeska Paris ... Paris claims", "Jim
+                # Jordan ... Jordan said") is that person, though a place or country has the name
                 return person
         hits = kb.lookup(text)
+        if span.label_ in PLACE_LABELS and len(span) == 1 and span[0].is_title and not hits and not known_place \
+                and (g := gendermod.first_name_gender(text)) is not None and _pronoun_follows(span, g):
+            # a first name the gazetteer also has as a town ("Gloria's eczema was so severe that her skin
+            # ..."), not used as a place and followed by a pronoun of its gender: a person
+            return self._place_person(Span(doc, span.start, span.end, label="PERSON"), clusters, kb, published)
         if span.label_ in ("PERSON",) and hits and all(h.kind != "person" for h in hits):
             hits = []  # a person named like a place is still a person
         if hits and (region := self._namesake_region(span, hits, doc)) is not None:

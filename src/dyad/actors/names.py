@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from .. import datafile, gender as gendermod, kb as kbmod, nlp
 from ..kb import Entry, KB
-from .words import _AMBIGUOUS_ABBR, GENERIC_ORG_WORDS, KIN_NOUNS, LOCAL_TITLES, ORG_NAME_WORDS, PLACE_NOUNS
+from .words import _AMBIGUOUS_ABBR, GENERIC_ORG_WORDS, KIN_NOUNS, LOCAL_TITLES, MOTION_VERBS, ORG_NAME_WORDS, PLACE_NOUNS
 
 
 def _name_parts(span: Span) -> list[str]:
@@ -228,6 +228,8 @@ def _named_as_place(span: Span, kb: KB | None = None) -> bool:
     if prep.lower_ in ("in", "near", "at", "outside", "into", "around"):
         return True
     head = prep.head.lemma_.lower()
+    if prep.lower_ in ("to", "from") and head in MOTION_VERBS:
+        return True  # "moved to Paris", "fled from Aleppo"
     return prep.lower_ == "of" and (head in PLACE_NOUNS or kb is not None and kb.role_noun(head) is not None)
 
 

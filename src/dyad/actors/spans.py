@@ -14,7 +14,7 @@ from ..datelines import datelines
 from ..doctext import doc_text
 from ..kb import KB
 from ..nlp import PhraseIndex
-from .names import _abbr_key, _abbreviations, title_nouns
+from .names import _abbr_key, _abbreviations, _described_as_person, _pronoun_follows, title_nouns
 from .words import _CALENDAR, ENT_KINDS, PERSONAL_TITLES, RANK_WORDS, TITLE_HEADS, TITLE_JOINERS, TITLES
 
 
@@ -110,6 +110,7 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
                 spans.append(Span(doc, s, e, label="KB"))
     spans.extend(_underscored_names(doc, kb))
     kb_spans = [(s.start, s.end) for s in spans]
+    spans.extend(_split_person_names(doc))
     for ent in _merged_ents(doc):
         if _coordinated_names(ent, kb_spans, kb):
             continue  # "Gondor and Arnor" tagged as one place: two names the KB knows, each its own
@@ -150,6 +151,28 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
         chosen.append(s)
         taken |= idx
     return sorted(chosen, key=lambda s: s.start)
+
+
+def _split_person_names(doc: Doc) -> list[Span]:
+    """A person's name the small model cut into two entities because each word is also a place
+    ("Valeska" + "Paris", both tagged as places): a first name of the name dictionary joined to the
+    next entity as its compound, and the two described as a person ("..., an Australian woman") or
+    followed by a pronoun of the first name's gender. Linked word by word, the surname would be the
+    city and the person's words the city's government's."""
+    ents = list(doc.ents)
+    out = []
+    for a, b in zip(ents, ents[1:]):
+        if len(a) != 1 or b.start != a.end or "PERSON" in (a.label_, b.label_) or not 1 <= len(b) <= 2:
+            continue
+        if not all(t.is_alpha and t.is_title for t in (*a, *b)) or a[0].head.i not in range(b.start, b.end):
+            continue
+        g = gendermod.first_name_gender(a[0].text)
+        if g is None:
+            continue
+        name = Span(doc, a.start, b.end, label="PERSON")
+        if _described_as_person(name) or _pronoun_follows(name, g):
+            out.append(name)
+    return out
 
 
 def _merged_ents(doc: Doc) -> list[Span]:

@@ -132,3 +132,6 @@ PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "are
 # roles of the state a "former" holder no longer has: a group of former officials, officers, judges or
 # police is CAMEO's ELI (elites: former government officials)
 FORMER_ROLES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+# verbs of going somewhere: their "to" and "from" name a place ("moved to Paris", "fled from Aleppo")
+MOTION_VERBS = frozenset({"move", "travel", "fly", "go", "come", "return", "drive", "head", "relocate", "flee",
+                          "emigrate", "immigrate", "escape", "walk", "sail", "commute", "evacuate", "deport", "send"})
