@@ -4,9 +4,10 @@ lines, continuation after indirect speech, cues beyond "said", role nouns, surna
 postal abbreviations and links, table-heavy English). Each passage asserts speakers or links.
 
 A case holds `text` and any of:
-  quotes:  [{fragment, speaker, name?}]  the one quote holding `fragment` has this speaker (an
-                                   actor whose name contains it; null: no actor at all), and its
-                                   speaker phrase contains `name` (for speakers that are no actor)
+  quotes:  [{fragment, speaker, name?, cue?}]  the one quote holding `fragment` has this speaker (an
+                                   actor whose name contains it; null: no actor at all), its
+                                   speaker phrase contains `name` (for speakers that are no actor),
+                                   and its cue contains `cue`
   not_quotes: [fragment]            no quote holds `fragment`
   quote_count: [{fragment, n}]     exactly n quotes hold `fragment` (one report, not two)
   links:   [{mention, actor?, kind?, not_kind?, country?, code?, form?}]  the actor with a mention
@@ -60,6 +61,8 @@ def test_passage(pipeline, name, case):
             assert got is not None and want["speaker"].lower() in got.lower(), (want, got, q.speaker_name, q.cue)
         if "name" in want:
             assert want["name"].lower() in (q.speaker_name or "").lower(), (want, q.speaker_name)
+        if "cue" in want:
+            assert want["cue"].lower() in (q.cue or "").lower(), (want, q.cue, q.text)
     for want in case.get("links") or []:
         actors = [a for a in doc.actors if any(m.text == want["mention"] for m in a.mentions)]
         if "not_kind" in want and not actors:

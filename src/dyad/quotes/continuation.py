@@ -19,7 +19,7 @@ class Continuation:
             if a.how != "none":
                 continue
             pi = bisect_right(self.para_starts, a.start) - 1
-            prev = next((b for b in reversed(attrs[:n]) if b.subj is not None), None)
+            prev = next((b for b in reversed(attrs[:n]) if b.subj is not None and self._speaks(b)), None)
             src = None
             if prev is not None and bisect_right(self.para_starts, prev.start) - 1 == pi:
                 src = prev
@@ -43,6 +43,13 @@ class Continuation:
             else:
                 a.cue_text = root.cue_text
             a.how = "chain"
+
+    def _speaks(self, b: _Attr) -> bool:
+        """Whether an attribution reports words, so that a quote after it can continue them: not one
+        whose content is a phrase its verb governs ("the Post backed Clinton", "he did not suggest
+        retaliation. “...”": the quote goes on with what was said before), unless the phrase holds
+        a quote ("called the plan “a disaster.”")."""
+        return b.how != "indirect" or b.cue is None or b.cue.i not in self.governed_cues or b.kind != "indirect"
 
     def _previous_subject(self, a: _Attr) -> None:
         """A quote that is a sentence of its own, with no cue anywhere near, right after a sentence

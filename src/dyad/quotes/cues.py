@@ -1,6 +1,9 @@
 """Cue lexicon: the words that say who said, wrote or holds what, read from data.
 
-The lexicon is `dyad/data/reporting.yaml`, or the file named by `DYAD_REPORTING`.
+The lexicon is `dyad/data/reporting.yaml`, or the file named by `DYAD_REPORTING`. Its verbs of
+stance are not listed there but derived from the event lexicon's classes: every verb whose default
+CAMEO code lies in one of the file's `stance_roots` (praise, support, criticism, rejection,
+demands ...), so a verb the event coder knows as a verbal act is also a cue, and one list serves both.
 """
 from __future__ import annotations
 
@@ -29,6 +32,9 @@ class Lexicon:
     manner: frozenset[str] = frozenset()
     persons: frozenset[str] = frozenset()
     issuing: frozenset[str] = frozenset()
+    stance: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
+    framing: frozenset[str] = frozenset()
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -46,7 +52,21 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     return Lexicon(speech=speech, belief=words("belief"), infinitive=words("infinitive"), objects=objects,
                    addressee=words("addressee"), phrases=tuple(str(p).lower() for p in data.get("phrases") or []),
                    nouns=words("nouns"), sources=words("sources"), organisations=words("organisations"),
-                   manner=words("manner"), persons=words("persons"), issuing=words("issuing"))
+                   manner=words("manner"), persons=words("persons"), issuing=words("issuing"),
+                   stance=stance_verbs(tuple(str(r) for r in data.get("stance_roots") or ())), topics=words("topics"), framing=words("framing"))
+
+
+@lru_cache(maxsize=4)
+def stance_verbs(roots: tuple[str, ...]) -> frozenset[str]:
+    """One-word verb lemmas whose default code in the built-in event lexicon lies in one of `roots`
+    (CAMEO roots: "11" disapprove ...). The built-in lexicon, not a user's replacement (DYAD_VERBS):
+    what counts as a stance does not change with the coding dictionary."""
+    if not roots:
+        return frozenset()
+    from ..events.lexicon import default_lemmas, lexicon as verb_lexicon  # here: events imports this module
+
+    by_root = default_lemmas(verb_lexicon(None))
+    return frozenset(w for r in roots for w in by_root.get(r, ()) if " " not in w)
 
 
 @lru_cache(maxsize=8)

@@ -19,7 +19,7 @@ class Indirect:
         out: list[_Attr] = []
         for v in doc:
             lemma = v.lemma_.lower()
-            if lemma not in self.verbs or not (v.pos_ in VERBISH or v.tag_.startswith("VB")):
+            if lemma not in self.content_verbs or not (v.pos_ in VERBISH or v.tag_.startswith("VB")):
                 if lemma in lex.nouns and v.pos_ == "NOUN" and self.outside(v):
                     a = self._noun_attr(v)
                     if a is not None:
@@ -158,7 +158,68 @@ class Indirect:
                 if obj is not None and obj.pos_ == "PRON" and not tail:
                     return out
                 out.append((s, last.idx + len(last.text)))
+        if not out and (lemma in lex.speech or lemma in lex.stance):  # not a belief: "must show a record"
+            out += self._governed(v, lemma)
+            if out:
+                self.governed_cues.add(v.i)
         return [(s, e) for s, e in out if e > s]
+
+    def _governed(self, v: Token, lemma: str) -> list[tuple[int, int]]:
+        """What a cue verb with no clause of its own holds a stance on: the subject of its passive
+        when a "by" agent names the holder ("Clinton was endorsed by the Post"); a stance verb's
+        infinitive ("refused to testify"); its direct object, with an "as" or "for" phrase or a predicate
+        ("backed Clinton", "stressed her support of the raid", "cast himself as a champion", "applauded
+        the nurses for their work"), unless
+        the verb's object is the one addressed ("told NBC") or the verb frames words only ("added a
+        week", reporting.yaml `framing`); else a prepositional object of a topic
+        preposition ("complained about his mic", "called for calm"), never a date or time."""
+        lex, kids = self.lex, list(v.children)
+        if v.i in self.direct_cues:
+            return []  # “...,” he said of the plan: the quote is what he said
+
+        def span(toks) -> list[tuple[int, int]]:
+            toks = sorted(toks, key=lambda t: t.i)
+            return [(toks[0].idx, toks[-1].idx + len(toks[-1].text))] if toks else []
+
+        passive = next((c for c in kids if c.dep_ == "nsubjpass" and self.outside(c)), None)
+        if passive is not None:
+            return span(passive.subtree) if any(c.dep_ == "agent" for c in kids) else []
+        if lemma in lex.stance:
+            x = next((c for c in kids if c.dep_ == "xcomp" and c.i > v.i and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if x is not None:
+                return [self._clause_span(x, v)]
+        obj = next((c for c in kids if c.dep_ in ("dobj", "obj") and c.i > v.i), None)
+        if obj is not None and lemma in lex.framing:
+            return []  # "had added the additional week": no words framed
+        if obj is not None and lemma not in lex.addressee:
+            tail = [c for c in kids if c.i > obj.i and (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in ("as", "for")
+                                                        and self._topic(c))]
+            return span([t for c in (obj, *tail) for t in c.subtree])
+        if obj is None:
+            for c in kids:
+                if c.dep_ == "prep" and c.i > v.i and c.lower_ in lex.topics and self._topic(c):
+                    return span(c.subtree)
+        return []
+
+    ABOUT = ("about", "of", "against")  # prepositions whose object is a topic even when it is a party
+
+    def _topic(self, prep: Token) -> bool:
+        """A preposition whose object is a thing spoken of: not a date or time ("said on Monday"),
+        nor, after on/for/over, a party or a party's thing ("said on CNBC", "spoke on ARD's programme",
+        "wrote for Morning Consult"); of, about and against take parties as topics too ("complained
+        about Trump")."""
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+            return False
+        if prep.lower_ in self.ABOUT:
+            return True
+        if obj.pos_ == "PRON":
+            return False
+        # the party itself, or what belongs to one ("on ARD's programme", "for the Times's website")
+        return not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or self.res.at(t) is not None
+                       or t.lemma_.lower() in self.lex.persons or t.lemma_.lower() in self.lex.organisations
+                       for t in obj.subtree if t.i <= obj.i)  # the head and the words before it
 
     def _bare_clause_subject(self, c: Token, v: Token) -> Token | None:
         """The subject of a finite clause after a speech verb that no subordinator opens (no
@@ -234,6 +295,10 @@ class Indirect:
             return None
         # the direct quotes this complement touches
         ks = sorted({self.qidx[i] for i in self.toks(s, e) if self.qidx[i] >= 0})
+        if v.i in self.governed_cues:
+            # a phrase a stance verb governs holds a quote with a cue of its own ("did not address the
+            # tweets in which he called her “disgusting”"), but never takes it over
+            ks = [k for k in ks if self.quote_cues.get(k, v.idx) == v.idx]
         if ks:
             qs = [self.marked[k] for k in ks]
             s = min(s, min(q.open_at for q in qs))

@@ -47,6 +47,8 @@ class _Run(DirectCues, Subjects, Indirect, Speakers, Continuation, Nested):
     def __init__(self, doc: Doc, resolver: Resolver, lex: Lexicon, warnings: list[str]):
         self.doc, self.text, self.res, self.lex, self.warnings = doc, doc_text(doc), resolver, lex, warnings
         self.verbs = lex.verbs
+        self.content_verbs = lex.verbs | lex.stance  # cues of indirect speech: also verbs of stance
+        self.governed_cues: set[int] = set()  # cues whose content is a phrase they govern, not a clause
         self.starts = doc.to_array(IDX).tolist()  # token offsets, without making a Token object each
         self.paras = _paragraphs(self.text)
         self.para_starts = [s for s, _ in self.paras]
@@ -107,6 +109,8 @@ class _Run(DirectCues, Subjects, Indirect, Speakers, Continuation, Nested):
             a = self._attribute(k)
             if a is not None:
                 direct[k] = a
+        self.direct_cues = {a.cue.i for a in direct if a is not None and a.cue is not None}
+        self.quote_cues = {k: a.cue.idx for k, a in enumerate(direct) if a is not None and a.cue is not None}
         indirect = self._indirect()
         # direct quotes inside an indirect complement become part of it ("mixed")
         absorbed: set[int] = set()
