@@ -176,3 +176,16 @@ def test_resolver_follows_relatives_groups_definites_and_appositions(pipeline):
 def test_a_role_noun_serving_a_named_organisation_takes_its_role(pipeline, text, person, code):
     doc = _doc(pipeline, text, "2016-10-01")
     assert {a.name: a.code for a in doc.actors}.get(person) == code, [(a.name, a.code) for a in doc.actors]
+
+
+# the people of a named organisation that is no state body act for it, not for its country's
+# government (codes._owner_role); a state body's people keep the role noun's role
+@pytest.mark.parametrize("text,group,code", [
+    ("NRA officials criticized the new gun law on Monday.", "NRA officials", "USANGO"),
+    ("Exxon officials said they would appeal the ruling.", "Exxon officials", "USABUS"),
+    ("Hamas officials rejected the Egyptian proposal.", "Hamas officials", "PSEREB"),
+    ("Kremlin officials denied the report on Monday.", "Kremlin officials", "RUSGOV"),
+])
+def test_officials_of_a_named_organisation_are_its_people(pipeline, text, group, code):
+    doc = _doc(pipeline, text, "2024-03-01")
+    assert [a.code for a in doc.actors if any(m.text == group for m in a.mentions)] == [code]

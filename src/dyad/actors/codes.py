@@ -314,6 +314,7 @@ class Codes:
                     continue  # "Paris's lawyer" where the story names Paris Hilton: her lawyer, no French group
                 country = self._country_in(list(ct.subtree))
                 if country:
+                    role = self._owner_role(ct, role)
                     break
             if not country and t.dep_ == "conj" and t.head.pos in (NOUN, PROPN) and t.head.i < t.i \
                     and not any(c.dep_ in ("det", "poss") for c in t.children):
@@ -382,6 +383,19 @@ class Codes:
             out.extend((Span(doc, n[0], c.i + 1, label="GROUP"), (n[1], role)) for n, c in shared)
         return out
 
+
+    def _owner_role(self, modifier: Token, role: str) -> str:
+        """The role of people a named organisation that is no state body owns: "NRA officials" are the
+        NRA's (NGO), "Exxon officials" Exxon's (BUS), "Hamas officials" Hamas's; their country is
+        the organisation's, but they do not serve its government. A state body's people ("Kremlin
+        officials", "Pentagon officials") keep the role noun's role."""
+        for x in modifier.subtree:
+            if not x.text[:1].isupper():
+                continue
+            for h in self.kb.lookup(x.text):
+                if h.kind in ("organization", "group") and h.role and kbmod.agent_role(h.role) not in FORMER_ROLES:
+                    return h.role
+        return role
 
     def _titles_a_country_name(self, t: Token) -> bool:
         """Whether the name a title is said with is one the KB has only as a country's (a dictionary
