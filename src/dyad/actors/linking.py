@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz
+from spacy.attrs import ORTH
 from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Span
 
@@ -32,6 +33,18 @@ def _recent(role: kbmod.Role, day: str) -> bool:
 def _countries_of(e: Entry) -> set[str]:
     """The countries a KB person served: their own and those of their roles' codes."""
     return {c for c in [e.country, *((r.code or "")[:3] for r in e.roles)] if c}
+
+
+@per_doc
+def _full_names(doc: Doc) -> list[tuple[int, str, str]]:
+    """(start, normalised name, its last word) of each person's name of two or more words the model
+    tags in a document."""
+    out = []
+    for x in doc.ents:
+        if x.label_ == "PERSON" and len(x) > 1:
+            name = kbmod.norm(x.text)
+            out.append((x.start, name, name.split()[-1] if name.split() else None))
+    return out
 
 
 class Linking:
@@ -181,9 +194,14 @@ class Linking:
                 cc = kbmod.place_country(e.text)
             if cc:
                 names.setdefault(cc, set()).add("(dateline)" if e.label_ == "DATELINE" else e.text.lower())
-        for t in doc:  # postal abbreviations of states ("Atlanta, Ga.") are no entities of the model
-            if t.text.endswith(".") or (t.i + 1 < len(doc) and doc[t.i + 1].text == "."):
-                abbr = _place_abbreviation(Span(doc, t.i, t.i + 1))
+        # postal abbreviations of states ("Atlanta, Ga.") are no entities of the model: a word ending in
+        # a period, or before one (read from the Doc's array: no Token is made for the other words)
+        orths = doc.to_array(ORTH).tolist()
+        strings = doc.vocab.strings
+        dotted, dot = {o for o in set(orths) if strings[o].endswith(".")}, strings["."]
+        for i, o in enumerate(orths):
+            if o in dotted or (i + 1 < len(orths) and orths[i + 1] == dot):
+                abbr = _place_abbreviation(Span(doc, i, i + 1))
                 if abbr is not None:
                     names.setdefault(abbr[1], set()).add(abbr[0].lower())
         return names
@@ -347,8 +365,7 @@ class Linking:
                 # later is meant (a headline's "Trump" before its "Donald Trump"); else a recent former
                 # office holder of a country the article names ("Blair said", in a story that names
                 # Britain or London); else nobody: "Smith" in a US story is not an Australian minister.
-                later = {kbmod.norm(x.text) for x in span.doc.ents if x.label_ == "PERSON" and x.start > span.start
-                         and len(x) > 1 and kbmod.norm(x.text).split()[-1] == word}
+                later = {name for start, name, last in _full_names(span.doc) if start > span.start and last == word}
                 named = self._countries_named(span.doc)
                 cands = {k: e for k, e in cands.items() if later & {kbmod.norm(a) for a in [e.name, *e.aliases]}
                          or any(_recent(r, published) for r in e.roles) and _countries_of(e) & named}
