@@ -174,7 +174,7 @@ def test_a_place_inside_an_organisations_name_is_one_named_by_its_own_name(pipel
 ])
 def test_a_surname_that_is_a_place_is_the_person_named_in_full(pipeline, text, surname):
     doc = _doc(pipeline, text)
-    person = _one(doc, surname)
+    person = one_actor(doc, surname)
     assert person.kind == "person" and len(person.name.split()) == 2 and person.name.endswith(surname)
 
 
@@ -182,12 +182,12 @@ def test_a_first_name_that_is_a_town_followed_by_her_is_a_girl(pipeline):
     # a one-word name the gazetteer has as a town, not used as a place, then a pronoun of its gender
     doc = _doc(pipeline, "The parents of a baby girl were charged on Monday. Gloria was nine months old when "
                          "she died, and her parents had refused to take her to a doctor.")
-    gloria = _one(doc, "Gloria")
+    gloria = one_actor(doc, "Gloria")
     assert gloria.kind == "person" and gloria.country is None
 
 
 def test_the_city_of_the_same_name_stays_a_city(pipeline):
     doc = _doc(pipeline, "Valeska Paris, an Australian woman, says she was held at sea for years. She later "
                          "moved to Paris, where she now lives.")
-    assert _one(doc, "Valeska Paris").kind == "person"
+    assert one_actor(doc, "Valeska Paris").kind == "person"
     assert any(a.kind in ("place", "country") and a.country == "FRA" for a in _actors(doc, "Paris"))
