@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.attrs import LOWER
+from spacy.attrs import IS_ALPHA, IS_TITLE, LENGTH, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
@@ -120,10 +120,12 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Const. Amrit Dhaliwal" tagged as a work of art
         if ent.label_ in ENT_KINDS and not _title_word(ent):
             spans.extend(_split_abbreviation(_with_first_name(_trim(ent))))
-    for t in doc[1:]:  # a first name and a surname the small model left untagged ("Const. Amrit Dhaliwal said")
-        if t.pos != PROPN:  # (the symbol id: most tokens stop here without a string lookup)
+    # (the Doc's arrays first: Token objects are made only for the words that can start a name)
+    pos, title, alpha, length = zip(*doc.to_array([POS, IS_TITLE, IS_ALPHA, LENGTH]).tolist()) if len(doc) else ((),) * 4
+    for i in range(1, len(doc)):  # a first name and a surname the small model left untagged ("Const. Amrit Dhaliwal said")
+        if not (pos[i] == pos[i - 1] == PROPN and title[i] and title[i - 1] and alpha[i] and alpha[i - 1]):
             continue
-        f = doc[t.i - 1]
+        t, f = doc[i], doc[i - 1]
         if f.pos == PROPN and t.is_title and f.is_title and t.is_alpha and f.is_alpha \
                 and not t.ent_type_ and not f.ent_type_ and f.lower_ not in _CALENDAR and len(t) > 2 \
                 and not _title_or_rank(f) and not _title_or_rank(t) \
@@ -131,8 +133,11 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
                 and (f.i == 0 or doc[f.i - 1].pos_ != "PROPN" or _titled(doc, f.i)) and not kb.lookup(t.text) \
                 and (gendermod.first_name_gender(f.text) is not None or _titled(doc, f.i)):
             spans.append(Span(doc, f.i, t.i + 1, label="PERSON"))
-    for t in doc:  # a KB surname the small model left untagged ("Trump rallied in Ohio")
-        if t.is_title and t.is_alpha and len(t) >= 4 and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start) \
+    for i in range(len(doc)):  # a KB surname the small model left untagged ("Trump rallied in Ohio")
+        if not (title[i] and alpha[i] and length[i] >= 4):
+            continue
+        t = doc[i]
+        if (t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start) \
                 and not t.ent_type_ and t.lower_ not in kbmod.COMMON_WORDS and kb.surname_candidates(t.text):
             spans.append(Span(doc, t.i, t.i + 1, label="SURNAME"))
     spans.extend(_dateline_places(doc))  # "ST. PAUL", which the model cuts at the full stop
