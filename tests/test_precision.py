@@ -60,6 +60,8 @@ NO_EVENT = {
     "a share agreeing": "A poll asked voters about the debate on Monday. Sixty-two percent of Republicans agreed.",
     "a share saying": "In the survey, 40% of Americans said Donald Trump lied about Russia.",
     "offered no proof": "Donald Trump offered no proof that Hillary Clinton had a role in the scheme.",
+    # a preposition after the object is no particle of a phrasal verb (triggers._match): no visit
+    "dropped ... in favour of": "The Kenyan government dropped the charges in favour of a fine.",
     "failed to mention": "Governor Jerry Brown failed to mention the drought in his speech.",
     "did not want to say": "Senator Ted Cruz did not want to say who would win the primary.",
 }
@@ -96,6 +98,8 @@ KEEP = [
     ("Senator Ted Cruz refused to say who would win the primary.", "USALEG", "01", None),
     ("Donald Trump offered proof that Hillary Clinton had a role in the scheme.", "USA", "03", "USA"),
     ("Most Republicans said Donald Trump lied about Russia.", "USAPTY", "01", "USA"),
+    ("The Russian foreign ministry offered no comment on the report.", "RUSGOV", "01", None),
+    ("Senator Ted Cruz dropped in on a meeting of Mexican officials in Texas.", "USALEG", "04", "MEXGOV"),
     ("Senator Ted Cruz has explained why the loopholes should stay.", "USALEG", "01", None),
     ("President Barack Obama has condemned Russia over the hacking.", "USAGOV", "11", "RUS"),
     ("Chancellor Olaf Scholz welcomed the Chinese delegation in Berlin.", "DEUGOV", "04", "CHNGOV"),

@@ -314,7 +314,8 @@ class Codes:
                     continue  # "Paris's lawyer" where the story names Paris Hilton: her lawyer, no French group
                 country = self._country_in(list(ct.subtree))
                 if country:
-                    role = self._owner_role(ct, role)
+                    if t.lemma_.lower() not in LED_BODIES:  # "the Sandinista government" is the state's
+                        role = self._owner_role(ct, role)
                     break
             if not country and t.dep_ == "conj" and t.head.pos in (NOUN, PROPN) and t.head.i < t.i \
                     and not any(c.dep_ in ("det", "poss") for c in t.children):

@@ -18,6 +18,11 @@ def not_yet(head: Token) -> bool:
     return head.lemma_.lower() in ("have", "be") and any(x.dep_ == "advmod" and x.lower_ == "yet" for x in head.children)
 
 
+def of_nothing(obj: Token) -> bool:
+    """An object that is "no ...": the act done to it did not happen ("offered no proof")."""
+    return any(x.dep_ == "det" and x.lower_ == "no" for x in obj.children)
+
+
 class Modality:
     """Negation, intent and hypothetical clauses (a mixin of EventStage)."""
 
@@ -65,10 +70,9 @@ class Modality:
                     return True
             if v.i != verb.i and (v.lemma_.lower() in REFUSAL_HEADS or not_yet(v)):
                 return True
-        # "offered no proof", "gave no details": an act whose object is "no ..." did not happen
         objs = [c.obj] if c.obj is not None and c.pat.obj is not None else []
-        if any(any(x.dep_ == "det" and x.lower_ == "no" for x in o.children) for o in objs + _children(verb, "dobj")):
-            return True
+        if any(of_nothing(o) for o in objs + _children(verb, "dobj")):
+            return True  # "offered no proof", "gave no details"
         return False
 
     def _neg_mode(self, verb: Token) -> str:

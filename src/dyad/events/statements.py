@@ -47,7 +47,8 @@ from . import evaluation
 from .conventions import _role, _role_only, _same_party
 from .doers import private_noun
 from .parse import _children, _preps
-from .modality import not_yet
+from .lexicon import NOT_AN_EVENT
+from .modality import not_yet, of_nothing
 from .political import political
 from .topics import FIRST_PERSON, governed, salient, where
 from .words import DEMONSTRATIVES, NEGATING_HEADS, REFUSAL_HEADS
@@ -63,6 +64,7 @@ def _classes() -> dict:
     return {"cues": invert(data.get("cues")), "objects": invert(data.get("objects")),
             "content": invert(data.get("content")), "no_comment": frozenset(data.get("no_comment") or ()),
             "no_comment_content": frozenset(data.get("no_comment_content") or ()),
+            "no_comment_objects": frozenset(data.get("no_comment_objects") or ()),
             "decline": frozenset(data.get("decline") or ()), "experts": frozenset(data.get("experts") or ()),
             "measurements": frozenset(data.get("measurements") or ())}
 
@@ -94,6 +96,8 @@ def statement_code(cue: Token, content: str, content_lemmas: set[str], lex_defau
         return "011"
     if content.strip(" \"'.,!\u201c\u201d\u2018\u2019").lower() in k["no_comment_content"]:
         return "011"
+    if any(of_nothing(o) and o.lemma_.lower() in k["no_comment_objects"] for o in _children(cue, "dobj")):
+        return "011"  # "offered no comment", "gave no details"
     for obj in _children(cue, "dobj"):
         if obj.lemma_.lower() in k["objects"]:
             return k["objects"][obj.lemma_.lower()]
@@ -127,10 +131,12 @@ def expert(speaker: Token | None) -> bool:
 
 
 def unsaid(cue: Token, no_comment: bool = False) -> bool:
-    """A saying verb that an open complement's head says did not happen: "has yet to explain", "is yet
-    to say", "failed to mention", "avoided saying", "did not want to say", "refused to explain". The
+    """A saying verb with "no" as its object ("offered no proof that ...") or that an open complement's
+    head says did not happen: "has yet to explain", "is yet to say", "failed to mention", "avoided saying", "did not want to say", "refused to explain". The
     cue itself carries no negation, so the quote stage finds a quote, but its speaker said nothing. A
     refusal of a no-comment cue ("refused to say", "declined to comment") is a statement, 011."""
+    if any(of_nothing(o) and o.lemma_.lower() not in _classes()["no_comment_objects"] for o in _children(cue, "dobj")):
+        return True  # "offered no proof that ..." ("offered no comment" declines to comment: 011)
     v = cue
     for _ in range(4):
         if v.dep_ != "xcomp" or v.head.i == v.i:
@@ -286,6 +292,9 @@ class Statements:
             return False  # "Kenya was urged to ...": the subject of a passive is spoken to, not speaking
         if unsaid(cue, lemma in k["no_comment"]) or self._prescribed(cue):
             return False
+        if _children(cue, "dobj") and not _children(cue, "ccomp") and q.kind != "direct" and any(
+                p.code == NOT_AN_EVENT for p in self.lex.get((lemma, False)) or ()) and self._match(cue) is None:
+            return False  # an object the verb lexicon reads as a sense that is no act ("asserted his right")
         return not self._hypothetical(cue)
 
     @staticmethod

@@ -104,7 +104,11 @@ class Triggers:
                     if w == "to" and g.pos_ in ("NOUN", "PROPN"):
                         obj = g
                         break
-        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep", "acomp")}
+        # a phrasal verb's particle, which the parser may also read as an adverb or a preposition; a
+        # preposition with its own object counts only right after the verb ("dropped by the office",
+        # "called on Iran"), not after an object ("dropped the charges in favour of a fine" is no visit)
+        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "acomp")
+                     or c.dep_ == "prep" and (c.i == tok.i + 1 or not _children(c, "pobj"))}
         obj_words: set[str] = set()
         if obj is not None:
             for o in _conjuncts(obj):
