@@ -189,3 +189,11 @@ def test_a_role_noun_serving_a_named_organisation_takes_its_role(pipeline, text,
 def test_officials_of_a_named_organisation_are_its_people(pipeline, text, group, code):
     doc = _doc(pipeline, text, "2024-03-01")
     assert [a.code for a in doc.actors if any(m.text == group for m in a.mentions)] == [code]
+
+
+def test_officials_of_an_organisation_the_kb_does_not_know_are_no_state_agents(pipeline):
+    # events/unnamed._named_owner: the role noun's owner is the organisation the article named
+    doc = _doc(pipeline, "The Church of Scientology is based in Los Angeles. Scientology officials said they "
+                         "would sue the Los Angeles Times.", "2024-03-01")
+    assert [(e.source_code, e.cameo) for e in doc.events] == []
+

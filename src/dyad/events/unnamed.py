@@ -53,6 +53,9 @@ class Unnamed:
             return None
         if self._private_owner(tok):
             return None  # "Patriot Coal's executives and advisers": a firm's people, no state's agents
+        owner = self._named_owner(tok)
+        if owner is not None:  # "Scientology officials" speak for the church, not for a state
+            return owner if political(owner) else None
         made: dict[str, Actor] = self._unnamed_made
         start, end = words[0].idx, tok.idx + len(tok.text)
         a = made.get(phrase)
@@ -77,6 +80,17 @@ class Unnamed:
                         return c.pos_ == "NOUN" and private_noun(c, self._resolver.kb)
                     return not political(a)
         return False
+
+    def _named_owner(self, tok: Token) -> Actor | None:
+        """The organisation a name before a role noun names, when the actors stage left the phrase
+        to this stage (an organisation the KB does not know: "Scientology officials"): whose people
+        they are. Countries and places there are the actors stage's ("Chinese officials")."""
+        for c in tok.children:
+            if c.dep_ == "compound" and c.i < tok.i and c.text[:1].isupper():
+                a = self._resolver.at(c)
+                if a is not None and a.kind == "organization":
+                    return a
+        return None
 
     def _people_from(self, tok: Token, country: Actor, role: str | None) -> Actor:
         """Private people a demonym names ("the Italian chef", "Moroccan farmers", "Mexicans"): a group of their
