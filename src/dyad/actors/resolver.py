@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ..doctext import span_text
 from ..kb import KB
 from ..types import Actor
 from .cluster import _Cluster
@@ -55,6 +56,11 @@ class Resolver:
             for i in range(s, e):
                 self._token[i] = a
         self._mentions.sort(key=lambda m: m[0])
+        self._said: list[str] | None = None  # by_role_noun
+        self._span_at: dict[int, tuple[int, int]] = {}  # token -> the first mention (by start) holding it
+        for s, e, _ in self._mentions:
+            for i in range(s, e):
+                self._span_at.setdefault(i, (s, e))
         self._titles = {id(a): (c.title or "") for c, a in zip(clusters, actors)}
         self._described = {id(a): c.described for c, a in zip(clusters, actors)}
         # for antecedent windows, computed once; a "sentence" without words (" .", "***") does not count
@@ -74,10 +80,8 @@ class Resolver:
         return self._token.get(token.i)
 
     def mention_span(self, token: Token) -> tuple[int, int] | None:
-        for s, e, _ in self._mentions:
-            if s <= token.i < e:
-                return s, e
-        return None
+        """The token range of the (first) mention holding a token."""
+        return self._span_at.get(token.i)
 
     def resolve(self, token: Token) -> Actor | None:
         """The actor behind a token: a name, a pronoun, a role noun or a phrase headed by one of them."""
@@ -201,12 +205,15 @@ class Resolver:
     def by_role_noun(self, token: Token) -> Actor | None:
         """ "the secretary" -> the nearest earlier person whose title contains "secretary"."""
         word = token.lemma_.lower()
+        pattern = re.compile(rf"\b{re.escape(word)}\b")
+        if self._said is None:  # each mention's words, lower case, read once per document
+            self._said = [span_text(self.doc[s:e]).lower() for s, e, _ in self._mentions]
         best = None
-        for s, e, a in self._mentions:
+        for (s, e, a), said in zip(self._mentions, self._said):
             if s >= token.i:
                 break
             title = self._titles.get(id(a), "").lower()
-            said = self.doc[s:e].text.lower()  # "the ministry" after "China's foreign ministry"
-            if word in title or word in a.name.lower() or re.search(rf"\b{re.escape(word)}\b", said):
+            # "the ministry" after "China's foreign ministry": a word of what the mention said
+            if word in title or word in a.name.lower() or pattern.search(said):
                 best = a
         return best

@@ -99,7 +99,7 @@ class Unnamed:
         made: dict[str, Actor] = self._unnamed_made
         start = min([c.idx for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i], default=tok.idx)
         end = tok.idx + len(tok.text)
-        phrase = tok.doc.text[start:end].lower()
+        phrase = doc_text(tok.doc)[start:end].lower()
         a = made.get(phrase)
         if a is None:
             n = 1 + max((int(x.id[1:]) for x in [*self._resolver.actors, *made.values()]
@@ -107,7 +107,7 @@ class Unnamed:
             a = made[phrase] = Actor(id=f"A{n}", name=phrase, kind="group", code=kbmod.compose_code(country.code, role),
                                      country=country.country, role=role, link={"method": "demonym"})
         if all(m.start != start for m in a.mentions):
-            a.mentions.append(Mention(start, end, tok.doc.text[start:end], form="demonym"))
+            a.mentions.append(Mention(start, end, doc_text(tok.doc)[start:end], form="demonym"))
         return a
 
     @staticmethod
