@@ -9,6 +9,11 @@ something of its subject, so a judging word counts as the head or a modifier of 
 person, a group, a pronoun, or something a named actor owns ("Trump's strategy"). "The situation is
 dire" or "the storm was terrible" judge no one, and a judgement the content reports as someone
 else's words ("the left is saying Trump is a liar") is theirs, not the speaker's.
+
+A verb of naming says its predicate of its object in a small clause ("called the governor a liar",
+"called the decision unacceptable", "described the strikes as barbaric"): `label` finds that
+predicate and `polarity` judges it, bad (NEGATIVE or below) or good (GOOD or above), so the verb
+lexicon can code the naming as criticism or praise (verbs.yaml `label`).
 """
 from __future__ import annotations
 
@@ -21,10 +26,12 @@ from .parse import _children
 from .words import REPORT_HEADS
 
 NEGATIVE = -2  # AFINN's scale: -2 "bad, unfit, crazy", -3 "liar, desperate"; -1 is mild ("rigged", "doubt")
+GOOD = 2  # +2 "true, achievement", +3 "good, hero", +4 "win"; +1 is mild ("friend", "important")
 # predicate dependencies: the complement of a copula
 PREDICATES = {"acomp", "attr", "oprd"}
 COPULAS = {"be", "become", "seem", "remain", "look", "sound", "appear", "prove"}
 EXPLETIVES = {"there", "what", "which", "who"}
+MEASURES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}  # entity types that say when or how much
 FIRST_PERSON = {"i", "we"}
 # typographic quotation marks, which say which way they face (a straight mark does not)
 NESTED_OPEN = {"\u2018", "\u201c"}
@@ -51,6 +58,51 @@ def bad(tok: Token) -> bool:
     s = scores()
     score = min(s.get(tok.lower_, 0), s.get(tok.lemma_.lower(), 0))
     return score <= NEGATIVE and not _children(tok, "neg")
+
+
+def _score(tok: Token) -> int:
+    """The AFINN score of a noun or adjective (0 for other words or a negated one: "not unfit")."""
+    if tok.pos_ not in ("ADJ", "NOUN") or _children(tok, "neg"):
+        return 0
+    s = scores()
+    got = [v for v in (s.get(tok.lower_), s.get(tok.lemma_.lower())) if v is not None]
+    return min(got) if got and min(got) < 0 else max(got, default=0)
+
+
+def label(verb: Token) -> tuple[Token | None, list[Token]]:
+    """What a verb says of its object in a small clause, as (object, predicate words): an object
+    predicate ("called the governor A LIAR"), a second noun after the object ("branded her rival A
+    COWARD", "labeled the protesters TERRORISTS"), an adjective after it ("called the decision
+    UNACCEPTABLE", which the parser may read as the subject of the predicate) or an "as" phrase
+    ("described the strikes AS BARBARIC", "characterized the vote as A BETRAYAL"). (None, []) when
+    the verb says nothing of an object."""
+    objs = _children(verb, "dobj")
+    preds = [c for c in verb.children if c.dep_ == "oprd"]
+    if not objs:  # "called [Israel's decision] unacceptable": the object read as the predicate's subject
+        objs = [c for p in preds for c in _children(p, "nsubj") if verb.i < c.i < p.i]
+    if not objs:
+        return None, []
+    obj = objs[0]
+    out = [c for c in preds if c.i > obj.i]
+    out += [c for c in verb.children if c.i > obj.i and c.dep_ in ("dobj", "npadvmod", "attr") and c.pos_ in ("NOUN", "ADJ")
+            and c.ent_type_ not in MEASURES]  # not "called Putin last week": when, not what
+    out += [c for c in obj.children if c.i > obj.i and c.dep_ in ("amod", "oprd") and c.pos_ == "ADJ"]
+    for p in _children(verb, "prep") + _children(obj, "prep"):
+        if p.lower_ == "as" and p.i > obj.i:
+            out += [g for g in p.children if g.dep_ in ("pobj", "amod", "acomp") and g.pos_ in ("NOUN", "ADJ", "PROPN")]
+    return (obj, out) if out else (None, [])
+
+
+def polarity(words: list[Token]) -> str | None:
+    """"bad" when a predicate's words judge badly (a head, a conjunct or a modifier at NEGATIVE or
+    below: "a reckless liar"), else "good" when one praises (GOOD or above: "a historic achievement",
+    "a true friend"), else None (a neutral label: "a celebration")."""
+    heads = [x for w in words for x in (w, *w.conjuncts)]
+    toks = heads + [c for w in heads for c in w.children if c.dep_ in ("amod", "compound", "advmod", "acomp")]
+    scored = [_score(t) for t in toks]
+    if any(v <= NEGATIVE for v in scored):
+        return "bad"
+    return "good" if any(v >= GOOD for v in scored) else None
 
 
 def _judging(pred: Token) -> bool:

@@ -30,6 +30,9 @@ class Pattern:
     mod: frozenset[str] | None = None  # a compound/adjective on the trigger itself: "GENERAL strike", "AIR strike"
     subj_role: frozenset[str] | None = None  # KB role of what did it: workers (LAB) strike, armies strike
     obj_kind: str | None = None  # "thing": the object is no person or actor ("killed the bill")
+    # a verb of naming with a small clause ("called X a liar"): the code its predicate's judgement takes
+    # (evaluation.polarity: "bad", "good"), the pattern's own code for a neutral predicate
+    label: tuple[tuple[str, str], ...] | None = None
     # words left of the verb, in order (a PETRARCH pattern's context before "*"): each slot is a set of
     # phrases (words space-separated) and whether it must follow the previous slot with no word between
     pre: tuple[tuple[frozenset[str], bool], ...] | None = None
@@ -49,7 +52,7 @@ class Pattern:
     @cached_property  # read for every pattern of every candidate trigger
     def constraints(self) -> int:
         return sum(x is not None for x in (self.particle, self.obj, self.pobj, self.xcomp, self.subj, self.mod,
-                                           self.subj_role, self.obj_kind)) + len(self.pre or ()) + len(self.post or ()) + self.compound
+                                           self.subj_role, self.obj_kind, self.label)) + len(self.pre or ()) + len(self.post or ()) + self.compound
 
     @property
     def is_default(self) -> bool:
@@ -79,11 +82,21 @@ def pattern(rec: dict, n: int, origin: str, known) -> Pattern:
     for key in ("particle", "prep"):
         if isinstance(rec.get(key), bool):
             raise ValueError(f"{origin_n}: {key} read as a boolean; quote it")
+    label = rec.get("label")
+    if label is not None:
+        if label is True:
+            label = {}
+        if not isinstance(label, dict) or set(label) - {"bad", "good"}:
+            raise ValueError(f"{origin_n}: label must map bad/good to codes ({{bad: \"111\", good: \"051\"}})")
+        for c in label.values():
+            if known is not None and str(c) not in known:
+                raise ValueError(f"{origin_n}: unknown CAMEO code {c!r}")
+        label = tuple(sorted((str(k), str(v)) for k, v in label.items()))
     return Pattern(code=code, lemma=str(rec["lemma"]).lower(), particle=rec.get("particle"), prep=rec.get("prep"),
                    obj=_set(rec.get("obj")), pobj=_set(rec.get("pobj")), xcomp=_set(rec.get("xcomp")),
                    subj=_set(rec.get("subj")), mod=_set(rec.get("mod")),
                    subj_role=frozenset(str(r).upper() for r in _set(rec.get("subj_role")) or ()) or None,
-                   obj_kind=rec.get("obj_kind"), pre=_slots(rec.get("pre"), origin_n), post=_slots(rec.get("post"), origin_n),
+                   obj_kind=rec.get("obj_kind"), label=label, pre=_slots(rec.get("pre"), origin_n), post=_slots(rec.get("post"), origin_n),
                    target_after=bool(rec.get("target_after")), compound=bool(rec.get("compound")),
                    paired=str(rec["paired"]) if rec.get("paired") else None,
                    target_at=(int(rec["target_at"][0]), int(rec["target_at"][1])) if rec.get("target_at") else None,
@@ -218,7 +231,7 @@ def default_lemmas(index: dict[tuple[str, bool], list[Pattern]]) -> dict[str, se
         if noun:
             continue
         for p in pats:
-            refined = (p.obj, p.pobj, p.xcomp, p.subj, p.mod, p.subj_role, p.obj_kind)  # a preposition never gates
+            refined = (p.obj, p.pobj, p.xcomp, p.subj, p.mod, p.subj_role, p.obj_kind, p.label)  # a preposition never gates
             if p.code == NOT_AN_EVENT or any(x is not None for x in refined) or p.origin.endswith("(pattern)"):
                 continue  # a refined sense, or a PETRARCH pattern line (not one of its verbs)
             roots.setdefault(p.code[:2], set()).add(f"{lemma} {p.particle}" if p.particle else lemma)
@@ -247,7 +260,7 @@ def root_lemmas(index: dict[tuple[str, bool], list[Pattern]], root: str) -> list
         head, _, particle = lemma.partition(" ")
         pats = index.get((head, False), [])
         defaults = [p for p in pats if p.code[:2] == root and (p.particle or "") == particle
-                    and not any(x is not None for x in (p.obj, p.pobj, p.xcomp, p.subj, p.mod, p.subj_role, p.obj_kind))]
+                    and not any(x is not None for x in (p.obj, p.pobj, p.xcomp, p.subj, p.mod, p.subj_role, p.obj_kind, p.label))]
         rows.append((lemma, defaults[0].code if defaults else root, sum(1 for p in pats if p.constraints)))
     return rows
 

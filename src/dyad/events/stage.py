@@ -18,7 +18,7 @@ from .conventions import Conventions, _no_dyad, _role, _role_only, _same_party, 
 from .lexicon import derived_intent, lexicon, mirror
 from .modality import Modality
 from .parse import _children, _preps
-from . import contests, discards, doers, petrarch
+from . import contests, discards, doers, evaluation, petrarch
 from .echoes import drop_echoes
 from .placing import Placing
 from .political import is_political, political_roots
@@ -28,7 +28,8 @@ from . import senses
 from .unnamed import Unnamed
 from .triggers import Triggers, _Cand
 from .words import (
-    ACCIDENTS, ADVERSARIES, DEMONSTRATIVES, HELD_NOUNS, INTENT_NOUNS, METAPHOR_VERBS, NAME_ENTITIES, OBLIGATION_AUX,
+    ACCIDENTS, ADVERSARIES, DEMONSTRATIVES, HELD_NOUNS, INTENT_NOUNS, METAPHOR_VERBS, NAME_ENTITIES, NEUTER_PRONOUNS,
+    OBLIGATION_AUX,
     PROTEST_NOUNS, REFLEXIVES, SPEECH_VERBS, STATE_ROLES,
 )
 
@@ -92,7 +93,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
                 return x[1].cameo in ("010", "01") or x[2].lemma_.lower() in SPEECH_VERBS and x[1].root != "01" and any(
                     c.dep_ in ("ccomp", "parataxis") for c in x[2].children)
 
-            if any(not report(x) for x in sent_events):
+            # (only an event that can be kept counts: one with no political side is dropped below, political.py)
+            if any(not report(x) and self._lasting(x[1], x[3]) for x in sent_events):
                 sent_events = [x for x in sent_events if not report(x)]
             sent_events.sort(key=lambda x: (x[0], x[1].trigger_start or 0))
             sent_dates = [e for e in self._dates if sent.start <= e.start < sent.end]
@@ -121,6 +123,13 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         for ev in kept:
             ev.one_sided = ev.source is None or ev.target is None
         return sorted(kept, key=lambda e: e.start)  # stable: within a sentence, main clause first
+
+    def _lasting(self, ev: Event, need: str) -> bool:
+        """Whether an event can survive the political filter at the end of __call__: it has a political
+        side, or a source still waiting for the target the article may give it (conventions._complete)."""
+        if self._resolver.kb.petrarch_actors or ev.source is not None and ev.target is None and need:
+            return True
+        return is_political(ev, {a.id: a for a in [*self._resolver.actors, *self._unnamed_made.values()]})
 
     def _add(self, found: dict[tuple, Event], ev: Event) -> None:
         # the codes too: one mention may stand for several parties ("lawmakers in X and Y")
@@ -236,6 +245,11 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
             else:
                 return []
         code, negated = p.code, False
+        if p.label is not None and c.obj is not None and not self._thing(c.obj) and c.obj.lower_ not in NEUTER_PRONOUNS:
+            # "called the governor a liar" 111, "called X a true friend" 051, "called Israel's decision
+            # unacceptable" 111 (evaluation.polarity); a label of a thing nobody owns judges no one
+            # ("described the incident as terrible", "called the holiday a celebration", "called it a good deal": 010)
+            code = dict(p.label).get(evaluation.polarity(c.label) or "", code)
         if c.noun:
             if any(x.dep_ == "det" and x.lower_ == "no" for x in tok.children):
                 return []

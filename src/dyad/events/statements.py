@@ -49,7 +49,7 @@ from .doers import private_noun
 from .parse import _children, _preps
 from .lexicon import NOT_AN_EVENT
 from .modality import not_yet, of_nothing
-from .political import political
+from .political import is_political, political
 from .topics import FIRST_PERSON, governed, salient, where
 from .words import DEMONSTRATIVES, NEGATING_HEADS, REFUSAL_HEADS
 
@@ -194,7 +194,7 @@ class Statements:
             if (src.id, sent.start) in done:
                 continue
             done.add((src.id, sent.start))
-            if self._covered(found, src, sent.start_char, q):
+            if self._covered(found, src, sent.start_char, q, by_id):
                 continue
             lemmas = {t.lemma_.lower() for t in content} if content is not None else set()
             code = statement_code(cue, q.text, lemmas, self._default_code(cue))
@@ -322,12 +322,15 @@ class Statements:
         a = by_id.get(q.speaker)
         return a if a is not None and a.code and not _role_only(a) else None
 
-    def _covered(self, found: dict[tuple, Event], src: Actor, sent_start: int, q: Quote) -> bool:
+    def _covered(self, found: dict[tuple, Event], src: Actor, sent_start: int, q: Quote,
+                 by_id: dict[str, Actor]) -> bool:
         """A more specific event of the same clause: drop the statement (or a lexicon statement it replaces).
-        A verbal act with no source covers nothing ("said members will help him": a help by no one
-        named is no event, the saying is)."""
+        Only an event that will be kept covers: one with no political side (political.py: "said members
+        will help him", a help by no one named; "said people fight over resources") is dropped later, and
+        the saying is then the only event of the clause."""
+        every = self._resolver.kb.petrarch_actors  # (PETRARCH's dictionaries alone: every event is kept, stage.py)
         for key, ev in list(found.items()):
-            if ev.source is None and ev.quad_class == 1:
+            if ev.source is None and ev.quad_class == 1 or not (every or is_political(ev, by_id)):
                 continue
             if ev.start == sent_start:
                 own = ev.source == src.id or (ev.source_code == src.code and ev.source_code is not None)

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from .forms import base_lemma
 from .lexicon import NOT_AN_EVENT, Pattern, _deinflect
 from .parse import _children, _conjuncts, _object, _passive, _preps, _stative, _words
-from . import senses
+from . import evaluation, senses
 from .political import political
 from .words import (
     ADJUNCT_PREPS, ANIMATE_NOUNS, CLAUSAL, EMBED_DEPS, INTENT_HEADS, INTENT_NOUNS, LIGHT_VERBS, METAPHOR_VERBS,
@@ -35,6 +35,7 @@ class _Cand:
     light_subject: Token | None = None  # the light verb whose subject a noun event takes
     embedded: list["_Cand"] = field(default_factory=list)  # suppressed noun triggers in its arguments
     target_from: int | None = None  # a dictionary pattern's target comes after this token (Pattern.target_at)
+    label: list[Token] = field(default_factory=list)  # what a verb of naming says of its object (Pattern.label)
 
 
 _PREP_PRT = frozenset({"over", "on", "about", "with", "against", "into", "through", "across", "around", "for", "in"})
@@ -146,6 +147,7 @@ class Triggers:
             x.dep_ in ("amod", "oprd") and x.i > obj.i and x.pos_ == "ADJ" for x in obj.children)
         subj_words: set[str] | None = None
         subj_roles: set[str] | None = None
+        labelled: tuple[Token | None, list[Token]] | None = None  # a naming verb's small clause (evaluation.label)
         mods = {w for c in tok.children if c.dep_ in ("compound", "amod", "nmod") for w in _words(c)}
         best = None
         oclass: str | None = ""  # the object's class (senses.py), computed when a sense asks for it
@@ -167,6 +169,11 @@ class Triggers:
                 if subj_roles is None:
                     subj_roles = self._cause_roles(tok)
                 if not (subj_roles & p.subj_role):
+                    continue
+            if p.label is not None:
+                if labelled is None:
+                    labelled = evaluation.label(tok) if not noun else (None, [])
+                if not labelled[1]:
                     continue
             if p.obj_kind == "thing" and (obj is None or not self._thing(obj)):
                 continue
@@ -215,6 +222,8 @@ class Triggers:
         if best is None or best[1].code == NOT_AN_EVENT:
             return None  # "fired three employees": a sense of the verb that is no event
         cand = _Cand(tok=tok, pat=best[1], noun=noun, prep_present=best[2], obj=obj)
+        if best[1].label is not None and labelled:
+            cand.obj, cand.label = labelled  # the named object is what the naming is about: the target
         if best[1].target_at and best[1].post:
             right = [t for t in tok.subtree if t.i > tok.i]
             ends = _slot_ends(best[1].post, [(t.lower_, t.lemma_.lower()) for t in right])

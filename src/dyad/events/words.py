@@ -32,6 +32,8 @@ LIGHT_VERBS = {"have", "hold", "make", "pay", "give", "take", "conduct", "stage"
                "step", "widen", "deepen", "keep", "maintain", "complete", "finish", "end", "conclude"}
 # determiners that point back to something already named: "this statement" is one reported before
 DEMONSTRATIVES = {"this", "that", "these", "those"}
+# pronouns that mostly stand for a thing, not for someone ("called it a good deal", "what he called fraud")
+NEUTER_PRONOUNS = {"it", "this", "that", "these", "those", "which", "what"}
 REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 INTENT_NOUNS = {"agreement", "consensus", "deal", "plan", "decision", "pledge", "promise", "offer", "commitment",
                 "proposal", "bid", "readiness", "willingness", "intention", "understanding", "invitation", "request",
