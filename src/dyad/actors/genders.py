@@ -1,6 +1,9 @@
 """Each person's gender: KB, a gendered title or description, the first name, the article's pronouns."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from .. import gender as gendermod
@@ -28,13 +31,18 @@ def _pronoun_genders(doc: Doc, clusters: list[_Cluster], unknown: list[_Cluster]
     want = {id(c) for c in unknown}
     votes: dict[int, list[str]] = {}
     prev_only: _Cluster | None = None
+    # only a person's mention or a "he"/"she" counts: those tokens alone are visited, found from the
+    # Doc's arrays, sentence by sentence
+    he_she = {doc.vocab.strings["he"], doc.vocab.strings["she"]}
+    pronouns = {i for i, w in enumerate(doc.to_array(LOWER).tolist()) if w in he_she}
+    points = sorted(pronouns | set(by_start))
     for sent in doc.sents:
         seen: list[_Cluster] = []
-        for t in sent:
-            c = by_start.get(t.i)
+        for i in points[bisect_left(points, sent.start):bisect_left(points, sent.end)]:
+            c = by_start.get(i)
             if c is not None and c not in seen:
                 seen.append(c)
-            g = gendermod.pronoun_gender(t.text) if t.lower_ in ("he", "she") else None
+            g = gendermod.pronoun_gender(doc[i].text) if i in pronouns else None
             if g is None:
                 continue
             cand = seen[0] if len(seen) == 1 else (prev_only if not seen else None)

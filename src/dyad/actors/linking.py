@@ -12,7 +12,7 @@ from .. import gender as gendermod, kb as kbmod
 from ..kb import Entry, KB
 from ..perdoc import per_doc
 from .cluster import _Cluster
-from .names import (_abbreviated, _same_given_name, _clean_name, _fuzzy_person, _initials, _name_parts, _named_as_place, _org_key, _person_like, _pronoun_follows,
+from .names import (_abbr_key, _abbreviated, _abbreviations, _same_given_name, _clean_name, _fuzzy_person, _initials, _name_parts, _named_as_place, _org_key, _person_like, _pronoun_follows,
                     _place_abbreviation, _place_before_title, region_country)
 from .spans import _dateline_places
 from .words import ENT_KINDS, GENERIC_ORG_WORDS, KIN_NOUNS, PLACE_LABELS
@@ -194,13 +194,15 @@ class Linking:
                 cc = kbmod.place_country(e.text)
             if cc:
                 names.setdefault(cc, set()).add("(dateline)" if e.label_ == "DATELINE" else e.text.lower())
-        # postal abbreviations of states ("Atlanta, Ga.") are no entities of the model: a word ending in
-        # a period, or before one (read from the Doc's array: no Token is made for the other words)
+        # postal abbreviations of states ("Atlanta, Ga.") are no entities of the model: a short form of
+        # the data ending in a period, or before one (read from the Doc's array: no Token is made for
+        # the other words)
         orths = doc.to_array(ORTH).tolist()
-        strings = doc.vocab.strings
-        dotted, dot = {o for o in set(orths) if strings[o].endswith(".")}, strings["."]
+        strings, abbrs = doc.vocab.strings, _abbreviations()
+        known = {o for o in set(orths) if len(strings[o]) <= 8 and _abbr_key(strings[o]) in abbrs}
+        dot = strings["."]
         for i, o in enumerate(orths):
-            if o in dotted or (i + 1 < len(orths) and orths[i + 1] == dot):
+            if o in known and (strings[o].endswith(".") or (i + 1 < len(orths) and orths[i + 1] == dot)):
                 abbr = _place_abbreviation(Span(doc, i, i + 1))
                 if abbr is not None:
                     names.setdefault(abbr[1], set()).add(abbr[0].lower())
