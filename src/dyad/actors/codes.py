@@ -11,6 +11,7 @@ from .. import kb as kbmod
 from ..doctext import doc_text
 from ..kb import Entry
 from .cluster import _Cluster
+from .descriptions import Describing, clause_tokens, context_tokens, former_of
 from .names import _abbreviated, _names_a_person, _ngrams, _person_like, _place_abbreviation, continues_name, stance_prefixed
 from .words import COLLECTIVES, DOMESTIC_ROLES, LED_BODIES, FORMER_ROLES, LOCATED_ROLES, MEMBER_NOUNS, STATELESS_ROLES, WATERS
 
@@ -20,12 +21,11 @@ _CONGRESS = re.compile(r"\s*\(\s*(?:D|R|I|Ind)\s*[-\u2013]\s*[A-Z][A-Za-z.]*(?:\
 
 # roles of organisations of civil and political life that an organisation's head noun gives it
 GROUP_ROLES = frozenset({"NGO", "LAB", "PTY", "OPP"})
-AFFILIATION_PREPS = frozenset({"for", "of", "to", "at", "with"})  # a spokesman for, an aide to, an analyst at X
 # roles of the state and of such groups: a name word of a group at the head does not override them
 PUBLIC_ROLES = GROUP_ROLES | {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO", "REB", "INS"}
 
 
-class Codes:
+class Codes(Describing):
     """Part of `ActorStage`: CAMEO codes from context for actors the KB does not know, and collective actors."""
 
     @staticmethod
@@ -40,8 +40,9 @@ class Codes:
                 continue  # a party acts at home; a rebel group, a company or "Congress" may not
             first = min(c.mentions, key=lambda m: m.start)
             sent = first.sent
+            clauses = clause_tokens(first)  # "an aide who went to Burma" is no Burmese aide
             named = {o.country for o in clusters if o is not c and o.country and o.kind in ("country", "place", "group")
-                     and any(sent.start <= m.start < sent.end for m in o.mentions)}
+                     and any(sent.start <= m.start < sent.end and m.start not in clauses for m in o.mentions)}
             if len(named) == 1:
                 c.country = named.pop()
                 c.code = kbmod.compose_code(c.country, c.role)
@@ -135,14 +136,6 @@ class Codes:
                 return self.kb.countries.get(cc)
         return None
 
-    def _igo_in(self, tokens) -> Entry | None:
-        """An international organisation named in context: "U.N. Secretary-General Kofi Annan"."""
-        for words in _ngrams(list(tokens)):
-            for h in self.kb.lookup(" ".join(t.text for t in words)):
-                if h.kind != "person" and h.code and h.code.startswith("IGO"):
-                    return h
-        return None
-
     def _role_in(self, tokens) -> str | None:
         toks = list(tokens)
         for words in _ngrams(toks, (5, 4, 3, 2, 1)):  # "Ministry of Silly Walks" is one role phrase
@@ -157,74 +150,9 @@ class Codes:
         return None
 
     def _context_tokens(self, span: Span) -> list[Token]:
-        """Premodifiers, appositions and the noun a name is a compound of: where a role is said."""
-        head = span.root
-        doc = span.doc
-        toks: list[Token] = []
-        for t in head.children:
-            if t.i < span.start and t.dep_ in ("compound", "amod", "poss", "nmod", "det", "nummod"):
-                toks.extend(t.subtree)
-            if t.dep_ == "appos" or (t.dep_ == "prep" and t.lower_ in ("of", "from", "at", "with") and t.i >= span.end):
-                toks.extend(t.subtree)  # "..., director of X" / "Colonel Y of the Ukrainian army"
-        # "Former Pentagon official Thompson": the title tokens left of the name inside the noun phrase
-        i = span.start - 1
-        while i >= 0 and doc[i].dep_ in ("compound", "amod", "poss", "case", "nmod", "det") and doc[i].head.i >= span.start:
-            toks.append(doc[i])
-            i -= 1
-        if head.dep_ == "appos":  # "the country's top diplomat, Wang Yi"
-            toks.extend(t for t in head.head.subtree if t.i < span.start or t.i >= span.end)
-        seen = set()
-        return [t for t in sorted(toks, key=lambda t: t.i) if not (t.i in seen or seen.add(t.i))]
-
-    def _code_from_context(self, c: _Cluster, doc: Doc) -> None:
-        for m in c.mentions:
-            ctx = self._context_tokens(m)
-            if not ctx:
-                continue
-            country = self._country_in(ctx)
-            role = self._role_in(ctx)
-            aff = self._affiliation(ctx, doc)
-            if aff is not None:  # "a spokesman for the Republican Party": the party's role, not a spokesman's
-                c.country = aff[0] or (country.code if country else c.country)
-                c.role = aff[1]
-                c.code = kbmod.compose_code(c.country, c.role)
-                c.link = {"method": "context", "evidence": " ".join(t.text for t in ctx)[:200]}
-                if c.country:
-                    return
-                continue
-            igo = None if country else self._igo_in(ctx)
-            if igo is not None:  # an official of an international organisation
-                c.country, c.role, c.code = None, "IGO", igo.code
-                c.link = {"method": "context", "evidence": " ".join(t.text for t in ctx)[:200]}
-                return
-            if country or role:
-                c.country = country.code if country else c.country
-                c.role = role or c.role
-                c.code = kbmod.compose_code(c.country, c.role)
-                c.link = {"method": "context", "evidence": " ".join(t.text for t in ctx)[:200]}
-                if c.country and c.role:
-                    return
-
-    def _affiliation(self, ctx: list[Token], doc: Doc) -> tuple[str | None, str] | None:
-        """(country, role) of the organisation a role noun of the context serves: "a spokesman for the
-        Ohio Republican Party", "an adviser to Amnesty International", "an analyst at Goldman Sachs".
-        Whom a spokesman, aide or official works for says what they are; the role noun alone says only
-        their job (a spokesman is GOV by default). The organisation must be a named one whose role the
-        KB or its name gives."""
-        for t in ctx:
-            if t.dep_ != "prep" or t.lower_ not in AFFILIATION_PREPS or not self.kb.role_noun(t.head.lemma_):
-                continue
-            for g in t.children:
-                ent = next((e for e in doc.ents if e.start <= g.i < e.end), None) if g.dep_ == "pobj" else None
-                if ent is None or ent.label_ != "ORG":
-                    continue
-                hits = [h for h in self.kb.lookup(ent.text) if h.kind == "organization" and h.role]
-                if hits:
-                    return hits[0].country, hits[0].role
-                country, role = self._code_from_name(ent)
-                if role:
-                    return country, role
-        return None
+        """The title and descriptions of a name, without the clauses attached to them: where a role
+        is said (descriptions.context_tokens)."""
+        return context_tokens(span)
 
     def _code_from_name(self, span: Span) -> tuple[str | None, str | None]:
         """Organisations and places the KB does not know: "China and Globalization Center" -> CHN, NGO."""
@@ -296,7 +224,7 @@ class Codes:
             if not role:
                 self._prefixed_name(t, mods, out)
                 continue
-            if kbmod.agent_role(role) in FORMER_ROLES and _former_of(t):
+            if kbmod.agent_role(role) in FORMER_ROLES and former_of(t):
                 role = "ELI"  # "former security officials": CAMEO's elites, no longer the state
             if (led := self._led_by_person(t, role)) is not None:
                 out.append(led)
@@ -494,17 +422,3 @@ def _place_name(token: Token) -> str:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end].text
-
-
-def _former_of(head: Token) -> bool:
-    """Whether "former" or "ex-" modifies a role noun, directly or through its other modifiers ("former
-    Velorian harbour masters"), not inside a possessor ("a former minister's guards" are no elites)."""
-    for x in head.doc[head.left_edge.i:head.i]:
-        if not (x.lower_ in ("former", "ex", "ex-") or x.lower_.startswith("ex-")):
-            continue
-        up, hops = x, 0
-        while up.i != head.i and up.dep_ != "poss" and hops < 10:
-            up, hops = up.head, hops + 1
-        if up.i == head.i:
-            return True
-    return False

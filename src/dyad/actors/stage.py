@@ -99,7 +99,7 @@ class ActorStage(Linking, Codes, Genders):
                 c.described |= {n for w in list(c.described) for n in title_nouns(w)}
         for c in clusters:
             if c.kind == "person" and c.code is None and c.link.get("method") != "byline":
-                self._code_from_context(c, doc)  # (a writer's byline says nothing of whom they serve)
+                self._code_from_descriptions(c, doc, clusters)  # (a writer's byline says nothing of whom they serve)
         self._congress_notation(clusters, doc)
         self._country_from_sentence(clusters)
         self._titled_names(clusters)
