@@ -20,7 +20,6 @@ class Continuation:
                 continue
             pi = bisect_right(self.para_starts, a.start) - 1
             prev = next((b for b in reversed(attrs[:n]) if b.subj is not None and self._speaks(b)), None)
-            prev = self._report_of(prev, attrs[:n])
             src = None
             if prev is not None and bisect_right(self.para_starts, prev.start) - 1 == pi:
                 src = prev
@@ -44,16 +43,6 @@ class Continuation:
             else:
                 a.cue_text = root.cue_text
             a.how = "chain"
-
-    @staticmethod
-    def _report_of(b: _Attr | None, before: list[_Attr]) -> _Attr | None:
-        """An indirect report whose cue hangs on the cue or the speaker of a direct quote belongs to that
-        quote's report ("“A,” said X, speaking of Y. “B”": B goes on with A, under "said")."""
-        if b is None or b.kind == "direct" or b.cue is None or b.cue.head.i == b.cue.i:
-            return b
-        head = b.cue.head.i
-        return next((d for d in reversed(before) if d.kind == "direct" and d.cue is not None and (
-            d.cue.i == head or d.subj is not None and d.subj.i == head)), b)
 
     def _speaks(self, b: _Attr) -> bool:
         """Whether an attribution reports words, so that a quote after it can continue them: not one
