@@ -13,6 +13,8 @@ FUSED = [
     "Leaders haveUnited Nations support.",
     "The minister toldFrench police that protesters gatheredoutside the embassy.",
     "Reports claimedIranian troops and Chinese officials were presentamong the crowd.",
+    "The Kenyan foreign ministrysaid its envoy had left Kampala.",
+    "The ministry saidthe talks with Uganda would resume.",
 ]
 
 
@@ -92,3 +94,24 @@ def test_the_subject_after_a_dateline_is_the_source(pipeline, text, source, targ
     doc = pipeline.process(Article(text=text, published="2026-11-20"))
     first = min(doc.events, key=lambda e: e.trigger_start)
     assert (first.source_country, first.target_country) == (source, target)
+
+
+@pytest.mark.parametrize("word,split", [
+    ("ministrysaid", 8), ("officialssaid", 9), ("saidthe", 4), ("statedthat", 6), ("warnedthat", 6),
+    # English words that end in a verb of saying, or begin with one, are left whole
+    ("aforesaid", None), ("untold", None), ("reinstated", None), ("understated", None), ("essays", None),
+    ("saying", None), ("toldreporters", None),
+])
+def test_a_verb_of_saying_glued_to_a_word_is_split(word, split):
+    assert repair.split_point(word) == split
+
+
+def test_glued_attributions_keep_their_events(pipeline):
+    from dyad.types import Article
+
+    doc = pipeline.process(Article(text="NATO Secretary General Jens Stoltenberg saidthe alliance would help "
+                                        "Ukraine. The Russian defence ministrysaid its troops had struck targets "
+                                        "in Ukraine.", published="2024-03-03"))
+    got = {(e.source_code, e.root) for e in doc.events}
+    assert ("IGOWSTNAT", "01") in got and ("RUSMIL", "19") in got
+

@@ -29,10 +29,18 @@ _GLUED_FUNCTION = re.compile(
     r"^([a-z]{5,}?)(among|amid|against|between|during|without|including|because|although|whereas)$"
 )
 
-# A superset of the two patterns above, searched once in the whole text: most texts have no fused
+# "ministrysaid", "saidthe": a verb of saying glued to the word before it or to the function word
+# after it (a link's anchor text ran into the attribution). Few English words end in these forms,
+# and those few are listed.
+_SAYING = r"said|says|told|added|warned"
+_GLUED_SAYING = re.compile(rf"^([a-z]{{4,}}?)({_SAYING})$|^({_SAYING}|stated)(the|that|this|its|it|he|she|they|his|her|"
+                           r"their|there|we|on|in|to|an)$")
+_ENDS_IN_SAYING = {"aforesaid", "unsaid", "gainsaid", "gainsays", "foretold", "untold", "retold", "forewarned"}
+
+# A superset of the patterns above, searched once in the whole text: most texts have no fused
 # word, and then no token needs to be looked at.
 _MAYBE_FUSED = re.compile(r"[a-z]{3}[A-Z][a-z]{2}|[a-z]{5}(?:among|amid|against|between|during|without|including|"
-                          r"because|although|whereas)")
+                          rf"because|although|whereas)|[a-z]{{4}}(?:{_SAYING})\b|\b(?:{_SAYING}|stated)[a-z]")
 
 if not Doc.has_extension("repairs"):
     Doc.set_extension("repairs", default=None)
@@ -41,7 +49,12 @@ if not Doc.has_extension("repairs"):
 def split_point(word: str) -> int | None:
     """Where a fused token should be split, or None if it looks like one word."""
     m = _CAMEL.match(word) or _GLUED_FUNCTION.match(word)
-    return len(m.group(1)) if m else None
+    if m:
+        return len(m.group(1))
+    m = _GLUED_SAYING.match(word)
+    if m and word not in _ENDS_IN_SAYING:
+        return len(m.group(1) or m.group(3))
+    return None
 
 
 # a line that is a unit of its own: a list item ("- ", "* ", "• ", "3. ", "2) ") or a table row

@@ -22,11 +22,13 @@ _SAYING = {"say", "tell", "announce", "add", "state", "insist", "warn", "confirm
 
 
 def _reporter(token: Token) -> Token | None:
-    """The noun subject of the verb of saying whose reported clause a pronoun subject opens: "the company
-    said it would appeal" -> company (a name or a noun before it; never a pronoun, which resolves itself)."""
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
+    """The noun subject of the verb of saying whose reported clause a pronoun subject, or the possessor
+    of its subject, opens: "the company said it would appeal", "the ministry said its troops had struck
+    ..." -> company, ministry (a name or a noun before it; never a pronoun, which resolves itself)."""
+    subj = token.head if token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") else token
+    if subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.dep_ != "ccomp":
         return None
-    verb = token.head.head
+    verb = subj.head.head
     if verb.lemma_.lower() not in _SAYING:
         return None
     subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i and c.pos_ in ("NOUN", "PROPN")]

@@ -56,14 +56,20 @@ class Unnamed:
         owner = self._named_owner(tok)
         if owner is not None:  # "Scientology officials" speak for the church, not for a state
             return owner if political(owner) else None
+        agent = kbmod.agent_role(role)
+        # "its troops", "their diplomats" where the pronoun is a country or a state body ("the ministry
+        # said its troops ..."): that country's agents, not a group the article's setting places
+        country = next((a.country for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")
+                        and (a := self._resolver.resolve(c)) is not None and a.country and political(a)), None)
         made: dict[str, Actor] = self._unnamed_made
         start, end = words[0].idx, tok.idx + len(tok.text)
-        a = made.get(phrase)
+        key = f"{phrase} ({country})" if country else phrase
+        a = made.get(key)
         if a is None:
             n = 1 + max((int(x.id[1:]) for x in [*self._resolver.actors, *made.values()]
                          if x.id[1:].isdigit()), default=0)
-            a = made[phrase] = Actor(id=f"A{n}", name=phrase, kind="group", code=kbmod.agent_role(role),
-                                     role=kbmod.agent_role(role), link={"method": METHOD})
+            a = made[key] = Actor(id=f"A{n}", name=phrase, kind="group", code=kbmod.compose_code(country, agent),
+                                  country=country, role=agent, link={"method": METHOD})
         if all(m.start != start for m in a.mentions):
             a.mentions.append(Mention(start, end, doc_text(tok.doc)[start:end], form="role"))
         return a
