@@ -120,6 +120,8 @@ def test_a_political_adviser_is_political_whoever_employs_them(pipeline):
 
 
 @pytest.mark.parametrize("text, name, role", [
+    # an organisation named before a noun of service, hyphenated name and all: the person is its
+    ('"We will strike," said Ohio AFL-CIO President Dora Vance.', "Dora Vance", "LAB"),
     # a trade of one's own stands beside the organisation it is practised at
     ('"Turnout will be low," said Ada Pryce, a fellow at the Kellerman Council on Trade.', "Ada Pryce", "EDU"),
 ])

@@ -251,7 +251,8 @@ def sector_of_modifiers(kb, d: Description, start: int, possessor: bool = True) 
     official", "a SENATE aide", "the CAMPAIGN's press secretary", "billionaire casino magnate"): the
     job is in that sector."""
     for t in d.mods:
-        if t.i >= start or t.dep_ not in ("compound", "amod", "nmod", "poss") or t.head.i != d.head.i or \
+        # (nouns only: "an EXECUTIVE director" is a rank, not a business)
+        if t.i >= start or t.dep_ not in ("compound", "nmod", "poss") or t.head.i != d.head.i or \
                 t.dep_ == "poss" and not possessor:
             continue
         span = [x for x in pruned(t) if x.dep_ not in ("det", "poss", "case", "punct")]
@@ -395,13 +396,16 @@ class Describing:
     def _kb_org_in(self, tokens) -> Party | None:
         """A KB organisation named by capitalised words among `tokens`, the longest first ("the DNC
         Rules Committee" is the DNC's, "a Kremlin adviser" the Kremlin's)."""
-        caps = [t for t in tokens if (t.is_title or t.is_upper or t.ent_type_ == "ORG") and t.is_alpha or "." in t.text]
-        for n in (4, 3, 2, 1):
+        toks = list(tokens)
+        # capitalised words, and the hyphens inside a name ("AFL-CIO")
+        caps = [t for t in toks if (t.is_title or t.is_upper or t.ent_type_ == "ORG") and t.is_alpha or "." in t.text
+                or t.text == "-" and 0 < t.i < len(t.doc) - 1 and t.doc[t.i - 1].is_upper and t.doc[t.i + 1].is_upper]
+        for n in (5, 4, 3, 2, 1):
             for i in range(len(caps) - n + 1):
                 words = caps[i:i + n]
-                if words[-1].i - words[0].i != n - 1:
+                if words[-1].i - words[0].i != n - 1 or words[0].text == "-" or words[-1].text == "-":
                     continue
-                for h in self.kb.lookup(" ".join(w.text for w in words)):
+                for h in self.kb.lookup(words[0].doc[words[0].i:words[-1].i + 1].text):
                     if h.kind == "organization" and h.code:
                         return Party(h.country, kbmod.agent_role(h.role) or (h.code[:3] if h.code.startswith("IGO") else None),
                                      h.code, organisation=True)
