@@ -115,3 +115,14 @@ def test_queries_and_exports(corpus, tmp_path):
     assert first[26] == first[27][:3] or len(first[26]) == 3  # EventCode / EventBaseCode
     assert first[28] == first[26][:2] and first[29] in "1234"  # EventRootCode, QuadClass
     assert first[1][:4] == first[3]  # SQLDATE starts with Year
+
+
+def test_ingest_never_reads_its_own_store(tmp_path):
+    # `dyad ingest . --db ./x.duckdb`: the store, its lock and its log sit among the articles
+    (tmp_path / "a.txt").write_text("Japan and India signed a trade agreement in Tokyo on Tuesday.")
+    db = tmp_path / "x.duckdb"
+    for _ in range(2):
+        r = run_cli("ingest", str(tmp_path), "--db", str(db))
+        assert r.returncode == 0, r.stderr.decode()
+        assert "x.duckdb" not in r.stderr.decode().replace(f"store {db}", ""), r.stderr.decode()
+

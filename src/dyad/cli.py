@@ -175,7 +175,7 @@ def _ingest(paths, db, date, kb, batch_size, time_budget, verbs=None) -> None:
     pipe = _pipeline(kb, time_budget, verbs)
     problems: list[Problem] = []
     stored = duplicates = 0
-    items = list(ingestmod.read_all(paths, published=date))
+    items = list(ingestmod.read_all(paths, published=date, leave_out=db))
     articles = []
     seen: set[str] = set()
     with Store(db, wait=60) as store:  # creates the store; read what it holds, then let go of it
@@ -265,7 +265,7 @@ def _ingest_ray(paths, db, date, kb, batch_size, time_budget, address, workers, 
                 load(path)
             bar.advance(task, n)
 
-        articles = _unstored(_articles(ingestmod.read_all(paths, published=date), problems), db, tally)
+        articles = _unstored(_articles(ingestmod.read_all(paths, published=date, leave_out=db), problems), db, tally)
         try:
             scale.run(articles, folder, on_shard, workers=workers, batch_size=batch_size, address=address,
                       kb_files=[str(p) for p in kb or []], time_budget=per_10k, verbs=str(verbs) if verbs else None)

@@ -189,7 +189,9 @@ def is_english(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", sample)
     low = [w.lower() for w in words]
     english = sum(w in _ENGLISH for w in low)
-    foreign = sum(w in _FOREIGN for w in low)
+    # another language's function words, and its lower-case words with letters English writes only in
+    # borrowed words ("criticó", "política", "für"): names keep their capitals ("México", "Zürich")
+    foreign = sum(w in _FOREIGN or w == o and not w.isascii() for w, o in zip(low, words))
     if len(words) < 30:  # a headline or a short item, mostly names: only refuse clear evidence
         return foreign <= english + 2
     if foreign > english:
@@ -406,9 +408,16 @@ def read(path: Path | str, published: str | None = None, stdin_data: bytes | Non
 
 
 def read_all(paths: Iterable[str], published: str | None = None, stdin_data: bytes | None = None,
-             fmt: str | None = None) -> Iterator[Article | Problem]:
+             fmt: str | None = None, leave_out: str | None = None) -> Iterator[Article | Problem]:
+    """Articles and problems of every file the paths name. `leave_out` is a file whose own files are
+    never read as articles: the store being written, with its lock and write-ahead log
+    (`dyad ingest . --db ./dyad.duckdb` must not read its own database)."""
     files, problems = expand(paths)
     yield from problems
+    own = os.path.realpath(leave_out) if leave_out else None
     for f in files:
+        real = os.path.realpath(f) if own and str(f) != "-" else ""
+        if own and (real == own or real.startswith(own + ".")):
+            continue
         yield from read(f, published=published, stdin_data=stdin_data, fmt=fmt)
 
