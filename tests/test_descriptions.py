@@ -128,3 +128,13 @@ def test_a_political_adviser_is_political_whoever_employs_them(pipeline):
 def test_an_organisation_in_a_description_and_a_trade_of_ones_own(pipeline, text, name, role):
     actor = _person(_doc(pipeline, text), text, name)
     assert actor.role == role, (actor.code, actor.link)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a KB politician named before the noun, though the article never names them in full
+    ('"We are ahead," said Clinton campaign spokesman Dan Roe.', "Dan Roe"),
+    ('"We are ahead," said Dan Roe, a Clinton campaign spokesman.', "Dan Roe"),
+])
+def test_a_politicians_name_before_a_noun_of_service_gives_their_country(pipeline, text, name):
+    actor = _person(_doc(pipeline, text), text, name)
+    assert (actor.country, actor.role) == ("USA", "PTY"), (actor.code, actor.link)  # the campaign's, in her country

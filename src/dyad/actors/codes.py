@@ -11,7 +11,7 @@ from .. import kb as kbmod
 from ..doctext import doc_text
 from ..kb import Entry
 from .cluster import _Cluster
-from .descriptions import Describing, clause_tokens, context_tokens, former_of
+from .descriptions import Describing, clause_tokens, context_tokens, former_of, people_country
 from .names import _abbreviated, _names_a_person, _ngrams, _person_like, _place_abbreviation, continues_name, stance_prefixed
 from .words import COLLECTIVES, DOMESTIC_ROLES, LED_BODIES, FORMER_ROLES, LOCATED_ROLES, MEMBER_NOUNS, STATELESS_ROLES, WATERS
 
@@ -350,10 +350,7 @@ class Codes(Describing):
             if not name or not all(x.is_title for x in name):
                 continue
             text = " ".join(x.text for x in name)
-            people = [h for h in self.kb.lookup(text) if h.kind == "person"] or (
-                self.kb.surname_candidates(text) if len(name) == 1 else [])
-            countries = {h.country for h in people if h.country}
-            if len(countries) == 1 and (country := self.kb.countries.get(countries.pop())) is not None:
+            if (country := self.kb.countries.get(people_country(self.kb, name) or "")) is not None:
                 return Span(t.doc, name[0].i, t.i + 1, label="LED", kb_id=text), (country, role)
         return None
 

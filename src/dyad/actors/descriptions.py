@@ -117,6 +117,15 @@ def stance(t: Token) -> bool:
     return t.lower_ in _rules()["stances"] or t.lemma_.lower() in _rules()["stances"]
 
 
+def people_country(kb, name: list[Token]) -> str | None:
+    """The one country of the KB people a name written in the text may be (a full name, or a lone
+    surname: "Clinton"), else None (no one, or people of several countries)."""
+    text = " ".join(x.text for x in name)
+    people = [h for h in kb.lookup(text) if h.kind == "person"] or (kb.surname_candidates(text) if len(name) == 1 else [])
+    countries = {h.country for h in people if h.country}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def work_verb(t: Token) -> bool:
     """A verb saying where someone works now ("works at", "serves on"): data/descriptions.yaml."""
     return t.lemma_.lower() in _rules()["work_verbs"]
@@ -391,7 +400,15 @@ class Describing:
         for t in d.mods:
             if t.i in persons:
                 return _principal(persons[t.i])
-        return self._kb_org_in(d.mods)
+        org = self._kb_org_in(d.mods)
+        if org is not None:
+            return org
+        for t in d.mods:  # a KB person's name the article has not linked ("Clinton campaign spokesman X")
+            # (tagged a person: "Green Party candidate" names no one called Green)
+            if t.pos_ == "PROPN" and t.is_title and t.ent_type_ == "PERSON" and t.dep_ in ("compound", "poss") \
+                    and (cc := people_country(self.kb, [t])):
+                return Party(cc, None, person=True)
+        return None
 
     def _kb_org_in(self, tokens) -> Party | None:
         """A KB organisation named by capitalised words among `tokens`, the longest first ("the DNC
