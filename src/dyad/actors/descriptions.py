@@ -21,8 +21,14 @@ president of the Veloria Farmers Union": what such a person is (the CAMEO role) 
    before it ("a Clinton aide" is Clinton's: her country and her role);
 5. "former", "retired", "ex-" before the head: a former official, officer, judge or legislator is
    CAMEO's ELI (elites), no longer the state's agent, unless a clause of work says what they do now;
+   an "outside" or "informal" adviser is no member of what they advise (no role); a "political"
+   adviser or consultant is political (ELI) whoever employs them; a stance noun with a name ("a
+   Trump critic", "a Kremlin critic") says neither a role nor a country;
 6. the country: the organisation served, else the principal, else a nationality or country among
    the modifiers ("a retired Belgian general"), else a place the head is "in" or "from".
+
+The word lists these steps read (former, domains, outside, political, stances, serving nouns, work
+verbs) are data: data/descriptions.yaml; the role nouns are kb/agents.yaml's.
 """
 from __future__ import annotations
 
