@@ -40,7 +40,7 @@ class Codes(Describing):
                 continue  # a party acts at home; a rebel group, a company or "Congress" may not
             first = min(c.mentions, key=lambda m: m.start)
             sent = first.sent
-            clauses = clause_tokens(first)  # "an aide who went to Burma" is no Burmese aide
+            clauses = clause_tokens(first)  # "an aide who went to Nairobi" is no Kenyan aide
             named = {o.country for o in clusters if o is not c and o.country and o.kind in ("country", "place", "group")
                      and any(sent.start <= m.start < sent.end and m.start not in clauses for m in o.mentions)}
             if len(named) == 1:

@@ -1,6 +1,6 @@
 """A person the KB does not know, coded from the phrase that describes them.
 
-"Kevin Roe, a financial adviser in Eau Claire", "Former Pentagon official Ann Roe", "Leslie Poe,
+"Dale Roe, a financial adviser in Tulsa", "Former Pentagon official Ann Roe", "Leslie Poe,
 president of the Veloria Farmers Union": what such a person is (the CAMEO role) and whose they are
 (the country) is said by the STRUCTURE of the description, read in this order:
 
@@ -9,7 +9,7 @@ president of the Veloria Farmers Union": what such a person is (the CAMEO role) 
    across a quotation mark or a line break (a quote's words are not a description of who said it);
 2. the description proper: that head with its own modifiers and its of/for/at/to/with/in/from
    phrases. Clauses attached to it (relative clauses, participles, quotes) are not part of it:
-   "an aide who went with her to Burma" is no Burmese aide, "a voter ... to run for president"
+   "an aide who went with her to Nairobi" is no Kenyan aide, "a voter ... to run for president"
    no president;
 3. the head's role noun (kb/agents.yaml, the longest phrase ending at the head), refined by its
    modifiers: a modifier that is a role noun of another sector ("a BANK official", "a SENATE
@@ -47,7 +47,7 @@ from .words import FORMER_ROLES, MEMBER_NOUNS
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "appos", "dep"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "npadvmod", "advmod", "case", "punct"})
 AFFILIATION_PREPS = frozenset({"for", "of", "to", "at", "with"})  # a spokesman for, an aide to, an analyst at X
-PLACE_PREPS = frozenset({"in", "from"})  # a financial adviser in Eau Claire
+PLACE_PREPS = frozenset({"in", "from"})  # a financial adviser in Tulsa
 QUOTES = frozenset({'"', "“", "”", "‘", "’", "``", "''", "«", "»"})
 
 
@@ -222,7 +222,7 @@ def descriptions(span: Span) -> list[Description]:
 
 def clause_tokens(span: Span) -> set[int]:
     """Indices of the words of clauses attached to a name or its descriptions ("who accompanied her to
-    Burma"): what they name is what the person did or said, not what they are."""
+    Nairobi"): what they name is what the person did or said, not what they are."""
     heads = [span.root] + [d.head for d in descriptions(span)]
     return {x.i for h in heads for c in h.children if c.dep_ in CLAUSE_DEPS - {"appos"} for x in c.subtree}
 
@@ -461,7 +461,7 @@ class Describing:
                 return _principal(c)
         words = [x for x in pruned(g) if x.i <= g.i and x.dep_ not in ("det", "poss", "case", "punct")]
         while words and not (words[0].is_title or words[0].is_upper):
-            words = words[1:]  # "the Brussels-based Egmont Foundation": the name, not what precedes it
+            words = words[1:]  # "the Oslo-based Lund Institute": the name, not what precedes it
         ent = next((e for e in doc.ents if e.start <= g.i < e.end and e.label_ == "ORG"), None)
         if ent is not None and ent.end > g.i + 1:  # a name going on past its head: "the European Council on ..."
             words = [x for x in ent if x.dep_ not in ("det", "case", "punct")]
@@ -495,7 +495,7 @@ class Describing:
         return Party(country.code if country is not None and country.kind == "country" else None, role)
 
     def _place_of(self, d: Description) -> str | None:
-        """The country of a place the head is in, from or of ("a financial adviser in Eau Claire",
+        """The country of a place the head is in, from or of ("a financial adviser in Tulsa",
         "the attorney general of Oklahoma")."""
         for p in d.preps:
             if p.lower_ not in PLACE_PREPS | {"of"}:
