@@ -66,3 +66,10 @@ def test_a_body_and_the_person_it_is_named_for_are_one_party(pipeline, text, lea
 def test_a_body_named_for_a_person_still_acts_on_other_people(pipeline):
     events = _events(pipeline, "The Obama administration criticized Putin over the annexation.")
     assert any(t == "Vladimir Putin" for *_, t, _ in events), events
+
+
+def test_a_body_named_by_a_historic_leader_is_his_country(pipeline):
+    # the parser reads the untagged surname as an adjective (codes._led_by_person)
+    events = analyse(pipeline, "In 1985 the British ambassador pressed the Pinochet government to release "
+                               "political prisoners.", "2020-01-01").events
+    assert ("GBRGOV", "02", "CHLGOV") in {(e.source_code, e.root, e.target_code) for e in events}

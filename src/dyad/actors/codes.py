@@ -344,8 +344,8 @@ class Codes(Describing):
         if t.lemma_.lower() not in LED_BODIES or t.tag_ in ("NNS", "NNPS"):
             return None
         for c in t.children:
-            if c.dep_ not in ("compound", "poss") or c.i >= t.i or c.ent_type_ not in ("PERSON", "ORG", ""):
-                continue
+            if c.dep_ not in ("compound", "poss", "amod") or c.i >= t.i or c.ent_type_ not in ("PERSON", "ORG", ""):
+                continue  # (an untagged surname before the noun may be parsed as an adjective: "the Pinochet government")
             name = [x for x in c.subtree if x.i <= c.i and x.dep_ not in ("det", "case", "punct")]
             if not name or not all(x.is_title for x in name):
                 continue
