@@ -68,3 +68,20 @@ def test_a_call_with_no_small_clause_keeps_its_other_senses(pipeline, text):
 def test_a_label_of_a_thing_nobody_owns_is_a_statement(pipeline, text):
     got = events_of(pipeline, text)
     assert [c for s, c, t in got] == ["010"], got
+
+
+# a verb coded by its default sense yields to the act its complement names, but only when that act is coded:
+# a passive with no agent codes nothing, and the verb stands
+@pytest.mark.parametrize("text, code", [
+    ("WASHINGTON (Reuters) - The Clinton campaign credited Senator Elizabeth Warren with designing the proposal.",
+     "051"),
+    ("Governor Gavin Newsom allowed the guards to be questioned.", "080"),
+])
+def test_a_default_verb_is_coded_when_its_complement_codes_nothing(pipeline, text, code):
+    got = events_of(pipeline, text)
+    assert any(c == code for s, c, t in got), got
+
+
+def test_a_default_verb_still_yields_to_a_coded_complement(pipeline):
+    got = events_of(pipeline, "President Joe Biden allowed the convoy to cross into Ukraine.")
+    assert not [x for x in got if x[1] == "080"], got  # 'allow' (080) gives way to the crossing

@@ -171,7 +171,8 @@ class EventStage(Triggers, Modality, Arguments, Conventions, Statements, Placing
         memo[c.tok.i] = []
         res: list = []
         if not c.suppressed:
-            if c.deferred and any(self._events_for(t, memo) for t in c.deferred):
+            if c.deferred and any(self._events_for(t, memo) for t in c.deferred) or c.yields and any(
+                    self._events_for(t, memo) for t in c.yields):
                 res = []
             else:
                 res = self._code(c)

@@ -31,6 +31,7 @@ class _Cand:
     refused: bool = False
     agreed: bool = False  # the complement of "agree": coordinated subjects act on each other
     deferred: list["_Cand"] = field(default_factory=list)
+    yields: list["_Cand"] = field(default_factory=list)  # complements a default-sense verb is coded only without
     complement: "_Cand | None" = None  # the complement whose topic a demand/appeal/threat mirrors
     light_subject: Token | None = None  # the light verb whose subject a noun event takes
     embedded: list["_Cand"] = field(default_factory=list)  # suppressed noun triggers in its arguments
@@ -394,8 +395,10 @@ class Triggers:
         if g.pat.origin == "verb_classes.yaml" and g.pat.is_default and not g.noun and path[0] in (
                 "xcomp", "ccomp", "dobj"):
             # a verb coded only by its default sense ("allowed", "conceded") yields to the specific act
-            # its complement or object names: "allowed the convoy to cross", "conceded that troops withdrew"
-            g.suppressed = True
+            # its complement or object names: "allowed the convoy to cross", "conceded that troops withdrew";
+            # when that act codes nothing (a passive with no agent: "hammers X: 'you should be investigated'")
+            # the verb is coded itself (stage._events_for)
+            g.yields.append(t)
             return
         if (len(path) >= 2 and path[0] in ("acl", "xcomp") and path[1] == "dobj" and not t.noun
                 and t.tok.head.lemma_.lower() in INTENT_NOUNS and t.tok.head.lemma_.lower() not in (
