@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, POS
 from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Span
 
@@ -436,13 +436,16 @@ class Linking:
                 forms.setdefault(words[0], []).append((words, c))
         if not forms:
             return
+        # (the Doc's arrays first: a Token is made only for a word that opens a form)
+        orths, tags = zip(*doc.to_array([ORTH, POS]).tolist()) if len(doc) else ((), ())
+        opening = {o for o in set(orths) if doc.vocab.strings[o] in forms}
         i, n = 0, len(doc)
         while i < n:
-            tok = doc[i]
-            cands = forms.get(tok.text) if i not in covered and tok.pos in (PROPN, NOUN, ADJ) else None
-            if not cands:
+            if orths[i] not in opening or i in covered or tags[i] not in (PROPN, NOUN, ADJ):
                 i += 1
                 continue
+            tok = doc[i]
+            cands = forms[tok.text]
             best = None
             for words, c in cands:
                 k = len(words)
