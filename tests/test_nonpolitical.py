@@ -54,6 +54,9 @@ NO_EVENT = {
     # a sportsman speaks for himself, not for the country whose team he serves (doers.yaml people)
     "a national coach's words": "Tunisia's coach Nabil Maaloul said his team played well against Senegal.",
     "a goalkeeper's words": "The Brazilian goalkeeper said Argentina had been the better side.",
+    # a club named after its town is a club, not the town's state (actors/spans._club_names)
+    "a club signs a player": "Real Madrid signed a striker from Brazil on Monday.",
+    "clubs trade players": "Manchester City signed a defender from Atletico Madrid for 40 million euros.",
     # a given name with a generational suffix is a son of its own, no KB namesake (actors/linking.py)
     "a given name with a suffix": "Donald Jr. said on Monday that the tour had been a success.",
 }
@@ -86,6 +89,7 @@ KEEP = [
     ("A Chinese official said the talks with Japan were useful.", "CHNGOV", "01"),  # a role noun is the state's
     ("Senator Ted Cruz added that the bill was dead.", "USALEG", "01"),  # saying with a clause
     ("Tunisia's foreign minister said his country would help Senegal.", "TUNGOV", "01"),  # an official's possessor
+    ("Mexico City police arrested five protesters on Monday.", "MEXCOP", "17"),  # a city named "X City"
 ]
 
 

@@ -53,6 +53,13 @@ class Linking:
     # -- linking and clustering ---------------------------------------------------------------
     def _place(self, span: Span, clusters: list[_Cluster], kb: KB, published: str | None, doc: Doc) -> _Cluster | None:
         text = span.text
+        if span.label_ == "CLUB":  # "Real Madrid", "Leeds United": a club, not its town nor the town's state
+            c = self._same_org(_clean_name(text), "organization", clusters)
+            if c is None:
+                c = _Cluster(kind="organization", name=_clean_name(text),
+                             link={"method": "context", "evidence": "a sports club named after its town"})
+                clusters.append(c)
+            return c
         abbr = _place_abbreviation(span)
         if abbr is not None:  # "St. Paul, Minn.": a state or province of its country, never a fuzzy match
             name, cc = abbr

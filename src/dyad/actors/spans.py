@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 
 from spacy.attrs import IS_ALPHA, IS_TITLE, LENGTH, LOWER, POS
 from spacy.strings import get_string_id
@@ -111,6 +112,7 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
     spans.extend(_underscored_names(doc, kb))
     kb_spans = [(s.start, s.end) for s in spans]
     spans.extend(_split_person_names(doc))
+    spans.extend(_club_names(doc))
     for ent in _merged_ents(doc):
         if _coordinated_names(ent, kb_spans, kb):
             continue  # "Gondor and Arnor" tagged as one place: two names the KB knows, each its own
@@ -156,6 +158,35 @@ def _candidate_spans(doc: Doc, kb: KB) -> list[Span]:
         chosen.append(s)
         taken |= idx
     return sorted(chosen, key=lambda s: s.start)
+
+
+@lru_cache(maxsize=1)
+def _club_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = (datafile.load_yaml(str(resources.files("dyad") / "data" / "contests.yaml")) or {}).get("clubs") or {}
+    return frozenset(data.get("before") or ()), frozenset(data.get("after") or ())
+
+
+def _club_names(doc: Doc) -> list[Span]:
+    """Sports clubs named after their town ("Real Madrid", "Inter Milan", "Leeds United", "Manchester
+    City"): one organisation, whatever the model tagged, so that the club is never the town or its
+    government ("Real Madrid signed a striker from Brazil" is no act of Spain). The words are
+    contests.yaml `clubs`; "X City" is a club only when the gazetteer has no place of that name."""
+    before, after = _club_words()
+    out = []
+    for t in doc:
+        if not (t.is_title and t.is_alpha and kbmod.place_country(t.text)):
+            continue
+        start, end = t.i, t.i + 1
+        while end < len(doc) and doc[end].is_title and doc[end].ent_type_ == t.ent_type_ and doc[end].ent_type_ \
+                and kbmod.place_country(doc[start:end + 1].text):
+            end += 1  # the whole place name: "Newcastle upon Tyne" aside, "St Louis", "San Jose"
+        prev, nxt = doc[start - 1] if start else None, doc[end] if end < len(doc) else None
+        if prev is not None and (prev.is_title or prev.is_upper) and prev.lower_ in before:
+            out.append(Span(doc, start - 1, end, label="CLUB"))
+        elif nxt is not None and (nxt.is_title or nxt.is_upper) and nxt.lower_ in after \
+                and not kbmod.place_country(doc[start:end + 1].text):
+            out.append(Span(doc, start, end + 1, label="CLUB"))
+    return out
 
 
 def _split_person_names(doc: Doc) -> list[Span]:
