@@ -32,7 +32,7 @@ class Indirect:
             if not spans:
                 continue
             subj = par[1] if par else self._subject(v)
-            if subj is None:
+            if subj is None or v.i in self.governed_cues and not self._holder(subj):
                 continue
             for s, e in spans:
                 a = self._make_indirect(v, subj, s, e)
@@ -201,6 +201,14 @@ class Indirect:
                 if c.dep_ == "prep" and c.i > v.i and c.lower_ in lex.topics and self._topic(c):
                     return span(c.subtree)
         return []
+
+    def _holder(self, subj: Token) -> bool:
+        """A subject that can hold a stance: an actor, a pronoun, a noun of a person, an organisation
+        or a document; not a thing ("great lengths to quash", "a more transparent way to report")."""
+        lemma = subj.lemma_.lower()
+        return self.res.at(subj) is not None or subj.pos_ in ("PRON", "PROPN") or subj.ent_type_ in (
+            "PERSON", "ORG", "NORP", "GPE") or lemma in self.lex.persons or lemma in self.lex.organisations \
+            or lemma in self.lex.sources or self.res.kb.role_noun(subj.lemma_) is not None
 
     ABOUT = ("about", "of", "against")  # prepositions whose object is a topic even when it is a party
 
