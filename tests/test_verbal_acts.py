@@ -85,3 +85,17 @@ def test_a_default_verb_is_coded_when_its_complement_codes_nothing(pipeline, tex
 def test_a_default_verb_still_yields_to_a_coded_complement(pipeline):
     got = events_of(pipeline, "President Joe Biden allowed the convoy to cross into Ukraine.")
     assert not [x for x in got if x[1] == "080"], got  # 'allow' (080) gives way to the crossing
+
+
+@pytest.mark.parametrize("text", [
+    '"Probably not," Senator Elizabeth Warren said.',
+    '"Absolutely not," President Emmanuel Macron replied on Monday.',
+])
+def test_a_negation_among_the_quoted_words_does_not_negate_the_saying(pipeline, text):
+    got = events_of(pipeline, text)
+    assert [c for s, c, t in got] == ["010"], got  # a statement, not a refusal to comment (011)
+
+
+def test_a_negated_saying_still_declines(pipeline):
+    got = events_of(pipeline, "Senator Elizabeth Warren would not say whether she will run.")
+    assert [c for s, c, t in got] == ["011"], got

@@ -85,13 +85,21 @@ ATTRIBUTION_MARKS = {":", "\u2015"}
 JUDGED_OVER = {"010", "012", "013"}
 
 
-def statement_code(cue: Token, content: str, content_lemmas: set[str], lex_default: str | None = None) -> str:
+def _own_negations(cue: Token, quoted: tuple[int, int]) -> list[Token]:
+    """The negations of a cue verb, not counting one among the quoted words that the parser hangs on
+    it ('"Probably not," she said': her words say no, she did say them)."""
+    return [x for x in _children(cue, "neg") if not quoted[0] <= x.idx < quoted[1]]
+
+
+def statement_code(cue: Token, content: str, content_lemmas: set[str], lex_default: str | None = None,
+                   quoted: tuple[int, int] = (0, 0)) -> str:
     """The 01x code of a quote from its cue verb, the cue's object and the mood of its content; or
-    the cue verb's own default code in the verb lexicon when that is a more specific verbal act."""
+    the cue verb's own default code in the verb lexicon when that is a more specific verbal act.
+    `quoted`: the quote's character span, whose own words never negate the cue."""
     k = _classes()
     lemma = cue.lemma_.lower()
     declined = cue.dep_ == "xcomp" and cue.head.lemma_.lower() in k["decline"]
-    negated = bool(_children(cue, "neg")) or declined and not _children(cue.head, "neg")
+    negated = bool(_own_negations(cue, quoted)) or declined and not _children(cue.head, "neg")
     if lemma in k["no_comment"] and negated:
         return "011"
     if content.strip(" \"'.,!\u201c\u201d\u2018\u2019").lower() in k["no_comment_content"]:
@@ -197,7 +205,7 @@ class Statements:
             if self._covered(found, src, sent.start_char, q, by_id):
                 continue
             lemmas = {t.lemma_.lower() for t in content} if content is not None else set()
-            code = statement_code(cue, q.text, lemmas, self._default_code(cue))
+            code = statement_code(cue, q.text, lemmas, self._default_code(cue), (q.start, q.end))
             if judged and code in JUDGED_OVER:
                 code = "111"  # the content calls a political actor bad: criticism (evaluation.py)
             ev = None
@@ -286,7 +294,7 @@ class Statements:
         if lemma in lex.nouns and cue.pos_ == "NOUN" and (cue.dep_ == "pobj" or any(
                 x.dep_ == "det" and x.lower_ in DEMONSTRATIVES for x in cue.children)):
             return False  # "contrary to his claim that ...", "this statement": named, not reported here
-        if _children(cue, "neg") and lemma not in k["no_comment"]:
+        if _own_negations(cue, (q.start, q.end)) and lemma not in k["no_comment"]:
             return False
         if _children(cue, "auxpass", "nsubjpass"):
             return False  # "Kenya was urged to ...": the subject of a passive is spoken to, not speaking
