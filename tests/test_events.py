@@ -556,3 +556,15 @@ def test_denial_is_not_aimed_at_the_subject_of_what_is_denied(pipeline):
 ])
 def test_needling_and_goading_an_actor_is_disapproval(pipeline, text):
     assert {r for _, r, _ in roots(pipeline, text)} == {"11"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the two sides", "both leaders": the pair the article just named (resolver.the_two)
+    ("Xi Jinping met Joe Biden in California on Wednesday. The two leaders agreed to resume military talks.",
+     {("CHNGOV", "03", "USAGOV"), ("USAGOV", "03", "CHNGOV")}),
+    ("Kenya and Uganda signed a trade deal. Both countries also criticized Tanzania.",
+     {("KEN", "11", "TZA"), ("UGA", "11", "TZA")}),
+])
+def test_the_two_sides_are_the_pair_just_named(pipeline, text, expected):
+    events = pipeline.process(Article(text=text, published="2023-11-16")).events
+    assert expected <= {(e.source_code, e.root, e.target_code) for e in events}

@@ -13,6 +13,14 @@ from .cluster import _Cluster
 from .words import FEMALE, GROUP_PRONOUNS, MALE, PERSON_PRONOUNS
 
 
+# nouns of a pair after "the two" or "both": which kinds of actor they stand for ("the two leaders"
+# are people; "the two sides" any party)
+_PARTIES = ("country", "person", "organization", "group")
+PAIR_NOUNS = {"side": _PARTIES, "party": _PARTIES, "delegation": _PARTIES, "country": ("country", "person", "organization"),
+              "nation": ("country", "person", "organization"), "government": ("country", "person", "organization"),
+              "leader": ("person",), "president": ("person",), "minister": ("person",), "man": ("person",),
+              "woman": ("person",), "diplomat": ("person",), "counterpart": ("person",)}
+
 # prepositions of where something is: a country named after them is a location, no antecedent of "they"
 LOCATIVE = {"in", "at", "across", "throughout", "near", "around", "inside", "within"}
 
@@ -144,6 +152,28 @@ class Resolver:
             if pair is not None and (best is None or pair[0] > best[0][2]):
                 return pair[1]  # "Mr. Grassley and Mr. Leahy say ... they say": the first of the two
         return best[1] if best else None
+
+    def the_two(self, token: Token) -> list[Actor]:
+        """ "the two sides", "both countries", "the two leaders": the last two parties the article named
+        before, of different sides (country or own code), within its six sentences before; people for
+        nouns of people (`PAIR_NOUNS`: leaders, presidents, men), any party for sides, countries and
+        governments. Empty when the phrase is no such pair or two parties are not found."""
+        kinds = PAIR_NOUNS.get(token.lemma_.lower())
+        if kinds is None or token.tag_ not in ("NNS", "NNPS") or not any(
+                c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in token.children):
+            return []
+        start = self._window_start(token, 6)
+        found: list[Actor] = []
+        for s, e, a in reversed(self._mentions):
+            if s >= token.i or s < start or not a.code or a.kind not in kinds:
+                continue
+            if a.kind == "person" and not a.country:
+                continue
+            if all((a.country or a.code) != (b.country or b.code) for b in found):
+                found.append(a)
+            if len(found) == 2:
+                return found[::-1]
+        return []
 
     def _people_pair(self, token: Token, window_start: int) -> tuple[int, Actor] | None:
         """The latest subject before `token` that joins two or more people ("X and Y said"), as (its

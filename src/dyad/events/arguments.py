@@ -508,6 +508,8 @@ class Arguments:
         grid = self._role_grid(toks)
         if grid:
             return grid
+        if len(toks) == 1 and (pair := self._resolver.the_two(tok)):
+            return pair  # "the two sides agreed", "both leaders condemned": the pair the article just named
         for t in toks:
             if datelines.within(t):
                 continue  # "SEOUL — Putin and Kim signed ...": the dateline is not the subject
