@@ -191,3 +191,10 @@ def test_the_city_of_the_same_name_stays_a_city(pipeline):
                          "moved to Paris, where she now lives.")
     assert one_actor(doc, "Valeska Paris").kind == "person"
     assert any(a.kind in ("place", "country") and a.country == "FRA" for a in _actors(doc, "Paris"))
+
+
+def test_a_first_name_tagged_alone_takes_the_surname_after_it(pipeline):
+    # the tagger reads an unknown surname as a noun and the model tags only the first name (spans._with_first_name)
+    doc = analyse(pipeline, "Senator Elizabeth Warren grilled Wells Fargo CEO John Stumpf on Tuesday.", "2016-09-20")
+    person = one_actor(doc, "John Stumpf")
+    assert person.kind == "person" and person.kb_id is None

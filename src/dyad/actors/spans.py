@@ -341,8 +341,17 @@ def _title_then_name(ent: Span) -> bool:
 
 
 def _with_first_name(span: Span | None) -> Span | None:
-    """ "Isabelle Fortin" tagged as "Fortin": a person's name takes the first name right before it."""
-    if span is None or span.label_ != "PERSON" or span.start == 0 or len(span) > 2:
+    """ "Isabelle Fortin" tagged as "Fortin": a person's name takes the first name right before it;
+    "John Stumpf" tagged as "John" (the tagger read the surname as a noun) takes the surname after it."""
+    if span is None or span.label_ != "PERSON" or len(span) > 2:
+        return span
+    doc = span.doc
+    if len(span) == 1 and span.end < len(doc) and gendermod.first_name_gender(span.text) is not None:
+        nxt = doc[span.end]
+        if nxt.is_title and nxt.is_alpha and not nxt.ent_type_ and span[-1].whitespace_ == " " and len(nxt) > 2 \
+                and nxt.lower_ not in kbmod.COMMON_WORDS and nxt.lower_ not in _CALENDAR and not _title_or_rank(nxt):
+            return Span(doc, span.start, span.end + 1, label="PERSON")
+    if span.start == 0:
         return span
     prev = span.doc[span.start - 1]
     if not (prev.is_title and prev.is_alpha) or prev.ent_type_ or prev.lower_ in _CALENDAR or prev.whitespace_ != " ":
