@@ -62,6 +62,8 @@ NO_EVENT = {
     "offered no proof": "Donald Trump offered no proof that Hillary Clinton had a role in the scheme.",
     # a preposition after the object is no particle of a phrasal verb (triggers._match): no visit
     "dropped ... in favour of": "The Kenyan government dropped the charges in favour of a fine.",
+    # a professional named by whom they serve privately speaks for themselves (resolver.resolve)
+    "a candidate's doctor": "Donald Trump's doctor said he was in excellent health.",
     "failed to mention": "Governor Jerry Brown failed to mention the drought in his speech.",
     "did not want to say": "Senator Ted Cruz did not want to say who would win the primary.",
 }
@@ -99,6 +101,7 @@ KEEP = [
     ("Donald Trump offered proof that Hillary Clinton had a role in the scheme.", "USA", "03", "USA"),
     ("Most Republicans said Donald Trump lied about Russia.", "USAPTY", "01", "USA"),
     ("The Russian foreign ministry offered no comment on the report.", "RUSGOV", "01", None),
+    ("Hillary Clinton's spokesman said she would attend the rally in Ohio.", "USA", "01", None),
     ("Senator Ted Cruz dropped in on a meeting of Mexican officials in Texas.", "USALEG", "04", "MEXGOV"),
     ("Senator Ted Cruz has explained why the loopholes should stay.", "USALEG", "01", None),
     ("President Barack Obama has condemned Russia over the hacking.", "USAGOV", "11", "RUS"),

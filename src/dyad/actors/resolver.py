@@ -10,6 +10,7 @@ from ..doctext import span_text
 from ..kb import KB
 from ..types import Actor
 from .cluster import _Cluster
+from .descriptions import political_role
 from .words import FEMALE, GROUP_PRONOUNS, MALE, PERSON_PRONOUNS
 
 
@@ -113,6 +114,8 @@ class Resolver:
             for t in kids:
                 if t.dep_ == "appos" and self.at(t) is not None:
                     return self.at(t)
+                if t.dep_ == "poss" and role and not political_role(role):
+                    continue  # "Gary Johnson's doctor", "Trump's accountant": a professional of their own
                 if t.dep_ == "poss" and not role and getattr(self.at(t), "kind", None) == "country":
                     continue  # "Norway's Equinor": a name nobody coded is from Norway, not Norway itself
                 if t.dep_ in ("compound", "poss", "flat", "nmod") and self.at(t) and (token.pos_ == "PROPN" or role):
