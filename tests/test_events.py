@@ -568,3 +568,14 @@ def test_needling_and_goading_an_actor_is_disapproval(pipeline, text):
 def test_the_two_sides_are_the_pair_just_named(pipeline, text, expected):
     events = pipeline.process(Article(text=text, published="2023-11-16")).events
     assert expected <= {(e.source_code, e.root, e.target_code) for e in events}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "talk" alone is speech, as "speak" is (PETRARCH's CONFER synset: 010); with someone it is consultation
+    ("President Barack Obama talked about criminal justice reform in Ohio.", {("USAGOV", "01", None)}),
+    ("Barack Obama and Vladimir Putin talked for an hour on Monday.", {("USAGOV", "04", "RUSGOV"), ("RUSGOV", "04", "USAGOV")}),
+    ("Barack Obama talked with Vladimir Putin on Monday.", {("USAGOV", "04", "RUSGOV")}),
+])
+def test_talking_is_speech_unless_someone_is_talked_with(pipeline, text, expected):
+    events = pipeline.process(Article(text=text, published="2016-09-20")).events
+    assert {(e.source_code, e.root, e.target_code) for e in events} == expected
